@@ -1,0 +1,77 @@
+import { alternativeStems, lightStem } from './arabic-stemmer.ts';
+import { normalizeArabic } from './arabic-normalize.ts';
+import { englishStem } from './english.ts';
+import { compoundParts, type Token, tokenize } from './tokenize.ts';
+
+/**
+ * Bump when tokenizing, normalizing or stemming changes, so that a committed index built by an older analyzer
+ * is recognised as stale.
+ */
+export const ANALYZER_VERSION = 'ar-light10+alt/en-porter/v1';
+
+/** A token with everything the index and the ranker need to know about it. */
+export interface AnalyzedToken extends Token {
+  /** The one canonical search term: the light stem (Arabic) or Porter stem (English). */
+  stem: string;
+  /** Further index terms: the normalized surface form, alternative stems, parts of compounds. */
+  variants: string[];
+  /** A function word that carries no meaning for search (من، اللي، the, which …). */
+  stop: boolean;
+}
+
+export interface StopWords {
+  ar: readonly string[];
+  en: readonly string[];
+}
+
+/**
+ * Turns text into search terms for Arabic and English alike. One instance serves index build and queries, so
+ * both sides always agree on what a term is.
+ */
+export class TextAnalyzer {
+  private readonly arabicStops: ReadonlySet<string>;
+  private readonly englishStops: ReadonlySet<string>;
+
+  constructor(stopWords: StopWords) {
+    this.arabicStops = new Set(stopWords.ar.map((word) => normalizeArabic(word)));
+    this.englishStops = new Set(stopWords.en.map((word) => word.toLowerCase()));
+  }
+
+  /** Tokenizes and analyzes text; offsets refer to `text`. */
+  analyze(text: string): AnalyzedToken[] {
+    return tokenize(text).map((token) => this.analyzeToken(token));
+  }
+
+  /** Analyzes the content words of text and returns their canonical stems, e.g. for a glossary phrase. */
+  stems(text: string): string[] {
+    return this.analyze(text)
+      .filter((token) => !token.stop)
+      .map((token) => token.stem);
+  }
+
+  /** Every term a token contributes to the index: its stem first, then its variants. */
+  indexTerms(token: AnalyzedToken): string[] {
+    return [token.stem, ...token.variants];
+  }
+
+  private analyzeToken(token: Token): AnalyzedToken {
+    if (token.script === 'arabic') {
+      const stem = lightStem(token.norm);
+      const variants = unique([token.norm, ...alternativeStems(token.norm)]).filter((term) => term !== stem);
+      return { ...token, stem, variants, stop: this.isArabicStop(token.norm) };
+    }
+    const stem = /^[a-z]+$/.test(token.norm) ? englishStem(token.norm) : token.norm;
+    const variants = unique([token.norm, ...compoundParts(token.norm)]).filter((term) => term !== stem);
+    return { ...token, stem, variants, stop: this.englishStops.has(token.norm) };
+  }
+
+  /** A stop word as written, or one with a conjunction و/ف in front of it (وهي، فهو); a bare article (الـ). */
+  private isArabicStop(norm: string): boolean {
+    if (norm.length < 2 || norm === 'ال' || this.arabicStops.has(norm)) return true;
+    return /^[وف]/.test(norm) && norm.length > 2 && this.arabicStops.has(norm.slice(1));
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,50 @@
+/**
+ * Light Arabic stemming (Larkey, Ballesteros & Connell's "light10", as in Lucene's ArabicStemmer):
+ * strip one definite-article or conjunction prefix, then common suffixes. Input must already be normalized
+ * (see arabic-normalize.ts), so teh marbuta arrives as heh and alef maqsura as yeh.
+ *
+ * Light stemming keeps broken plurals apart (جريمه / جرايم); the synonym groups join those.
+ */
+
+// Longest first where one prefix begins another (وال and ولل before و).
+const PREFIXES = ['ال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'فلل', 'لل', 'و'] as const;
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
+
+/**
+ * Light10 stem of a normalized Arabic word.
+ * @example lightStem('والاتفاقيه') === 'اتفاق'
+ */
+export function lightStem(word: string): string {
+  return stripSuffixes(stripPrefix(word));
+}
+
+/**
+ * Other plausible stems of a word: without a one-letter proclitic that light10 leaves on (لمكافحه → مكافح,
+ * وبتعزيز → تعزيز) and without an imperfect-verb prefix (يتفاوض → تفاوض). Indexed beside the light stem and
+ * tried at query time when the light stem is not in the index, so that either spelling finds the other.
+ */
+export function alternativeStems(word: string): string[] {
+  const stem = lightStem(word);
+  const base = stripPrefix(word);
+  const variants: string[] = [];
+  if (/^[بلكف]/.test(base) && base.length >= 5) variants.push(lightStem(base.slice(1)));
+  if (/^[يتن]/.test(stem) && stem.length >= 5) variants.push(stem.slice(1));
+  return [...new Set(variants)].filter((variant) => variant !== stem && variant.length >= 2);
+}
+
+function stripPrefix(word: string): string {
+  for (const prefix of PREFIXES) {
+    // A lone waw is only a conjunction when at least three letters follow it.
+    const minRest = prefix.length === 1 ? 3 : 2;
+    if (word.startsWith(prefix) && word.length - prefix.length >= minRest) return word.slice(prefix.length);
+  }
+  return word;
+}
+
+function stripSuffixes(word: string): string {
+  let stem = word;
+  for (const suffix of SUFFIXES) {
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= 2) stem = stem.slice(0, -suffix.length);
+  }
+  return stem;
+}

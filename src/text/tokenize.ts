@@ -1,0 +1,58 @@
+import { normalizeArabic, toAsciiDigits } from './arabic-normalize.ts';
+
+/** A word or number of the original text, with where it stands in that text. */
+export interface Token {
+  /** `[start, end)` in the text that was tokenized. */
+  start: number;
+  end: number;
+  /** Normalized form: Arabic normalized (see normalizeArabic), Latin lowercased, digits ASCII. */
+  norm: string;
+  script: 'arabic' | 'latin';
+}
+
+const ARABIC_LETTER = '\\u0621-\\u063A\\u0641-\\u064A\\u066E\\u066F\\u0671-\\u06D3\\u06D5\\u06FA-\\u06FC';
+const ARABIC_MARK = '\\u064B-\\u065F\\u0670\\u06D6-\\u06ED\\u0640';
+const LATIN_OR_DIGIT = 'A-Za-z\\u00C0-\\u024F0-9\\u0660-\\u0669\\u06F0-\\u06F9';
+
+/**
+ * An Arabic word (letters with their marks; tatweel and zero-width joiners inside a word are kept so that
+ * offsets stay exact), or a Latin/number compound such as `GA-2008-RES-07`, `24/7`, `230/65`, `134,089`.
+ */
+const TOKEN = new RegExp(
+  `[${ARABIC_LETTER}][${ARABIC_LETTER}${ARABIC_MARK}\\u200C\\u200D]*` +
+    `|[${LATIN_OR_DIGIT}]+(?:['’]s)?(?:[-/.,:][${LATIN_OR_DIGIT}]+)*`,
+  'gu',
+);
+
+/**
+ * Splits text into word and number tokens with exact offsets. Punctuation, emoji, bidi and zero-width
+ * controls between words are skipped.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const surface = match[0];
+    const start = match.index;
+    const arabic = /[\u0621-\u06FC]/.test(surface[0] ?? '') && !/[\u0660-\u0669\u06F0-\u06F9]/.test(surface[0] ?? '');
+    const norm = arabic
+      ? normalizeArabic(surface.replace(/[\u200C\u200D]/g, ''))
+      : toAsciiDigits(surface).toLowerCase().replace(/['’]s$/, '');
+    if (norm.length === 0) continue;
+    tokens.push({ start, end: start + surface.length, norm, script: arabic ? 'arabic' : 'latin' });
+  }
+  return tokens;
+}
+
+/**
+ * Index-time parts of a Latin/number compound, so a search for one part finds the whole:
+ * `ga-2008-res-07` → `ga`, `2008`, `res`, `07`; a number pair written in Arabic order (`230/65`, UN style)
+ * also yields the reversed pair `65/230`; a grouped number `134,089` yields `134089`.
+ */
+export function compoundParts(norm: string): string[] {
+  const parts = norm.split(/[-/.,:]/).filter((part) => part.length > 0);
+  if (parts.length < 2) return [];
+  const extra: string[] = [];
+  if (/^\d+\/\d+$/.test(norm)) extra.push(`${parts[1]}/${parts[0]}`);
+  if (/^\d{1,3}(,\d{3})+$/.test(norm)) extra.push(parts.join(''));
+  return [...parts, ...extra];
+}
