@@ -18,16 +18,25 @@ export interface Corpus {
  * Throws `corpus: …` when the catalog is invalid or a listed file cannot be read.
  */
 export function loadCorpus(seedsDir: string): Corpus {
-  const documents = loadCatalog(seedsDir).map((entry) => ({ entry, text: readSeed(seedsDir, entry.file) }));
-  const passages = documents.flatMap(({ entry, text }) => splitDocument(entry.file, text, entry.kind));
-  return { documents, passages };
+  const documents = loadDocuments(seedsDir);
+  return { documents, passages: splitDocuments(documents) };
+}
+
+/** Reads the catalog and the text of every file it lists, without splitting (startup with a fresh index). */
+export function loadDocuments(seedsDir: string): Corpus['documents'] {
+  return loadCatalog(seedsDir).map((entry) => ({ entry, text: readSeed(seedsDir, entry.file) }));
+}
+
+/** Splits every document into passages, document by document. */
+export function splitDocuments(documents: Corpus['documents']): Passage[] {
+  return documents.flatMap(({ entry, text }) => splitDocument(entry.file, text, entry.kind));
 }
 
 /**
  * A sha256 hex digest of the corpus: every file's name and bytes, in file-name order (so reordering the
  * catalog does not change it). The search index records it to know when it is stale.
  */
-export function corpusHash(corpus: Corpus): string {
+export function corpusHash(corpus: Pick<Corpus, 'documents'>): string {
   const hash = createHash('sha256');
   const documents = [...corpus.documents].sort((a, b) => (a.entry.file < b.entry.file ? -1 : 1));
   for (const { entry, text } of documents) {

@@ -1,0 +1,52 @@
+/**
+ * The `/treaty` grammar, the same in every adapter:
+ * `help` · `topics` · `status` · `subscribe [daily|weekly|<cron>] [tz]` · `unsubscribe` · `<topic slug>` ·
+ * `<free question>`. Empty text is `help`. A slug-like word that names no topic is searched as text.
+ */
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'topics' }
+  | { kind: 'status' }
+  | { kind: 'subscribe'; schedule: string | undefined; timeZone: string | undefined }
+  | { kind: 'unsubscribe' }
+  | { kind: 'topic'; slug: string }
+  | { kind: 'question'; text: string };
+
+const KEYWORDS: Readonly<Record<string, Command['kind']>> = {
+  help: 'help',
+  '?': 'help',
+  مساعدة: 'help',
+  topics: 'topics',
+  مواضيع: 'topics',
+  المواضيع: 'topics',
+  status: 'status',
+  unsubscribe: 'unsubscribe',
+};
+
+/**
+ * Parses cleaned user text. `isTopic` tells whether a slug names a topic.
+ * @example parseCommand('entry-into-force', isTopic) // → { kind: 'topic', slug: 'entry-into-force' }
+ */
+export function parseCommand(text: string, isTopic: (slug: string) => boolean): Command {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { kind: 'help' };
+  const [first = '', ...rest] = trimmed.split(' ');
+  const word = first.toLowerCase();
+  const keyword = KEYWORDS[word];
+  if (keyword && rest.length === 0 && keyword !== 'subscribe') return { kind: keyword } as Command;
+  if (word === 'subscribe') return parseSubscribe(rest);
+  if (rest.length === 0 && isTopic(word)) return { kind: 'topic', slug: word };
+  // An unknown slug (`data-retention`) is searched as words.
+  if (rest.length === 0 && /^[a-z0-9]+(-[a-z0-9]+)+$/.test(word))
+    return { kind: 'question', text: word.replaceAll('-', ' ') };
+  return { kind: 'question', text: trimmed };
+}
+
+function parseSubscribe(args: string[]): Command {
+  const timeZone =
+    args.length > 0 && /^[A-Za-z_]+\/[A-Za-z_/+-]+$|^UTC$/.test(args.at(-1) ?? '') ? args.at(-1) : undefined;
+  const scheduleWords = timeZone ? args.slice(0, -1) : args;
+  const schedule = scheduleWords.length > 0 ? scheduleWords.join(' ') : undefined;
+  return { kind: 'subscribe', schedule, timeZone };
+}

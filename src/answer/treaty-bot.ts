@@ -1,0 +1,166 @@
+import type { CatalogEntry } from '../corpus/catalog.ts';
+import type { Topic } from '../lexicon/lexicon.ts';
+import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
+import type { PassageSearch } from '../search/passage-search.ts';
+import type { QueryPlan } from '../search/query-plan.ts';
+import type { RankedPassage } from '../search/ranker.ts';
+import { cleanInput, detectLanguage } from './clean-input.ts';
+import { parseCommand } from './command.ts';
+import { helpReply, topicsReply } from './help-reply.ts';
+import { type Citation, type Excerpt, emptyReply, type Language, type Reply, type TopicSuggestion } from './reply.ts';
+
+/** Who asks, from where. Adapters fill what their platform knows. */
+export interface AskContext {
+  platform: 'slack' | 'discord' | 'console' | 'cli';
+  workspace?: string;
+  channel?: string;
+  user?: string;
+  /** The user's locale, e.g. `ar` or `en-US`; decides the language of replies that have no question. */
+  locale?: string;
+}
+
+/** At most this many excerpts per answer. */
+export const MAX_EXCERPTS = 5;
+/** Below this share of the question found in the best passage, the bot abstains. */
+const MIN_COVERAGE = 0.5;
+/** An excerpt is shown only when it scores at least this share of the best one. */
+const MIN_RELATIVE_SCORE = 0.55;
+
+/**
+ * The core: turns what a user typed into a Reply. Platform-free; every adapter calls `ask`.
+ * Never throws for any input text.
+ */
+export class TreatyBot {
+  private readonly topicsBySlug: ReadonlyMap<string, Topic>;
+
+  constructor(
+    private readonly search: PassageSearch,
+    readonly topics: readonly Topic[],
+  ) {
+    this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
+  }
+
+  /** Answers one message. */
+  ask(rawText: string, context: AskContext): Reply {
+    const { text, truncated } = cleanInput(rawText);
+    const lang = text ? detectLanguage(text) : localeLanguage(context.locale);
+    const reply = this.reply(text, lang);
+    if (truncated) reply.notices.push('Your message was long; only its beginning was searched.');
+    return reply;
+  }
+
+  /** Topics whose slug or titles contain what the user has typed so far, best first (for autocomplete). */
+  suggestTopics(typed: string, limit = 25): TopicSuggestion[] {
+    const needle = typed.trim().toLowerCase();
+    const matches = this.topics.filter((topic) =>
+      [topic.slug, topic.title.en.toLowerCase(), topic.title.ar, ...topic.keywords.en, ...topic.keywords.ar].some(
+        (label) => label.toLowerCase().includes(needle),
+      ),
+    );
+    return matches.slice(0, limit).map(toSuggestion);
+  }
+
+  private reply(text: string, lang: Language): Reply {
+    const command = parseCommand(text, (slug) => this.topicsBySlug.has(slug));
+    switch (command.kind) {
+      case 'help':
+        return helpReply(text, lang, this.topics.slice(0, 5).map(toSuggestion));
+      case 'topics':
+        return topicsReply(text, lang, this.topics.map(toSuggestion));
+      case 'status':
+      case 'subscribe':
+      case 'unsubscribe':
+        return {
+          ...emptyReply('status', text, lang, 'Ratification status'),
+          statusLines: ['The ratification tracker is not connected in this installation yet.'],
+        };
+      case 'topic': {
+        const topic = this.topicsBySlug.get(command.slug);
+        if (!topic) return this.answerQuestion(text, text, lang);
+        return this.answerQuestion(text, topic.query, lang, lang === 'ar' ? topic.title.ar : topic.title.en);
+      }
+      case 'question':
+        return this.answerQuestion(text, command.text, lang);
+    }
+  }
+
+  private answerQuestion(query: string, question: string, lang: Language, title?: string): Reply {
+    const searchLang = detectLanguage(question);
+    const plan = this.search.plan(question, searchLang);
+    const heading = title ?? shorten(query, 120);
+    const searchedTerms = searchLang === 'en' ? [...new Set(plan.units.flatMap((unit) => unit.arabic ?? []))] : [];
+    if (plan.units.length === 0) {
+      return {
+        ...emptyReply('no_answer', query, lang, heading),
+        suggestions: this.topics.slice(0, 5).map(toSuggestion),
+        notices: ['I could not find a question in that. Ask in Arabic or English, or pick a topic.'],
+      };
+    }
+    const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
+    const best = ranked[0];
+    if (!best || best.coverage < MIN_COVERAGE) {
+      return {
+        ...emptyReply('no_answer', query, lang, heading),
+        searchedTerms,
+        suggestions: this.nearestTopics(plan),
+        notices: ['The source documents do not answer this. Try one of these topics.'],
+      };
+    }
+    const excerpts = ranked
+      .filter((candidate) => candidate.score >= best.score * MIN_RELATIVE_SCORE)
+      .slice(0, MAX_EXCERPTS)
+      .map((candidate) => this.toExcerpt(candidate));
+    return { ...emptyReply('answer', query, lang, heading), excerpts, searchedTerms };
+  }
+
+  private toExcerpt(ranked: RankedPassage): Excerpt {
+    const { analyzed } = ranked;
+    const window = this.search.excerpt(ranked);
+    return {
+      source: analyzed.passage.file,
+      start: window.start,
+      end: window.end,
+      locator: analyzed.passage.locator,
+      title: analyzed.entry.title.ar,
+      text: window.text,
+      score: Math.round(ranked.score * 1000) / 1000,
+      highlights: window.highlights,
+      citation: citationOf(analyzed),
+      alsoIn: ranked.twins.map(citationOf),
+    };
+  }
+
+  /** Topics that share words with the question, else the first few. */
+  private nearestTopics(plan: QueryPlan): TopicSuggestion[] {
+    const labels = plan.units.map((unit) => unit.label);
+    const near = this.topics.filter((topic) =>
+      labels.some((label) => [...topic.keywords.ar, ...topic.keywords.en].some((keyword) => keyword.includes(label))),
+    );
+    return (near.length > 0 ? near : this.topics).slice(0, 5).map(toSuggestion);
+  }
+}
+
+function citationOf(analyzed: AnalyzedPassage): Citation {
+  const entry: CatalogEntry = analyzed.entry;
+  return {
+    source: entry.file,
+    title: entry.title,
+    publisher: entry.publisher,
+    date: entry.date,
+    locator: analyzed.passage.locator,
+    ...(entry.url ? { url: entry.url } : {}),
+    ...(entry.symbol ? { symbol: entry.symbol } : {}),
+  };
+}
+
+function toSuggestion(topic: Topic): TopicSuggestion {
+  return { slug: topic.slug, title: topic.title };
+}
+
+function localeLanguage(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: index build and load time, start-to-first-answer, query latency p50/p99 and memory for the
+ * bot's search, the same for plain MiniSearch (default options) on the same passages, and both on a 100×
+ * synthetic corpus. Targets (issue #2): query p99 ≤ 1 ms, start to first answer ≤ 400 ms. Exits 1 on a miss.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TreatyBot } from '../answer/treaty-bot.ts';
+import { buildPlainMiniSearch, loadPlainMiniSearch, plainDocuments } from '../bench/plain-minisearch.ts';
+import { repeatCorpus } from '../bench/synthetic-corpus.ts';
+import { latencies, mib, quantile, timed } from '../bench/timing.ts';
+import type { EvalQuestion } from '../eval/scoring.ts';
+import { loadLexicon } from '../lexicon/lexicon.ts';
+import { loadIndexIfFresh } from '../search/index-files.ts';
+import { buildMiniSearch } from '../search/minisearch-index.ts';
+import { buildSearchData, readSearchInputs } from '../search/open-search.ts';
+import { PassageSearch } from '../search/passage-search.ts';
+
+const TARGET_P99_MS = 1;
+const TARGET_FIRST_ANSWER_MS = 400;
+const ROUNDS = 30;
+const SYNTHETIC_COPIES = 100;
+
+const questions = (JSON.parse(readFileSync(resolve('test/eval/dev-questions.json'), 'utf8')) as EvalQuestion[]).map(
+  (question) => question.question,
+);
+const lexicon = loadLexicon();
+const inputs = readSearchInputs(resolve('seeds'), lexicon);
+const fmt = (ms: number) => `${ms < 10 ? ms.toFixed(3) : ms.toFixed(1)} ms`;
+const lines: string[] = [];
+const report = (label: string, value: string) => lines.push(`${label.padEnd(44)} ${value}`);
+
+// --- The bot's search ---------------------------------------------------------------------------------------
+const build = timed(() => buildSearchData(inputs));
+const indexOnly = timed(() => buildMiniSearch(build.value.analyzed));
+const load = timed(() => loadIndexIfFresh(resolve('index'), inputs.manifest, inputs.documents));
+const search = new PassageSearch(build.value.analyzed, build.value.index, inputs.lexicon);
+const bot = new TreatyBot(search, lexicon.topics);
+const botLatency = latencies(questions, ROUNDS, (question) => bot.ask(question, { platform: 'cli' }));
+report('passages', String(build.value.analyzed.length));
+report('index build (split + analyze + MiniSearch)', fmt(build.ms));
+report('index build (MiniSearch only)', fmt(indexOnly.ms));
+report('index load (committed index/)', 'reason' in load.value ? `stale: ${load.value.reason}` : fmt(load.ms));
+report(`query latency p50 (${botLatency.length} asks)`, fmt(quantile(botLatency, 0.5)));
+report('query latency p99', fmt(quantile(botLatency, 0.99)));
+
+// --- Plain MiniSearch on the same passages ------------------------------------------------------------------
+const documents = plainDocuments(build.value.analyzed);
+const plainBuild = timed(() => buildPlainMiniSearch(documents));
+const plainJson = JSON.stringify(plainBuild.value);
+const plainLoad = timed(() => loadPlainMiniSearch(plainJson));
+const plainLatency = latencies(questions, ROUNDS, (question) => plainBuild.value.search(question).slice(0, 5));
+report('plain MiniSearch build', fmt(plainBuild.ms));
+report('plain MiniSearch load', fmt(plainLoad.ms));
+report('plain MiniSearch query p50', fmt(quantile(plainLatency, 0.5)));
+report('plain MiniSearch query p99', fmt(quantile(plainLatency, 0.99)));
+report('ratio bot / plain, query p50', `${(quantile(botLatency, 0.5) / quantile(plainLatency, 0.5)).toFixed(1)}×`);
+report('ratio bot / plain, build', `${(build.ms / plainBuild.ms).toFixed(1)}×`);
+
+// --- 100× synthetic corpus ----------------------------------------------------------------------------------
+const synthetic = repeatCorpus(build.value.analyzed, SYNTHETIC_COPIES);
+const syntheticBuild = timed(() => buildMiniSearch(synthetic));
+const syntheticBot = new TreatyBot(new PassageSearch(synthetic, syntheticBuild.value, inputs.lexicon), lexicon.topics);
+const syntheticLatency = latencies(questions, 3, (question) => syntheticBot.ask(question, { platform: 'cli' }));
+const syntheticPlain = timed(() => buildPlainMiniSearch(plainDocuments(synthetic)));
+const syntheticPlainLatency = latencies(questions, 3, (question) => syntheticPlain.value.search(question).slice(0, 5));
+report(`${SYNTHETIC_COPIES}× corpus passages`, String(synthetic.length));
+report(`${SYNTHETIC_COPIES}× bot index build (MiniSearch)`, fmt(syntheticBuild.ms));
+report(
+  `${SYNTHETIC_COPIES}× bot query p50 / p99`,
+  `${fmt(quantile(syntheticLatency, 0.5))} / ${fmt(quantile(syntheticLatency, 0.99))}`,
+);
+report(`${SYNTHETIC_COPIES}× plain build`, fmt(syntheticPlain.ms));
+report(
+  `${SYNTHETIC_COPIES}× plain query p50 / p99`,
+  `${fmt(quantile(syntheticPlainLatency, 0.5))} / ${fmt(quantile(syntheticPlainLatency, 0.99))}`,
+);
+
+// --- Memory and start-up ------------------------------------------------------------------------------------
+const memory = process.memoryUsage();
+report('memory after all of the above: heap / RSS', `${mib(memory.heapUsed)} / ${mib(memory.rss)}`);
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+const firstAnswer = median(Array.from({ length: 5 }, () => msToFirstAnswer(['dist/src/cli/first-answer.js'])));
+const firstAnswerTsx = median(
+  Array.from({ length: 3 }, () => msToFirstAnswer(['--import', 'tsx', 'src/cli/first-answer.ts'])),
+);
+report('start to first answer (node dist, median of 5)', fmt(firstAnswer));
+report('start to first answer (tsx from source, median of 3)', fmt(firstAnswerTsx));
+
+const p99 = quantile(botLatency, 0.99);
+const misses = [
+  p99 > TARGET_P99_MS ? `query p99 ${fmt(p99)} > ${TARGET_P99_MS} ms` : '',
+  firstAnswer > TARGET_FIRST_ANSWER_MS ? `first answer ${fmt(firstAnswer)} > ${TARGET_FIRST_ANSWER_MS} ms` : '',
+].filter(Boolean);
+console.log(lines.join('\n'));
+console.log(
+  misses.length === 0
+    ? 'targets: met (query p99 ≤ 1 ms, first answer ≤ 400 ms)'
+    : `targets MISSED: ${misses.join('; ')}`,
+);
+process.exit(misses.length === 0 ? 0 : 1);
+
+/** Process start to first answer, as the child process measures it. */
+function msToFirstAnswer(nodeArgs: string[]): number {
+  const output = execFileSync(process.execPath, [...nodeArgs, 'entry-into-force'], { encoding: 'utf8' });
+  return (JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { msSinceProcessStart: number }).msSinceProcessStart;
+}
+
+function median(values: number[]): number {
+  return quantile(values, 0.5);
+}

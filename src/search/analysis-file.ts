@@ -1,0 +1,47 @@
+import type { Passage } from '../corpus/passage.ts';
+import {
+  type AnalyzedPassage,
+  assemblePassage,
+  type ConceptSpan,
+  documentOf,
+  type SeedDocument,
+} from './analyzed-passage.ts';
+
+/**
+ * The analyzed passages as stored beside the MiniSearch index, so that startup reads them instead of
+ * splitting and analyzing the seeds again. Words are compact tuples: `[start, end, stem, ...other terms]`.
+ */
+interface StoredPassage {
+  passage: Passage;
+  words: Array<[number, number, string, ...string[]]>;
+  concepts: Array<[string, number, number]>;
+  context: string[];
+}
+
+export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string {
+  const stored: StoredPassage[] = analyzed.map((item) => ({
+    passage: item.passage,
+    words: item.words.map((word) => [
+      word.start,
+      word.end,
+      word.stem,
+      ...[...word.terms].filter((t) => t !== word.stem),
+    ]),
+    concepts: item.conceptSpans.map((span) => [span.term, span.from, span.to]),
+    context: [...item.contextTerms],
+  }));
+  return JSON.stringify(stored);
+}
+
+export function deserializeAnalysis(json: string, documents: ReadonlyMap<string, SeedDocument>): AnalyzedPassage[] {
+  const stored = JSON.parse(json) as StoredPassage[];
+  return stored.map(({ passage, words, concepts, context }) =>
+    assemblePassage(
+      passage,
+      documentOf(passage, documents),
+      words.map(([start, end, stem, ...others]) => ({ start, end, stem, terms: new Set([stem, ...others]) })),
+      concepts.map(([term, from, to]): ConceptSpan => ({ term, from, to })),
+      context,
+    ),
+  );
+}

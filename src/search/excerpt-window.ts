@@ -1,0 +1,144 @@
+import type { AnalyzedPassage } from './analyzed-passage.ts';
+
+/** A quoted piece of a seed file: `fileText.slice(start, end) === text`. */
+export interface ExcerptWindow {
+  start: number;
+  end: number;
+  text: string;
+  /** Matched words, as `[start, end)` offsets into `text`. */
+  highlights: Array<{ start: number; end: number }>;
+}
+
+/** What the question matched in a passage: for each word, the query units it satisfies, and their weights. */
+export interface WordMatches {
+  unitsOfWord: (wordIndex: number) => readonly number[];
+  unitWeight: (unit: number) => number;
+}
+
+/** A window shorter than this grows by neighbouring sentences; one longer is cut around the matches. */
+const MIN_CHARS = 220;
+const MAX_CHARS = 600;
+/** Ends a sentence: full stop, question or exclamation mark, semicolon (Latin or Arabic). */
+const SENTENCE_END = /[.!?؟؛;]+["”“’»)]*(?=\s)/g;
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * Cuts the excerpt shown for a passage: the run of consecutive sentences (at most MAX_CHARS) that holds the
+ * most distinct matched units, grown with neighbouring sentences to a readable length, or cut at word
+ * boundaries around the matches when one sentence alone is too long. Never cuts a word in half. A window may
+ * cross a page break (spans separated only by white space) but never a footnote or web cruft.
+ */
+export function cutExcerpt(analyzed: AnalyzedPassage, matches: WordMatches): ExcerptWindow {
+  const { fileText, words } = analyzed;
+  const segments = joinPageBreaks(analyzed);
+  const sentences = segments.flatMap((segment) => splitSentences(fileText, segment));
+  const unitsIn = (range: Range) => {
+    const units = new Set<number>();
+    words.forEach((word, i) => {
+      if (word.start >= range.start && word.end <= range.end)
+        for (const unit of matches.unitsOfWord(i)) units.add(unit);
+    });
+    return units;
+  };
+  const weightOf = (units: Set<number>) => [...units].reduce((sum, unit) => sum + matches.unitWeight(unit), 0);
+
+  let best: Range & { weight: number } = { ...(sentences[0] ?? { start: 0, end: 0 }), weight: -1 };
+  sentences.forEach((first, i) => {
+    for (let j = i; j < sentences.length; j++) {
+      const last = sentences[j];
+      if (!last || !sameSegment(segments, first.start, last.end)) break;
+      if (j > i && last.end - first.start > MAX_CHARS) break;
+      const weight = weightOf(unitsIn({ start: first.start, end: last.end }));
+      const shorter = last.end - first.start < best.end - best.start;
+      if (weight > best.weight + 1e-9 || (Math.abs(weight - best.weight) <= 1e-9 && shorter)) {
+        best = { start: first.start, end: last.end, weight };
+      }
+    }
+  });
+
+  let window: Range = grow({ start: best.start, end: best.end }, sentences, segments);
+  if (window.end - window.start > MAX_CHARS) window = trimAroundMatches(analyzed, window, matches);
+  const highlights = words
+    .map((word, i) => ({ word, matched: matches.unitsOfWord(i).length > 0 }))
+    .filter(({ word, matched }) => matched && word.start >= window.start && word.end <= window.end)
+    .map(({ word }) => ({ start: word.start - window.start, end: word.end - window.start }));
+  return { ...window, text: fileText.slice(window.start, window.end), highlights };
+}
+
+/** Spans merged where only white space (a page break) separates them. */
+function joinPageBreaks(analyzed: AnalyzedPassage): Range[] {
+  const segments: Range[] = [];
+  for (const span of analyzed.passage.spans) {
+    const previous = segments.at(-1);
+    if (previous && analyzed.fileText.slice(previous.end, span.start).trim() === '') previous.end = span.end;
+    else segments.push({ start: span.start, end: span.end });
+  }
+  return segments;
+}
+
+/** Sentences of a segment, trimmed of surrounding white space. */
+function splitSentences(text: string, segment: Range): Range[] {
+  const sentences: Range[] = [];
+  const slice = text.slice(segment.start, segment.end);
+  let cursor = 0;
+  for (const match of slice.matchAll(SENTENCE_END)) {
+    const end = match.index + match[0].length;
+    pushTrimmed(sentences, text, segment.start + cursor, segment.start + end);
+    cursor = end;
+  }
+  pushTrimmed(sentences, text, segment.start + cursor, segment.end);
+  return sentences;
+}
+
+function pushTrimmed(sentences: Range[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  if (e > s) sentences.push({ start: s, end: e });
+}
+
+function sameSegment(segments: readonly Range[], a: number, b: number): boolean {
+  return segments.some((segment) => segment.start <= a && b <= segment.end);
+}
+
+/** Adds following, then preceding sentences of the same segment while the window is short. */
+function grow(window: Range, sentences: readonly Range[], segments: readonly Range[]): Range {
+  const grown = { ...window };
+  let next = sentences.findIndex((sentence) => sentence.start >= grown.end);
+  let previous = sentences.findLastIndex((sentence) => sentence.end <= grown.start);
+  while (grown.end - grown.start < MIN_CHARS) {
+    const after = next >= 0 ? sentences[next] : undefined;
+    const before = previous >= 0 ? sentences[previous] : undefined;
+    if (after && sameSegment(segments, grown.start, after.end) && after.end - grown.start <= MAX_CHARS) {
+      grown.end = after.end;
+      next = next + 1 < sentences.length ? next + 1 : -1;
+    } else if (before && sameSegment(segments, before.start, grown.end) && grown.end - before.start <= MAX_CHARS) {
+      grown.start = before.start;
+      previous--;
+    } else break;
+  }
+  return grown;
+}
+
+/** Narrows a long window to at most MAX_CHARS holding the most matched weight, on word boundaries. */
+function trimAroundMatches(analyzed: AnalyzedPassage, window: Range, matches: WordMatches): Range {
+  const inWindow = analyzed.words
+    .map((word, i) => ({ word, units: matches.unitsOfWord(i) }))
+    .filter(({ word }) => word.start >= window.start && word.end <= window.end);
+  let best = { start: window.start, end: window.start, weight: -1 };
+  for (const { word: first } of inWindow) {
+    const inside = inWindow.filter(({ word }) => word.start >= first.start && word.end <= first.start + MAX_CHARS);
+    const units = new Set(inside.flatMap(({ units: wordUnits }) => [...wordUnits]));
+    const weight = [...units].reduce((sum, unit) => sum + matches.unitWeight(unit), 0);
+    if (weight > best.weight) best = { start: first.start, end: inside.at(-1)?.word.end ?? first.end, weight };
+  }
+  // Start at the beginning of the word's run of non-space characters (an opening quote or bracket).
+  let start = best.start;
+  while (start > window.start && !/\s/.test(analyzed.fileText[start - 1] ?? '')) start--;
+  return { start, end: best.end };
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { ANALYZER_VERSION } from '../text/analyzer.ts';
+import { deserializeAnalysis, serializeAnalysis } from './analysis-file.ts';
+import type { AnalyzedPassage, SeedDocument } from './analyzed-passage.ts';
+import { loadMiniSearch, type PassageIndex } from './minisearch-index.ts';
+
+/**
+ * What the committed index was built from. When any of it differs from the running code and seeds, the index
+ * is stale: startup rebuilds it in memory and `npm run build:index` writes a fresh one.
+ */
+const manifestSchema = z.object({
+  corpusHash: z.string(),
+  analyzerVersion: z.string(),
+  lexiconHash: z.string(),
+});
+
+export type IndexManifest = z.infer<typeof manifestSchema>;
+
+/** The built search data: analyzed passages and the MiniSearch index over them. */
+export interface SearchData {
+  analyzed: AnalyzedPassage[];
+  index: PassageIndex;
+}
+
+export const INDEX_FILE = 'passages.minisearch.json';
+export const ANALYSIS_FILE = 'passages.analysis.json';
+export const MANIFEST_FILE = 'manifest.json';
+
+/** The manifest the current seeds, analyzer and lexicon call for. */
+export function expectedManifest(corpusHash: string, lexicon: Lexicon): IndexManifest {
+  const lexiconHash = createHash('sha256').update(JSON.stringify(lexicon)).digest('hex');
+  return { corpusHash, analyzerVersion: ANALYZER_VERSION, lexiconHash };
+}
+
+/** Writes the index, the analysis and the manifest (with counts for people reading it) into `dir`. */
+export function saveIndex(dir: string, data: SearchData, manifest: IndexManifest): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, INDEX_FILE), JSON.stringify(data.index));
+  writeFileSync(join(dir, ANALYSIS_FILE), serializeAnalysis(data.analyzed));
+  const counts = { passages: data.analyzed.length, terms: data.index.termCount };
+  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify({ ...manifest, ...counts }, null, 2)}\n`);
+}
+
+export type IndexLoad = SearchData | { reason: string };
+
+/** Loads the index from `dir` when its manifest matches `expected`; otherwise says why not. */
+export function loadIndexIfFresh(
+  dir: string,
+  expected: IndexManifest,
+  documents: ReadonlyMap<string, SeedDocument>,
+): IndexLoad {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) return { reason: `no ${MANIFEST_FILE} in ${dir}` };
+  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  if (!parsed.success) return { reason: `${MANIFEST_FILE} is malformed` };
+  const stale = (Object.keys(expected) as Array<keyof IndexManifest>).filter(
+    (key) => parsed.data[key] !== expected[key],
+  );
+  if (stale.length > 0) return { reason: `index was built for another ${stale.join(', ')}` };
+  return {
+    analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
+    index: loadMiniSearch(readFileSync(join(dir, INDEX_FILE), 'utf8')),
+  };
+}
