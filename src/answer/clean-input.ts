@@ -17,9 +17,8 @@ const PLATFORM_MARKUP = /<[@#!][^<>\s]*>|<https?:[^<>\s]*>/g;
 const BROADCAST = /@(everyone|here|channel)\b/gi;
 // Bidi embeddings/overrides/isolates and marks, zero-width characters, BOM, soft hyphen.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\uFEFF\u00AD]/g;
-// C0/C1 controls except white space; lone surrogates.
-const CONTROL =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// C0/C1 control characters (white space included: runs of it collapse to one space below) and lone surrogates.
+const CONTROL = /\p{Cc}|\p{Cs}/gu;
 
 export function cleanInput(raw: string): CleanInput {
   const text = raw
