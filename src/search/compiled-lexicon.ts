@@ -44,10 +44,16 @@ export class CompiledLexicon {
       for (const phrase of entry.en) this.glossary.add(termsOf(phrase), entry);
       for (const term of entry.ar) this.concepts.add(termsOf(term), GLOSSARY_CONCEPT + entry.id);
     }
+    // A glossary entry stands for the synonym groups of its Arabic terms, but only groups that name a whole
+    // term: `ولاية فريق الخبراء` (mandate) must not stand for every mention of the expert group.
     for (const entry of lexicon.glossary) {
-      const groups = entry.ar.flatMap((term) =>
-        this.conceptsIn(this.wordTerms(term)).filter((id) => !id.startsWith(GLOSSARY_CONCEPT)),
-      );
+      const groups = entry.ar.flatMap((term) => {
+        const words = this.wordTerms(term);
+        return this.concepts
+          .findAll(words)
+          .filter((match) => match.from === 0 && match.to === words.length && !match.value.startsWith(GLOSSARY_CONCEPT))
+          .map((match) => match.value);
+      });
       this.glossaryConcepts.set(entry.id, [GLOSSARY_CONCEPT + entry.id, ...new Set(groups)]);
     }
     for (const entry of lexicon.colloquial) {

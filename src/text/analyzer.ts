@@ -1,5 +1,5 @@
-import { alternativeStems, lightStem } from './arabic-stemmer.ts';
 import { normalizeArabic } from './arabic-normalize.ts';
+import { alternativeStems, lightStem } from './arabic-stemmer.ts';
 import { englishStem } from './english.ts';
 import { compoundParts, type Token, tokenize } from './tokenize.ts';
 
@@ -68,6 +68,8 @@ export class TextAnalyzer {
   /** A stop word as written, or one with a conjunction و/ف in front of it (وهي، فهو); a bare article (الـ). */
   private isArabicStop(norm: string): boolean {
     if (norm.length < 2 || norm === 'ال' || this.arabicStops.has(norm)) return true;
+    // والي is the name Waly (and "governor") far more often than "and to".
+    if (norm === 'والي') return false;
     return /^[وف]/.test(norm) && norm.length > 2 && this.arabicStops.has(norm.slice(1));
   }
 }

@@ -1,0 +1,260 @@
+/**
+ * The curated word lists the analyzer and the `/treaty` grammar rely on: Arabic synonym groups, the
+ * English→Arabic glossary, dialect forms, stop words and the topic catalog. The data lives in
+ * `src/lexicon/data/` (each file starts with a comment saying how to edit it); this module only reads and
+ * validates it, so a curation mistake fails loudly at startup instead of silently degrading search.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Arabic words and phrases that name one concept, e.g. `الجريمة السيبرانية` / `الجرائم الإلكترونية`. */
+export interface SynonymGroup {
+  id: string;
+  terms: string[];
+}
+
+/** English phrases (lowercase) and the Arabic terms, as written in the seeds, that they are searched with. */
+export interface GlossaryEntry {
+  id: string;
+  en: string[];
+  ar: string[];
+}
+
+/** Dialect forms users type (`النت`, `هالسنة`) and the Modern Standard Arabic the documents use. */
+export interface ColloquialEntry {
+  colloquial: string[];
+  msa: string;
+}
+
+/** A browsable topic: `/treaty <slug>` runs `query`; `keywords` help users find it in either language. */
+export interface Topic {
+  slug: string;
+  title: { en: string; ar: string };
+  query: string;
+  keywords: { en: string[]; ar: string[] };
+}
+
+export interface Lexicon {
+  synonyms: SynonymGroup[];
+  glossary: GlossaryEntry[];
+  colloquial: ColloquialEntry[];
+  topics: Topic[];
+  /** Stop words as written in the files, without comment and blank lines. */
+  stopwords: { ar: string[]; en: string[] };
+}
+
+/** The data files, relative to the data directory; useful for hashing the lexicon into an index manifest. */
+export const lexiconFiles = {
+  synonyms: 'synonyms.ar.json',
+  glossary: 'glossary.en-ar.json',
+  colloquial: 'colloquial.ar.json',
+  topics: 'topics.json',
+  stopwordsAr: 'stopwords.ar.txt',
+  stopwordsEn: 'stopwords.en.txt',
+} as const;
+
+/** Discord offers at most 25 autocomplete choices, and every topic must fit. */
+export const maxTopics = 25;
+
+const defaultDataDir = fileURLToPath(new URL('./data/', import.meta.url));
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
+
+/** A word or phrase of at most `maxWords` words, without stray whitespace. */
+const phrase = (maxWords: number) =>
+  z
+    .string()
+    .min(1)
+    .refine(
+      (text) => text === text.trim() && !/\s{2,}/.test(text),
+      'must not have leading, trailing or repeated spaces',
+    )
+    .refine((text) => wordCount(text) <= maxWords, `must have at most ${maxWords} words`);
+
+const englishPhrase = phrase(5).refine((text) => text === text.toLowerCase(), 'must be lowercase');
+
+const synonymsFileSchema = z
+  .strictObject({
+    $comment: z.string().min(1),
+    groups: z.array(z.strictObject({ id: slug, terms: z.array(phrase(4)).min(2) }) satisfies z.ZodType<SynonymGroup>),
+  })
+  .superRefine((file, ctx) => {
+    reportDuplicates(
+      ctx,
+      file.groups.map((group, index) => ({ value: group.id, path: ['groups', index, 'id'] })),
+      'id',
+    );
+    reportDuplicates(
+      ctx,
+      file.groups.flatMap((group, index) =>
+        group.terms.map((term, termIndex) => ({ value: term, path: ['groups', index, 'terms', termIndex] })),
+      ),
+      'term',
+    );
+  });
+
+const glossaryFileSchema = z
+  .strictObject({
+    $comment: z.string().min(1),
+    entries: z.array(
+      z.strictObject({
+        id: slug,
+        en: z.array(englishPhrase).min(1),
+        ar: z.array(phrase(8)).min(1),
+      }) satisfies z.ZodType<GlossaryEntry>,
+    ),
+  })
+  .superRefine((file, ctx) => {
+    reportDuplicates(
+      ctx,
+      file.entries.map((entry, index) => ({ value: entry.id, path: ['entries', index, 'id'] })),
+      'id',
+    );
+    reportDuplicates(
+      ctx,
+      file.entries.flatMap((entry, index) =>
+        entry.en.map((text, phraseIndex) => ({ value: text, path: ['entries', index, 'en', phraseIndex] })),
+      ),
+      'English phrase',
+    );
+  });
+
+const colloquialFileSchema = z
+  .strictObject({
+    $comment: z.string().min(1),
+    entries: z.array(
+      z.strictObject({ colloquial: z.array(phrase(4)).min(1), msa: phrase(4) }) satisfies z.ZodType<ColloquialEntry>,
+    ),
+  })
+  .superRefine((file, ctx) => {
+    reportDuplicates(
+      ctx,
+      file.entries.flatMap((entry, index) =>
+        entry.colloquial.map((form, formIndex) => ({ value: form, path: ['entries', index, 'colloquial', formIndex] })),
+      ),
+      'colloquial form',
+    );
+  });
+
+const topicsFileSchema = z
+  .strictObject({
+    $comment: z.string().min(1),
+    topics: z
+      .array(
+        z.strictObject({
+          slug,
+          title: z.strictObject({ en: z.string().min(1), ar: z.string().min(1) }),
+          query: phrase(40),
+          keywords: z.strictObject({ en: z.array(phrase(6)).min(1), ar: z.array(phrase(6)).min(1) }),
+        }) satisfies z.ZodType<Topic>,
+      )
+      .min(1)
+      .max(maxTopics),
+  })
+  .superRefine((file, ctx) => {
+    reportDuplicates(
+      ctx,
+      file.topics.map((topic, index) => ({ value: topic.slug, path: ['topics', index, 'slug'] })),
+      'slug',
+    );
+  });
+
+/**
+ * Reads and validates every lexicon file.
+ *
+ * Throws `lexicon: <file> is invalid at <path>: <message>` naming the first problem, e.g.
+ * `lexicon: synonyms.ar.json is invalid at groups.4.terms.1: duplicate term "معاهدة" (first at groups.1.terms.1)`.
+ *
+ * @param dataDir directory holding the files; defaults to `src/lexicon/data/` next to this module.
+ * @example
+ * const { glossary } = loadLexicon();
+ */
+export function loadLexicon(dataDir: string = defaultDataDir): Lexicon {
+  return {
+    synonyms: readJson(dataDir, lexiconFiles.synonyms, synonymsFileSchema).groups,
+    glossary: readJson(dataDir, lexiconFiles.glossary, glossaryFileSchema).entries,
+    colloquial: readJson(dataDir, lexiconFiles.colloquial, colloquialFileSchema).entries,
+    topics: readJson(dataDir, lexiconFiles.topics, topicsFileSchema).topics,
+    stopwords: {
+      ar: readStopwords(dataDir, lexiconFiles.stopwordsAr, false),
+      en: readStopwords(dataDir, lexiconFiles.stopwordsEn, true),
+    },
+  };
+}
+
+function readJson<T>(dataDir: string, file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(dataDir, file));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw invalid(file, '(root)', `not valid JSON (${error.message})`);
+    throw error;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(file, formatPath(issue?.path ?? []), issue?.message ?? 'unknown problem');
+  }
+  return parsed.data;
+}
+
+/** One word per line; `#` starts a comment line; blank lines are ignored. */
+function readStopwords(dataDir: string, file: string, lowercase: boolean): string[] {
+  const words: string[] = [];
+  const firstLine = new Map<string, number>();
+  readText(dataDir, file)
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      const word = line.trim();
+      if (word === '' || word.startsWith('#')) return;
+      const lineNumber = index + 1;
+      const where = `line ${lineNumber}`;
+      if (/\s/.test(word)) throw invalid(file, where, `"${word}" must be a single word`);
+      if (lowercase && word !== word.toLowerCase()) throw invalid(file, where, `"${word}" must be lowercase`);
+      const earlier = firstLine.get(word);
+      if (earlier !== undefined) throw invalid(file, where, `duplicate stop word "${word}" (first at line ${earlier})`);
+      firstLine.set(word, lineNumber);
+      words.push(word);
+    });
+  if (words.length === 0) throw invalid(file, '(root)', 'has no stop words');
+  return words;
+}
+
+function readText(dataDir: string, file: string): string {
+  try {
+    // A byte-order mark would otherwise become part of the first word or break JSON.parse.
+    return readFileSync(join(dataDir, file), 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new Error(`lexicon: cannot read ${file} in ${dataDir}: ${(error as Error).message}`);
+  }
+}
+
+function invalid(file: string, path: string, message: string): Error {
+  return new Error(`lexicon: ${file} is invalid at ${path}: ${message}`);
+}
+
+function reportDuplicates(
+  ctx: z.RefinementCtx,
+  items: { value: string; path: (string | number)[] }[],
+  what: string,
+): void {
+  const firstPath = new Map<string, (string | number)[]>();
+  for (const { value, path } of items) {
+    const first = firstPath.get(value);
+    if (first) {
+      ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} "${value}" (first at ${formatPath(first)})` });
+    } else {
+      firstPath.set(value, path);
+    }
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(root)' : path.map(String).join('.');
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
