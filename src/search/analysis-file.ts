@@ -16,6 +16,7 @@ interface StoredPassage {
   words: Array<[number, number, string, ...string[]]>;
   concepts: Array<[string, number, number]>;
   context: string[];
+  twins: string[];
 }
 
 export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string {
@@ -29,19 +30,21 @@ export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string 
     ]),
     concepts: item.conceptSpans.map((span) => [span.term, span.from, span.to]),
     context: [...item.contextTerms],
+    twins: item.twinIds,
   }));
   return JSON.stringify(stored);
 }
 
 export function deserializeAnalysis(json: string, documents: ReadonlyMap<string, SeedDocument>): AnalyzedPassage[] {
   const stored = JSON.parse(json) as StoredPassage[];
-  return stored.map(({ passage, words, concepts, context }) =>
+  return stored.map(({ passage, words, concepts, context, twins }) =>
     assemblePassage(
       passage,
       documentOf(passage, documents),
       words.map(([start, end, stem, ...others]) => ({ start, end, stem, terms: new Set([stem, ...others]) })),
       concepts.map(([term, from, to]): ConceptSpan => ({ term, from, to })),
       context,
+      twins,
     ),
   );
 }

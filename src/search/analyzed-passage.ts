@@ -31,6 +31,10 @@ export interface AnalyzedPassage {
   conceptTerms: string[];
   /** Every term of the passage (word terms and concept terms), for coverage checks. */
   terms: ReadonlySet<string>;
+  /** Distinct word stems, for telling near-identical passages apart. */
+  stems: ReadonlySet<string>;
+  /** Ids of near-identical passages (see twins.ts), shown once with all their citations. */
+  twinIds: string[];
   /**
    * Terms of the text that situates the passage: document title, section headings and, in news, the paragraph
    * before (a quote that starts "وقالت:" is about the person named just above it).
@@ -85,6 +89,7 @@ export function assemblePassage(
   words: PassageWord[],
   conceptSpans: ConceptSpan[],
   contextTerms: Iterable<string>,
+  twinIds: string[] = [],
 ): AnalyzedPassage {
   const conceptTerms = [...new Set(conceptSpans.map((span) => span.term))];
   return {
@@ -95,6 +100,8 @@ export function assemblePassage(
     conceptSpans,
     conceptTerms,
     terms: new Set([...words.flatMap((word) => [...word.terms]), ...conceptTerms]),
+    stems: new Set(words.map((word) => word.stem)),
+    twinIds,
     contextTerms: new Set(contextTerms),
   };
 }

@@ -11,7 +11,7 @@ export interface ExcerptWindow {
 
 /** What the question matched in a passage: for each word, the query units it satisfies, and their weights. */
 export interface WordMatches {
-  unitsOfWord: (wordIndex: number) => readonly number[];
+  unitsOfWord: (wordIndex: number) => ReadonlySet<number>;
   unitWeight: (unit: number) => number;
 }
 
@@ -36,23 +36,27 @@ export function cutExcerpt(analyzed: AnalyzedPassage, matches: WordMatches): Exc
   const { fileText, words } = analyzed;
   const segments = joinPageBreaks(analyzed);
   const sentences = segments.flatMap((segment) => splitSentences(fileText, segment));
-  const unitsIn = (range: Range) => {
+  // The units each sentence holds, then the best run of sentences by the weight of the distinct units it holds.
+  const sentenceUnits = sentences.map((sentence) => {
     const units = new Set<number>();
     words.forEach((word, i) => {
-      if (word.start >= range.start && word.end <= range.end)
-        for (const unit of matches.unitsOfWord(i)) units.add(unit);
+      if (word.start >= sentence.start && word.end <= sentence.end) for (const unit of matches.unitsOfWord(i)) units.add(unit);
     });
     return units;
-  };
-  const weightOf = (units: Set<number>) => [...units].reduce((sum, unit) => sum + matches.unitWeight(unit), 0);
-
+  });
   let best: Range & { weight: number } = { ...(sentences[0] ?? { start: 0, end: 0 }), weight: -1 };
   sentences.forEach((first, i) => {
+    const units = new Set<number>();
+    let weight = 0;
     for (let j = i; j < sentences.length; j++) {
       const last = sentences[j];
       if (!last || !sameSegment(segments, first.start, last.end)) break;
       if (j > i && last.end - first.start > MAX_CHARS) break;
-      const weight = weightOf(unitsIn({ start: first.start, end: last.end }));
+      for (const unit of sentenceUnits[j] ?? []) {
+        if (units.has(unit)) continue;
+        units.add(unit);
+        weight += matches.unitWeight(unit);
+      }
       const shorter = last.end - first.start < best.end - best.start;
       if (weight > best.weight + 1e-9 || (Math.abs(weight - best.weight) <= 1e-9 && shorter)) {
         best = { start: first.start, end: last.end, weight };
@@ -63,7 +67,7 @@ export function cutExcerpt(analyzed: AnalyzedPassage, matches: WordMatches): Exc
   let window: Range = grow({ start: best.start, end: best.end }, sentences, segments);
   if (window.end - window.start > MAX_CHARS) window = trimAroundMatches(analyzed, window, matches);
   const highlights = words
-    .map((word, i) => ({ word, matched: matches.unitsOfWord(i).length > 0 }))
+    .map((word, i) => ({ word, matched: matches.unitsOfWord(i).size > 0 }))
     .filter(({ word, matched }) => matched && word.start >= window.start && word.end <= window.end)
     .map(({ word }) => ({ start: word.start - window.start, end: word.end - window.start }));
   return { ...window, text: fileText.slice(window.start, window.end), highlights };
@@ -130,12 +134,25 @@ function trimAroundMatches(analyzed: AnalyzedPassage, window: Range, matches: Wo
   const inWindow = analyzed.words
     .map((word, i) => ({ word, units: matches.unitsOfWord(i) }))
     .filter(({ word }) => word.start >= window.start && word.end <= window.end);
+  // Slide a MAX_CHARS window over the words (two pointers), counting each unit once by how often it is inside.
+  const inside = new Map<number, number>();
+  let weight = 0;
   let best = { start: window.start, end: window.start, weight: -1 };
-  for (const { word: first } of inWindow) {
-    const inside = inWindow.filter(({ word }) => word.start >= first.start && word.end <= first.start + MAX_CHARS);
-    const units = new Set(inside.flatMap(({ units: wordUnits }) => [...wordUnits]));
-    const weight = [...units].reduce((sum, unit) => sum + matches.unitWeight(unit), 0);
-    if (weight > best.weight) best = { start: first.start, end: inside.at(-1)?.word.end ?? first.end, weight };
+  let last = -1;
+  for (let first = 0; first < inWindow.length; first++) {
+    const from = inWindow[first]?.word.start ?? 0;
+    while ((inWindow[last + 1]?.word.end ?? Number.POSITIVE_INFINITY) <= from + MAX_CHARS) {
+      last++;
+      for (const unit of inWindow[last]?.units ?? []) {
+        inside.set(unit, (inside.get(unit) ?? 0) + 1);
+        if (inside.get(unit) === 1) weight += matches.unitWeight(unit);
+      }
+    }
+    if (weight > best.weight) best = { start: from, end: inWindow[last]?.word.end ?? from, weight };
+    for (const unit of inWindow[first]?.units ?? []) {
+      inside.set(unit, (inside.get(unit) ?? 0) - 1);
+      if (inside.get(unit) === 0) weight -= matches.unitWeight(unit);
+    }
   }
   // Start at the beginning of the word's run of non-space characters (an opening quote or bracket).
   let start = best.start;

@@ -7,6 +7,7 @@ import { CompiledLexicon } from './compiled-lexicon.ts';
 import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData } from './index-files.ts';
 import { buildMiniSearch } from './minisearch-index.ts';
 import { PassageSearch } from './passage-search.ts';
+import { linkTwins } from './twins.ts';
 
 export interface SearchSources {
   seedsDir: string;
@@ -35,6 +36,7 @@ export function readSearchInputs(seedsDir: string, lexicon: Lexicon): SearchInpu
 /** Splits and analyzes the seeds and builds the MiniSearch index over them. */
 export function buildSearchData(inputs: SearchInputs): SearchData {
   const analyzed = analyzePassages(splitDocuments([...inputs.documents.values()]), inputs.documents, inputs.lexicon);
+  linkTwins(analyzed);
   return { analyzed, index: buildMiniSearch(analyzed) };
 }
 

@@ -50,7 +50,7 @@ export class PassageSearch {
       const analyzed = this.byId.get(String(result.id));
       return analyzed ? [{ analyzed, bm25: result.score }] : [];
     });
-    return rankCandidates(plan, candidates, this.unitWeight).slice(0, limit);
+    return rankCandidates(plan, candidates, plan.units.map(this.unitWeight)).slice(0, limit);
   }
 
   /**
@@ -66,19 +66,26 @@ export class PassageSearch {
   /** The excerpt to quote from a ranked passage, highlighting the words that matched the question. */
   excerpt(ranked: RankedPassage): ExcerptWindow {
     const { analyzed, matched } = ranked;
-    const unitsOfWord: number[][] = analyzed.words.map((word) =>
-      matched.flatMap((unit, u) => (unit.searchTerms.some((term) => word.terms.has(term)) ? [u] : [])),
-    );
+    const unitsByTerm = new Map<string, number[]>();
+    matched.forEach((unit, u) => {
+      for (const term of unit.searchTerms) unitsByTerm.set(term, [...(unitsByTerm.get(term) ?? []), u]);
+    });
+    const unitsOfWord = analyzed.words.map((word) => {
+      const units = new Set<number>();
+      for (const term of word.terms) for (const u of unitsByTerm.get(term) ?? []) units.add(u);
+      return units;
+    });
     for (const span of analyzed.conceptSpans) {
-      matched.forEach((unit, u) => {
-        if (!unit.terms.includes(span.term)) return;
-        for (let i = span.from; i < span.to; i++) unitsOfWord[i]?.push(u);
-      });
+      for (const u of unitsByTerm.get(span.term) ?? []) {
+        for (let i = span.from; i < span.to; i++) unitsOfWord[i]?.add(u);
+      }
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
     return cutExcerpt(analyzed, {
-      unitsOfWord: (i) => unitsOfWord[i] ?? [],
+      unitsOfWord: (i) => unitsOfWord[i] ?? NO_UNITS,
       unitWeight: (u) => weights[u] ?? 0,
     });
   }
 }
+
+const NO_UNITS: ReadonlySet<number> = new Set();

@@ -12,7 +12,7 @@ export interface PhraseMatch<T> {
 }
 
 export class PhraseMatcher<T> {
-  // Phrases bucketed by their first term, longest first, so the scan looks only at plausible candidates.
+  // Phrases bucketed by their first term, so the scan looks only at plausible candidates.
   private readonly byFirstTerm = new Map<string, Array<{ terms: string[]; value: T }>>();
 
   /** Adds a phrase; empty phrases (all stop words) are ignored. */
@@ -21,7 +21,6 @@ export class PhraseMatcher<T> {
     if (first === undefined) return;
     const bucket = this.byFirstTerm.get(first) ?? [];
     bucket.push({ terms: [...terms], value });
-    bucket.sort((a, b) => b.terms.length - a.terms.length);
     this.byFirstTerm.set(first, bucket);
   }
 

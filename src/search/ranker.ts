@@ -16,11 +16,7 @@ export interface RankedPassage {
 
 /** How much each signal counts in the final score. */
 const BLEND = { coverage: 0.6, bm25: 0.4 } as const;
-/** Word-set overlap (Jaccard) above which two passages say the same thing and are shown once. */
-const TWIN_OVERLAP = 0.6;
 
-/** Inverse document frequency of a unit: rare units say more. Units found nowhere get the highest value. */
-export type UnitWeight = (unit: QueryUnit) => number;
 
 /**
  * Reranks BM25 candidates by how much of the question they cover, then folds near-identical passages
@@ -29,18 +25,18 @@ export type UnitWeight = (unit: QueryUnit) => number;
 export function rankCandidates(
   plan: QueryPlan,
   candidates: ReadonlyArray<{ analyzed: AnalyzedPassage; bm25: number }>,
-  unitWeight: UnitWeight,
+  unitWeights: readonly number[],
 ): RankedPassage[] {
   const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
-  const totalWeight = plan.units.reduce((sum, unit) => sum + unitWeight(unit), 0) || 1;
+  const totalWeight = unitWeights.reduce((sum, weight) => sum + weight, 0) || 1;
   const scored = candidates.map(({ analyzed, bm25 }) => {
     let covered = 0;
     const matched: QueryUnit[] = [];
-    for (const unit of plan.units) {
+    plan.units.forEach((unit, u) => {
       const credit = unitCredit(unit, analyzed);
       if (credit > 0) matched.push(unit);
-      covered += credit * unitWeight(unit);
-    }
+      covered += credit * (unitWeights[u] ?? 0);
+    });
     const coverage = covered / totalWeight;
     const score = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
     return { analyzed, score, coverage, matched, twins: [] as AnalyzedPassage[] };
@@ -57,18 +53,11 @@ function unitCredit(unit: QueryUnit, analyzed: AnalyzedPassage): number {
 }
 
 function foldTwins(ranked: RankedPassage[]): RankedPassage[] {
-  const kept: Array<RankedPassage & { stems: Set<string> }> = [];
+  const kept: RankedPassage[] = [];
   for (const candidate of ranked) {
-    const stems = new Set(candidate.analyzed.words.map((word) => word.stem));
-    const twin = kept.find((other) => jaccard(other.stems, stems) >= TWIN_OVERLAP);
+    const twin = kept.find((other) => other.analyzed.twinIds.includes(candidate.analyzed.passage.id));
     if (twin) twin.twins.push(candidate.analyzed);
-    else kept.push({ ...candidate, stems });
+    else kept.push(candidate);
   }
-  return kept.map(({ stems: _stems, ...rest }) => rest);
-}
-
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const item of a) if (b.has(item)) shared++;
-  return shared / (a.size + b.size - shared || 1);
+  return kept;
 }

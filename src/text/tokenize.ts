@@ -36,7 +36,9 @@ export function tokenize(text: string): Token[] {
     const arabic = /[\u0621-\u06FC]/.test(surface[0] ?? '') && !/[\u0660-\u0669\u06F0-\u06F9]/.test(surface[0] ?? '');
     const norm = arabic
       ? normalizeArabic(surface.replace(/[\u200C\u200D]/g, ''))
-      : toAsciiDigits(surface).toLowerCase().replace(/['’]s$/, '');
+      : toAsciiDigits(surface)
+          .toLowerCase()
+          .replace(/['’]s$/, '');
     if (norm.length === 0) continue;
     tokens.push({ start, end: start + surface.length, norm, script: arabic ? 'arabic' : 'latin' });
   }

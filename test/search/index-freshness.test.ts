@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../src/lexicon/lexicon.ts';
+import { ANALYSIS_FILE, INDEX_FILE, loadIndexIfFresh, MANIFEST_FILE } from '../../src/search/index-files.ts';
+import { serializeAnalysis } from '../../src/search/analysis-file.ts';
+import { buildSearchData, openSearch, readSearchInputs } from '../../src/search/open-search.ts';
+import { RecordingLogger } from '../support/recording-logger.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const lexicon = loadLexicon();
+const inputs = readSearchInputs(join(root, 'seeds'), lexicon);
+const fresh = buildSearchData(inputs);
+
+describe('the committed index', () => {
+  it('matches the seeds, analyzer and lexicon (run `npm run build:index` when this fails)', () => {
+    const loaded = loadIndexIfFresh(join(root, 'index'), inputs.manifest, inputs.documents);
+    expect('reason' in loaded ? loaded.reason : 'fresh').toBe('fresh');
+    expect(readFileSync(join(root, 'index', INDEX_FILE), 'utf8')).toBe(JSON.stringify(fresh.index));
+    expect(readFileSync(join(root, 'index', ANALYSIS_FILE), 'utf8')).toBe(serializeAnalysis(fresh.analyzed));
+  });
+});
+
+describe('openSearch', () => {
+  it('rebuilds in memory, with a warning, when the manifest does not match', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'treaty-index-'));
+    cpSync(join(root, 'index'), dir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'));
+    writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, corpusHash: 'old' }));
+    const logger = new RecordingLogger();
+    const search = openSearch({ seedsDir: join(root, 'seeds'), indexDir: dir, lexicon, logger });
+    expect(logger.messages('warn')).toEqual(['search index is stale; rebuilt in memory (run npm run build:index)']);
+    expect(search.passages.length).toBe(fresh.analyzed.length);
+  });
+
+  it('loads the committed index without a warning', () => {
+    const logger = new RecordingLogger();
+    openSearch({ seedsDir: join(root, 'seeds'), indexDir: join(root, 'index'), lexicon, logger });
+    expect(logger.messages('warn')).toEqual([]);
+  });
+
+  it('reports a stale index from `build:index --check` with exit code 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'treaty-index-'));
+    cpSync(join(root, 'index'), dir, { recursive: true });
+    writeFileSync(join(dir, ANALYSIS_FILE), '[]');
+    const run = () =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/build-index.ts', '--check'], {
+        cwd: root,
+        env: { ...process.env, INDEX_DIR: dir },
+        encoding: 'utf8',
+      });
+    expect(run).toThrow(/index is stale: contents differ/);
+  });
+});
