@@ -15,9 +15,9 @@ export function quantile(samples: readonly number[], q: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
-/** Latency of each call of `fn` over `inputs`, repeated `rounds` times after one warm-up round. */
+/** Latency of each call of `fn` over `inputs`, repeated `rounds` times after five warm-up rounds (the JIT settles). */
 export function latencies<T>(inputs: readonly T[], rounds: number, fn: (input: T) => unknown): number[] {
-  for (const input of inputs) fn(input);
+  for (let warm = 0; warm < 5; warm++) for (const input of inputs) fn(input);
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const input of inputs) {

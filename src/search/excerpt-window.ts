@@ -40,7 +40,8 @@ export function cutExcerpt(analyzed: AnalyzedPassage, matches: WordMatches): Exc
   const sentenceUnits = sentences.map((sentence) => {
     const units = new Set<number>();
     words.forEach((word, i) => {
-      if (word.start >= sentence.start && word.end <= sentence.end) for (const unit of matches.unitsOfWord(i)) units.add(unit);
+      if (word.start >= sentence.start && word.end <= sentence.end)
+        for (const unit of matches.unitsOfWord(i)) units.add(unit);
     });
     return units;
   });

@@ -3,32 +3,33 @@ import type { CompiledLexicon } from './compiled-lexicon.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import type { PassageIndex } from './minisearch-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit } from './query-plan.ts';
-import { type RankedPassage, rankCandidates } from './ranker.ts';
+import { type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
+import { TermPostings } from './term-postings.ts';
 
 /** How many BM25 candidates the ranker looks at. */
-const CANDIDATES = 40;
+const CANDIDATES = 30;
+/** A term held by more than this share of passages is left out of the BM25 query (see searchTermWeights). */
+const COMMON_TERM_SHARE = 0.2;
 
 /**
  * Search over the analyzed passages: plans a question into units, retrieves BM25 candidates from MiniSearch,
  * reranks them by coverage and cuts excerpts.
  */
 export class PassageSearch {
-  private readonly byId: ReadonlyMap<string, AnalyzedPassage>;
-  private readonly documentFrequency = new Map<string, number>();
+  private readonly ordinals: ReadonlyMap<string, number>;
+  private readonly postings: TermPostings;
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
     private readonly index: PassageIndex,
     readonly lexicon: CompiledLexicon,
   ) {
-    this.byId = new Map(passages.map((analyzed) => [analyzed.passage.id, analyzed]));
-    for (const analyzed of passages) {
-      for (const term of analyzed.terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    }
+    this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
+    this.postings = new TermPostings(passages);
   }
 
   /** True when some passage holds the term. */
-  readonly knownTerm = (term: string): boolean => this.documentFrequency.has(term);
+  readonly knownTerm = (term: string): boolean => this.postings.frequency(term) > 0;
 
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
@@ -38,19 +39,38 @@ export class PassageSearch {
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
   search(plan: QueryPlan, limit: number): RankedPassage[] {
-    const weights = new Map<string, number>();
-    for (const unit of plan.units) {
-      for (const term of unit.searchTerms) weights.set(term, Math.max(weights.get(term) ?? 0, unit.weight));
-    }
+    const weights = this.searchTermWeights(plan);
     if (weights.size === 0) return [];
     const results = this.index.search([...weights.keys()].join(' '), {
       boostTerm: (term) => weights.get(term) ?? 1,
     });
-    const candidates = results.slice(0, CANDIDATES).flatMap((result) => {
-      const analyzed = this.byId.get(String(result.id));
-      return analyzed ? [{ analyzed, bm25: result.score }] : [];
+    const candidates = results.slice(0, CANDIDATES).flatMap((result): Candidate[] => {
+      const ordinal = this.ordinals.get(String(result.id)) ?? -1;
+      const analyzed = this.passages[ordinal];
+      return analyzed ? [{ analyzed, ordinal, bm25: result.score }] : [];
     });
-    return rankCandidates(plan, candidates, plan.units.map(this.unitWeight)).slice(0, limit);
+    const units = plan.units.map((unit) => ({
+      weight: this.unitWeight(unit),
+      credits: this.postings.credits(unit.terms),
+    }));
+    return rankCandidates(plan, candidates, units).slice(0, limit);
+  }
+
+  /**
+   * The terms sent to MiniSearch with their boosts: terms the index knows, and not the ones most passages
+   * hold (الاتفاقية، الدول) unless nothing rarer is asked. Common terms barely move BM25 but make nearly every
+   * passage a result to score; coverage still counts them.
+   */
+  private searchTermWeights(plan: QueryPlan): Map<string, number> {
+    const known = new Map<string, number>();
+    for (const unit of plan.units) {
+      for (const term of unit.searchTerms) {
+        if (this.knownTerm(term)) known.set(term, Math.max(known.get(term) ?? 0, unit.weight));
+      }
+    }
+    const maxFrequency = COMMON_TERM_SHARE * this.passages.length;
+    const rare = new Map([...known].filter(([term]) => this.postings.frequency(term) <= maxFrequency));
+    return rare.size > 0 ? rare : known;
   }
 
   /**
@@ -59,7 +79,7 @@ export class PassageSearch {
    */
   readonly unitWeight = (unit: QueryUnit): number => {
     const total = this.passages.length;
-    const frequency = Math.max(0, ...unit.terms.map((term) => this.documentFrequency.get(term) ?? 0));
+    const frequency = Math.max(0, ...unit.terms.map((term) => this.postings.frequency(term)));
     return unit.weight * Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
   };
 
@@ -70,15 +90,18 @@ export class PassageSearch {
     matched.forEach((unit, u) => {
       for (const term of unit.searchTerms) unitsByTerm.set(term, [...(unitsByTerm.get(term) ?? []), u]);
     });
-    const unitsOfWord = analyzed.words.map((word) => {
-      const units = new Set<number>();
-      for (const term of word.terms) for (const u of unitsByTerm.get(term) ?? []) units.add(u);
-      return units;
+    // Most words match nothing: they share one empty set.
+    const unitsOfWord: Array<Set<number> | undefined> = new Array(analyzed.words.length);
+    const add = (i: number, u: number) => {
+      const units = unitsOfWord[i] ?? new Set<number>();
+      units.add(u);
+      unitsOfWord[i] = units;
+    };
+    analyzed.words.forEach((word, i) => {
+      for (const term of word.terms) for (const u of unitsByTerm.get(term) ?? []) add(i, u);
     });
     for (const span of analyzed.conceptSpans) {
-      for (const u of unitsByTerm.get(span.term) ?? []) {
-        for (let i = span.from; i < span.to; i++) unitsOfWord[i]?.add(u);
-      }
+      for (const u of unitsByTerm.get(span.term) ?? []) for (let i = span.from; i < span.to; i++) add(i, u);
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
     return cutExcerpt(analyzed, {

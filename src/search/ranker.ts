@@ -14,28 +14,36 @@ export interface RankedPassage {
   twins: AnalyzedPassage[];
 }
 
+/** A BM25 result: the passage, its ordinal in the corpus and its BM25 score. */
+export interface Candidate {
+  analyzed: AnalyzedPassage;
+  ordinal: number;
+  bm25: number;
+}
+
 /** How much each signal counts in the final score. */
 const BLEND = { coverage: 0.6, bm25: 0.4 } as const;
 
-
 /**
- * Reranks BM25 candidates by how much of the question they cover, then folds near-identical passages
+ * Reranks BM25 candidates by how much of the question they cover (each unit's IDF weight times the candidate's
+ * credit for it: 1 in the passage, ½ in its context only), then folds near-identical passages
  * (the same sentence reported by two articles) into the better-ranked one.
  */
 export function rankCandidates(
   plan: QueryPlan,
-  candidates: ReadonlyArray<{ analyzed: AnalyzedPassage; bm25: number }>,
-  unitWeights: readonly number[],
+  candidates: ReadonlyArray<Candidate>,
+  units: ReadonlyArray<{ weight: number; credits: Float32Array }>,
 ): RankedPassage[] {
   const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
-  const totalWeight = unitWeights.reduce((sum, weight) => sum + weight, 0) || 1;
-  const scored = candidates.map(({ analyzed, bm25 }) => {
+  const totalWeight = units.reduce((sum, unit) => sum + unit.weight, 0) || 1;
+  const scored = candidates.map(({ analyzed, ordinal, bm25 }) => {
     let covered = 0;
     const matched: QueryUnit[] = [];
-    plan.units.forEach((unit, u) => {
-      const credit = unitCredit(unit, analyzed);
-      if (credit > 0) matched.push(unit);
-      covered += credit * (unitWeights[u] ?? 0);
+    units.forEach(({ weight, credits }, u) => {
+      const credit = credits[ordinal] ?? 0;
+      const unit = plan.units[u];
+      if (credit > 0 && unit) matched.push(unit);
+      covered += credit * weight;
     });
     const coverage = covered / totalWeight;
     const score = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
@@ -43,13 +51,6 @@ export function rankCandidates(
   });
   scored.sort((a, b) => b.score - a.score || a.analyzed.passage.id.localeCompare(b.analyzed.passage.id));
   return foldTwins(scored);
-}
-
-/** 1 when the passage holds one of the unit's terms, ½ when only its context does, else 0. */
-function unitCredit(unit: QueryUnit, analyzed: AnalyzedPassage): number {
-  if (unit.terms.some((term) => analyzed.terms.has(term))) return 1;
-  if (unit.terms.some((term) => analyzed.contextTerms.has(term))) return 0.5;
-  return 0;
 }
 
 function foldTwins(ranked: RankedPassage[]): RankedPassage[] {

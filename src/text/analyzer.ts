@@ -54,15 +54,15 @@ export class TextAnalyzer {
     return [token.stem, ...token.variants];
   }
 
-  private analyzeToken(token: Token): AnalyzedToken {
-    if (token.script === 'arabic') {
-      const stem = lightStem(token.norm);
-      const variants = unique([token.norm, ...alternativeStems(token.norm)]).filter((term) => term !== stem);
-      return { ...token, stem, variants, stop: this.isArabicStop(token.norm) };
+  private analyzeToken({ start, end, norm, script }: Token): AnalyzedToken {
+    if (script === 'arabic') {
+      const stem = lightStem(norm);
+      const variants = withoutDuplicates([norm, ...alternativeStems(norm)], stem);
+      return { start, end, norm, script, stem, variants, stop: this.isArabicStop(norm) };
     }
-    const stem = /^[a-z]+$/.test(token.norm) ? englishStem(token.norm) : token.norm;
-    const variants = unique([token.norm, ...compoundParts(token.norm)]).filter((term) => term !== stem);
-    return { ...token, stem, variants, stop: this.englishStops.has(token.norm) };
+    const stem = /^[a-z]+$/.test(norm) ? englishStem(norm) : norm;
+    const variants = withoutDuplicates([norm, ...compoundParts(norm)], stem);
+    return { start, end, norm, script, stem, variants, stop: this.englishStops.has(norm) };
   }
 
   /** A stop word as written, or one with a conjunction و/ف in front of it (وهي، فهو); a bare article (الـ). */
@@ -74,6 +74,7 @@ export class TextAnalyzer {
   }
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+/** The values in order, each once, leaving out `stem` (which is listed first anyway). */
+function withoutDuplicates(values: string[], stem: string): string[] {
+  return values.filter((value, i) => value !== stem && values.indexOf(value) === i);
 }

@@ -22,7 +22,11 @@ describe('TreatyBot.ask', () => {
   });
 
   it('quotes every excerpt exactly from its seed file', () => {
-    for (const question of ['entry-into-force', 'Which articles cover extradition?', 'هل يتطرّق التقرير للتنمّر الإلكتروني؟']) {
+    for (const question of [
+      'entry-into-force',
+      'Which articles cover extradition?',
+      'هل يتطرّق التقرير للتنمّر الإلكتروني؟',
+    ]) {
       for (const excerpt of ask(question).excerpts) {
         expect(seed(excerpt.source).slice(excerpt.start, excerpt.end)).toBe(excerpt.text);
         for (const { start, end } of excerpt.highlights) {

@@ -32,8 +32,16 @@ describe('npm run ask (the evaluation contract)', () => {
 
   it('answers one JSON line per input line for --jsonl', () => {
     const output = askCli(['--jsonl'], 'entry-into-force\nWho is the INTERPOL Secretary General?\n\ntopics\n');
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((line) => line.kind)).toEqual(['answer', expect.stringMatching(/answer|no_answer/), 'help', 'topics']);
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.kind)).toEqual([
+      'answer',
+      expect.stringMatching(/answer|no_answer/),
+      'help',
+      'topics',
+    ]);
     expect(lines[1].lang).toBe('en');
   });
 

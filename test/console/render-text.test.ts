@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ansiStyle, renderText } from '../../adapters/console/render-text.ts';
-import { emptyReply, type Excerpt } from '../../src/answer/reply.ts';
+import { type Excerpt, emptyReply } from '../../src/answer/reply.ts';
 
 const citation = {
   source: '002_0e7922f09a8ca988.txt',

@@ -1,0 +1,43 @@
+import type { AnalyzedPassage } from './analyzed-passage.ts';
+
+/**
+ * Which passages hold each term, by passage ordinal: for document frequencies and for checking, in one pass
+ * per query unit, which passages cover the unit (cheaper than asking every candidate's term set).
+ */
+export class TermPostings {
+  private readonly inPassage = new Map<string, number[]>();
+  private readonly inContext = new Map<string, number[]>();
+
+  constructor(private readonly passages: readonly AnalyzedPassage[]) {
+    passages.forEach((analyzed, ordinal) => {
+      for (const term of analyzed.terms) append(this.inPassage, term, ordinal);
+      for (const term of analyzed.contextTerms) append(this.inContext, term, ordinal);
+    });
+  }
+
+  /** How many passages hold the term. */
+  frequency(term: string): number {
+    return this.inPassage.get(term)?.length ?? 0;
+  }
+
+  /**
+   * Credit of each passage (by ordinal) for a set of alternative terms: 1 where the passage holds one of them,
+   * ½ where only its context (title, headings, paragraph before) does, 0 elsewhere.
+   */
+  credits(terms: readonly string[]): Float32Array {
+    const credit = new Float32Array(this.passages.length);
+    for (const term of terms) {
+      for (const ordinal of this.inContext.get(term) ?? []) credit[ordinal] = Math.max(credit[ordinal] ?? 0, 0.5);
+    }
+    for (const term of terms) {
+      for (const ordinal of this.inPassage.get(term) ?? []) credit[ordinal] = 1;
+    }
+    return credit;
+  }
+}
+
+function append(postings: Map<string, number[]>, term: string, ordinal: number): void {
+  const list = postings.get(term);
+  if (list) list.push(ordinal);
+  else postings.set(term, [ordinal]);
+}
