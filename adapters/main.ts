@@ -1,6 +1,6 @@
 /**
- * The composition root: reads the config, builds the core and starts the adapters that have credentials.
- * With none, it starts the local console chat over the seeds. Nothing else starts anything.
+ * The composition root: reads the config, builds the core and starts the adapters. With no platform
+ * credentials it starts the local console chat over the seeds. Nothing else starts anything.
  */
 import pino from 'pino';
 import { ConfigError, readConfig } from '../src/config.ts';
@@ -9,9 +9,9 @@ import { runConsoleChat } from './console/console-chat.ts';
 
 try {
   const config = readConfig();
-  // The console chat owns stdout, so logs go to stderr.
-  const logger = pino({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL }, pino.destination(2));
-  const bot = createTreatyBot({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, logger });
+  // The console chat owns stdout, so its logs go to stderr and only warnings show by default.
+  const logger = pino({ level: 'warn' }, pino.destination(2));
+  const bot = createTreatyBot({ seedsDir: config.seedsDir, indexDir: config.indexDir, logger });
   await runConsoleChat(bot);
 } catch (error) {
   if (error instanceof ConfigError) {

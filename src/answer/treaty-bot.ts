@@ -4,6 +4,7 @@ import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 import type { PassageSearch } from '../search/passage-search.ts';
 import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
+import { shouldAbstain } from './abstention.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { parseCommand } from './command.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
@@ -21,8 +22,6 @@ export interface AskContext {
 
 /** At most this many excerpts per answer. */
 export const MAX_EXCERPTS = 5;
-/** Below this share of the question found in the best passage, the bot abstains. */
-const MIN_COVERAGE = 0.5;
 /** An excerpt is shown only when it scores at least this share of the best one. */
 const MIN_RELATIVE_SCORE = 0.55;
 
@@ -98,7 +97,7 @@ export class TreatyBot {
     }
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
     const best = ranked[0];
-    if (!best || best.coverage < MIN_COVERAGE) {
+    if (!best || shouldAbstain(question, plan, best, this.search.knownTerm)) {
       return {
         ...emptyReply('no_answer', query, lang, heading),
         searchedTerms,

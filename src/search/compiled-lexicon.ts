@@ -77,7 +77,7 @@ export class CompiledLexicon {
     for (const match of this.concepts.findAll(words, true)) {
       const key = `${match.from}:${match.to}`;
       const group = grouped.get(key) ?? { ids: [], from: match.from, to: match.to };
-      group.ids.push(match.value);
+      if (!group.ids.includes(match.value)) group.ids.push(match.value);
       grouped.set(key, group);
     }
     return [...grouped.values()];

@@ -34,7 +34,7 @@ export class PassageSearch {
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
     const tokens = this.lexicon.textAnalyzer.analyze(question);
-    return planQuery(tokens, lang, this.lexicon, this.knownTerm);
+    return planQuery(question, tokens, lang, this.lexicon, this.knownTerm);
   }
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */

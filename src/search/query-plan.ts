@@ -20,6 +20,8 @@ export interface QueryUnit {
   arabic?: string[];
   /** An English word the glossary does not know: searched as is, and weighed little. */
   untranslated?: boolean;
+  /** Written with a capital inside an English sentence (Saudi, Macron): a name, not a filler word. */
+  properName?: boolean;
 }
 
 export interface QueryPlan {
@@ -28,20 +30,22 @@ export interface QueryPlan {
 }
 
 /** Unit weights: a curated concept says more about intent than one word does. */
-const WEIGHT = { concept: 1.3, glossary: 1.2, word: 1, untranslated: 0.4 } as const;
+const WEIGHT = { concept: 1.3, glossary: 1.2, word: 1, untranslated: 0.25 } as const;
 
 /**
  * Turns an analyzed question into query units. `knownTerm` tells whether a term is in the index, so that a
  * word whose light stem is unknown can fall back to an alternative stem that is.
  */
 export function planQuery(
+  question: string,
   tokens: readonly AnalyzedToken[],
   lang: 'ar' | 'en',
   lexicon: CompiledLexicon,
   knownTerm: (term: string) => boolean,
 ): QueryPlan {
   const content = tokens.filter((token) => !token.stop);
-  const units = lang === 'ar' ? arabicUnits(content, lexicon, knownTerm) : englishUnits(content, lexicon, knownTerm);
+  const units =
+    lang === 'ar' ? arabicUnits(content, lexicon, knownTerm) : englishUnits(question, content, lexicon, knownTerm);
   return { lang, units: mergeDuplicateUnits(units) };
 }
 
@@ -74,6 +78,7 @@ function arabicUnits(
 }
 
 function englishUnits(
+  question: string,
   words: readonly AnalyzedToken[],
   lexicon: CompiledLexicon,
   knownTerm: (term: string) => boolean,
@@ -106,6 +111,7 @@ function englishUnits(
       searchTerms: terms,
       weight: literal ? WEIGHT.word : WEIGHT.untranslated,
       untranslated: !literal,
+      properName: word.start > 0 && /^[A-Z][a-z]/.test(question.slice(word.start, word.end)),
     });
   });
   return units;

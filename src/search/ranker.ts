@@ -22,7 +22,7 @@ export interface Candidate {
 }
 
 /** How much each signal counts in the final score. */
-const BLEND = { coverage: 0.6, bm25: 0.4 } as const;
+const BLEND = { coverage: 0.75, bm25: 0.25 } as const;
 
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's IDF weight times the candidate's

@@ -19,16 +19,20 @@ export function lightStem(word: string): string {
 }
 
 /**
- * Other plausible stems of a word: without a one-letter proclitic that light10 leaves on (لمكافحه → مكافح,
- * وبتعزيز → تعزيز) and without an imperfect-verb prefix (يتفاوض → تفاوض). Indexed beside the light stem and
- * tried at query time when the light stem is not in the index, so that either spelling finds the other.
+ * Other plausible stems of a word, for the forms light10 leaves apart: a one-letter proclitic (لمكافحه → مكافح,
+ * وبتعزيز → تعزيز), an imperfect-verb prefix (يتفاوض → تفاوض), the future prefix (ستوفر → توفر, سيشارك →
+ * شارك) and the feminine past suffix (شاركت → شارك). Indexed beside the light stem, and tried at query time
+ * when the light stem is not in the index, so that either spelling finds the other.
  */
 export function alternativeStems(word: string): string[] {
   const stem = lightStem(word);
   const base = stripPrefix(word);
   const variants: string[] = [];
   if (/^[بلكف]/.test(base) && base.length >= 5) variants.push(lightStem(base.slice(1)));
-  if (/^[يتن]/.test(stem) && stem.length >= 5) variants.push(stem.slice(1));
+  const verb = /^س[يتن]/.test(stem) && stem.length >= 5 ? stem.slice(1) : stem;
+  if (verb !== stem) variants.push(verb);
+  if (/^[يتن]/.test(verb) && verb.length >= 5) variants.push(verb.slice(1));
+  if (stem.endsWith('ت') && stem.length >= 5) variants.push(stem.slice(0, -1));
   return [...new Set(variants)].filter((variant) => variant !== stem && variant.length >= 2);
 }
 
