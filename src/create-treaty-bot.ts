@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { TreatyBot } from './answer/treaty-bot.ts';
-import { type Lexicon, loadLexicon } from './lexicon/lexicon.ts';
 import type { Logger } from './logger.ts';
 import { openSearch } from './search/open-search.ts';
 
@@ -9,18 +8,18 @@ export interface CoreOptions {
   seedsDir?: string;
   /** Folder of the built index; default `index` in the working directory. */
   indexDir?: string;
-  lexicon?: Lexicon;
+  /** Folder of the curated lexicon data; default `src/lexicon/data`. */
+  lexiconDir?: string;
   logger: Logger;
 }
 
 /** Builds the platform-free core: lexicon, corpus, search index and the bot that answers. */
 export function createTreatyBot(options: CoreOptions): TreatyBot {
-  const lexicon = options.lexicon ?? loadLexicon();
   const search = openSearch({
     seedsDir: resolve(options.seedsDir ?? 'seeds'),
     indexDir: resolve(options.indexDir ?? 'index'),
-    lexicon,
+    ...(options.lexiconDir ? { lexiconDir: options.lexiconDir } : {}),
     logger: options.logger,
   });
-  return new TreatyBot(search, lexicon.topics);
+  return new TreatyBot(search, search.lexicon.topics);
 }

@@ -13,7 +13,7 @@ export function repeatCorpus(analyzed: readonly AnalyzedPassage[], copies: numbe
       repeated.push({
         ...item,
         passage: { ...item.passage, id: `${item.passage.id}~${copy}`, locator: `${item.passage.locator} · ${copy}` },
-        words: [...item.words, { start: 0, end: 0, stem: numbering, terms: new Set([numbering]) }],
+        words: [...item.words, { start: 0, end: 0, stem: numbering, terms: [numbering] }],
         terms: new Set([...item.terms, numbering]),
       });
     }

@@ -11,7 +11,6 @@ import { buildPlainMiniSearch, loadPlainMiniSearch, plainDocuments } from '../be
 import { repeatCorpus } from '../bench/synthetic-corpus.ts';
 import { latencies, mib, quantile, timed } from '../bench/timing.ts';
 import type { EvalQuestion } from '../eval/scoring.ts';
-import { loadLexicon } from '../lexicon/lexicon.ts';
 import { loadIndexIfFresh } from '../search/index-files.ts';
 import { buildMiniSearch } from '../search/minisearch-index.ts';
 import { buildSearchData, readSearchInputs } from '../search/open-search.ts';
@@ -25,8 +24,8 @@ const SYNTHETIC_COPIES = 100;
 const questions = (JSON.parse(readFileSync(resolve('test/eval/dev-questions.json'), 'utf8')) as EvalQuestion[]).map(
   (question) => question.question,
 );
-const lexicon = loadLexicon();
-const inputs = readSearchInputs(resolve('seeds'), lexicon);
+const inputs = readSearchInputs(resolve('seeds'));
+const topics = inputs.lexicon.topics;
 const fmt = (ms: number) => `${ms < 10 ? ms.toFixed(3) : ms.toFixed(1)} ms`;
 const lines: string[] = [];
 const report = (label: string, value: string) => lines.push(`${label.padEnd(44)} ${value}`);
@@ -36,7 +35,7 @@ const build = timed(() => buildSearchData(inputs));
 const indexOnly = timed(() => buildMiniSearch(build.value.analyzed));
 const load = timed(() => loadIndexIfFresh(resolve('index'), inputs.manifest, inputs.documents));
 const search = new PassageSearch(build.value.analyzed, build.value.index, inputs.lexicon);
-const bot = new TreatyBot(search, lexicon.topics);
+const bot = new TreatyBot(search, topics);
 const botLatency = latencies(questions, ROUNDS, (question) => bot.ask(question, { platform: 'cli' }));
 report('passages', String(build.value.analyzed.length));
 report('index build (split + analyze + MiniSearch)', fmt(build.ms));
@@ -61,7 +60,7 @@ report('ratio bot / plain, build', `${(build.ms / plainBuild.ms).toFixed(1)}×`)
 // --- 100× synthetic corpus ----------------------------------------------------------------------------------
 const synthetic = repeatCorpus(build.value.analyzed, SYNTHETIC_COPIES);
 const syntheticBuild = timed(() => buildMiniSearch(synthetic));
-const syntheticBot = new TreatyBot(new PassageSearch(synthetic, syntheticBuild.value, inputs.lexicon), lexicon.topics);
+const syntheticBot = new TreatyBot(new PassageSearch(synthetic, syntheticBuild.value, inputs.lexicon), topics);
 const syntheticLatency = latencies(questions, 3, (question) => syntheticBot.ask(question, { platform: 'cli' }));
 const syntheticPlain = timed(() => buildPlainMiniSearch(plainDocuments(synthetic)));
 const syntheticPlainLatency = latencies(questions, 3, (question) => syntheticPlain.value.search(question).slice(0, 5));

@@ -4,13 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadLexicon } from '../lexicon/lexicon.ts';
 import { serializeAnalysis } from '../search/analysis-file.ts';
-import { ANALYSIS_FILE, INDEX_FILE, loadIndexIfFresh, saveIndex } from '../search/index-files.ts';
+import { ANALYSIS_FILE, INDEX_FILE, LEXICON_FILE, loadIndexIfFresh, saveIndex } from '../search/index-files.ts';
 import { buildSearchData, readSearchInputs } from '../search/open-search.ts';
 
 const indexDir = resolve(process.env.INDEX_DIR ?? 'index');
-const inputs = readSearchInputs(resolve(process.env.SEEDS_DIR ?? 'seeds'), loadLexicon());
+const inputs = readSearchInputs(resolve(process.env.SEEDS_DIR ?? 'seeds'));
 const started = performance.now();
 const data = buildSearchData(inputs);
 const ms = (performance.now() - started).toFixed(0);
@@ -20,7 +19,8 @@ if (process.argv.includes('--check')) {
   const sameFiles =
     !('reason' in loaded) &&
     readFileSync(join(indexDir, INDEX_FILE), 'utf8') === JSON.stringify(data.index) &&
-    readFileSync(join(indexDir, ANALYSIS_FILE), 'utf8') === serializeAnalysis(data.analyzed);
+    readFileSync(join(indexDir, ANALYSIS_FILE), 'utf8') === serializeAnalysis(data.analyzed) &&
+    readFileSync(join(indexDir, LEXICON_FILE), 'utf8') === JSON.stringify(data.lexicon.data);
   console.log(
     sameFiles ? 'index is fresh' : `index is stale: ${'reason' in loaded ? loaded.reason : 'contents differ'}`,
   );

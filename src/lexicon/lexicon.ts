@@ -4,6 +4,7 @@
  * `src/lexicon/data/` (each file starts with a comment saying how to edit it); this module only reads and
  * validates it, so a curation mistake fails loudly at startup instead of silently degrading search.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +59,18 @@ export const lexiconFiles = {
 /** Discord offers at most 25 autocomplete choices, and every topic must fit. */
 export const maxTopics = 25;
 
-const defaultDataDir = fileURLToPath(new URL('./data/', import.meta.url));
+/** Where the curated data files live (next to this module, in the source tree and in dist/). */
+export const defaultLexiconDir = fileURLToPath(new URL('./data/', import.meta.url));
+
+/**
+ * A sha256 over the data files' bytes, without parsing or validating them: an index built from these exact
+ * files can be trusted without loading the lexicon again.
+ */
+export function lexiconFingerprint(dataDir: string = defaultLexiconDir): string {
+  const hash = createHash('sha256');
+  for (const file of Object.values(lexiconFiles).sort()) hash.update(`${file}\0`).update(readText(dataDir, file));
+  return hash.digest('hex');
+}
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 
@@ -171,7 +183,7 @@ const topicsFileSchema = z
  * @example
  * const { glossary } = loadLexicon();
  */
-export function loadLexicon(dataDir: string = defaultDataDir): Lexicon {
+export function loadLexicon(dataDir: string = defaultLexiconDir): Lexicon {
   return {
     synonyms: readJson(dataDir, lexiconFiles.synonyms, synonymsFileSchema).groups,
     glossary: readJson(dataDir, lexiconFiles.glossary, glossaryFileSchema).entries,

@@ -22,12 +22,7 @@ interface StoredPassage {
 export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string {
   const stored: StoredPassage[] = analyzed.map((item) => ({
     passage: item.passage,
-    words: item.words.map((word) => [
-      word.start,
-      word.end,
-      word.stem,
-      ...[...word.terms].filter((t) => t !== word.stem),
-    ]),
+    words: item.words.map((word) => [word.start, word.end, word.stem, ...word.terms.slice(1)]),
     concepts: item.conceptSpans.map((span) => [span.term, span.from, span.to]),
     context: [...item.contextTerms],
     twins: item.twinIds,
@@ -41,7 +36,7 @@ export function deserializeAnalysis(json: string, documents: ReadonlyMap<string,
     assemblePassage(
       passage,
       documentOf(passage, documents),
-      words.map(([start, end, stem, ...others]) => ({ start, end, stem, terms: new Set([stem, ...others]) })),
+      words.map((word) => ({ start: word[0], end: word[1], stem: word[2], terms: word.slice(2) as string[] })),
       concepts.map(([term, from, to]): ConceptSpan => ({ term, from, to })),
       context,
       twins,

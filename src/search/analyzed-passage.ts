@@ -2,13 +2,15 @@ import type { CatalogEntry } from '../corpus/catalog.ts';
 import { type Passage, passageText } from '../corpus/passage.ts';
 import type { TextAnalyzer } from '../text/analyzer.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
+import type { WordTerms } from './phrase-matcher.ts';
 
 /** A content word of a passage: where it stands in the seed file and the terms it is indexed under. */
 export interface PassageWord {
   start: number;
   end: number;
   stem: string;
-  terms: ReadonlySet<string>;
+  /** Stem first, then the other index terms. */
+  terms: WordTerms;
 }
 
 /** Where a concept (synonym group) occurs in a passage, as a word index range `[from, to)`. */
@@ -31,8 +33,6 @@ export interface AnalyzedPassage {
   conceptTerms: string[];
   /** Every term of the passage (word terms and concept terms), for coverage checks. */
   terms: ReadonlySet<string>;
-  /** Distinct word stems, for telling near-identical passages apart. */
-  stems: ReadonlySet<string>;
   /** Ids of near-identical passages (see twins.ts), shown once with all their citations. */
   twinIds: string[];
   /**
@@ -74,10 +74,7 @@ export function analyzePassages(
     const contextParts = [document.entry.title.ar, ...passage.context];
     if (newsLike && previous?.file === passage.file) contextParts.push(passageText(previous, document.text));
     const contextWords = contentWords(analyzer, contextParts.join('\n')).map((word) => word.terms);
-    const contextTerms = [
-      ...contextWords.flatMap((terms) => [...terms]),
-      ...lexicon.conceptsIn(contextWords).map((id) => CONCEPT_PREFIX + id),
-    ];
+    const contextTerms = [...contextWords.flat(), ...lexicon.conceptsIn(contextWords).map((id) => CONCEPT_PREFIX + id)];
     return assemblePassage(passage, document, words, conceptSpans, contextTerms);
   });
 }
@@ -99,8 +96,7 @@ export function assemblePassage(
     words,
     conceptSpans,
     conceptTerms,
-    terms: new Set([...words.flatMap((word) => [...word.terms]), ...conceptTerms]),
-    stems: new Set(words.map((word) => word.stem)),
+    terms: new Set([...words.flatMap((word) => word.terms), ...conceptTerms]),
     twinIds,
     contextTerms: new Set(contextTerms),
   };
@@ -120,6 +116,6 @@ function contentWords(analyzer: TextAnalyzer, text: string): PassageWord[] {
       start: token.start,
       end: token.end,
       stem: token.stem,
-      terms: new Set(analyzer.indexTerms(token)),
+      terms: analyzer.indexTerms(token),
     }));
 }

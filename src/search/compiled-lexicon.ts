@@ -1,9 +1,34 @@
-import type { GlossaryEntry, Lexicon } from '../lexicon/lexicon.ts';
-import type { TextAnalyzer } from '../text/analyzer.ts';
-import { type PhraseMatch, PhraseMatcher } from './phrase-matcher.ts';
+import type { Lexicon, Topic } from '../lexicon/lexicon.ts';
+import { type StopWords, TextAnalyzer } from '../text/analyzer.ts';
+import { type PhraseMatch, PhraseMatcher, type WordTerms } from './phrase-matcher.ts';
 
 /** Concept ids of glossary entries carry this prefix, keeping them apart from synonym-group ids. */
 const GLOSSARY_CONCEPT = 'g:';
+
+/** What an English glossary entry stands for in the Arabic text. */
+export interface GlossaryMeaning {
+  id: string;
+  /** The Arabic terms, as written, shown to the user as "searched for". */
+  ar: string[];
+  /** The entry's own concept and the synonym groups that name a whole Arabic term of it. */
+  conceptIds: string[];
+}
+
+/**
+ * The lexicon with every phrase already analyzed into terms: what the index stores beside the passages, so
+ * startup neither validates nor analyzes the curated data again when the index is fresh.
+ */
+export interface CompiledLexiconData {
+  stopwords: StopWords;
+  topics: Topic[];
+  /** Arabic phrase terms → concept id (synonym groups and glossary entries' Arabic terms). */
+  concepts: Array<[string[], string]>;
+  /** English phrase terms → index into `glossary`. */
+  englishPhrases: Array<[string[], number]>;
+  glossary: GlossaryMeaning[];
+  /** Colloquial phrase terms → the standard Arabic they mean. */
+  colloquial: Array<[string[], string]>;
+}
 
 /** Words of a question that name concepts: one range, every concept whose phrase covers it exactly. */
 export interface ConceptMatch {
@@ -12,11 +37,9 @@ export interface ConceptMatch {
   to: number;
 }
 
-/** An English glossary phrase found in a question, with the concepts it stands for in the Arabic text. */
+/** An English glossary phrase found in a question. */
 export interface GlossaryMatch {
-  entry: GlossaryEntry;
-  /** The glossary entry's own concept and the synonym groups of its Arabic terms. */
-  conceptIds: string[];
+  meaning: GlossaryMeaning;
   from: number;
   to: number;
 }
@@ -24,55 +47,86 @@ export interface GlossaryMatch {
 /**
  * The curated lexicon turned into matchers over analyzed words. Concepts are synonym groups and glossary
  * entries: both are tagged in passages at index time (so a multi-word Arabic term counts only where the whole
- * phrase occurs), and both are recognised in questions. Built once from the same analyzer as the index.
+ * phrase occurs), and both are recognised in questions. Built from the same analyzer as the index.
  */
 export class CompiledLexicon {
   private readonly concepts = new PhraseMatcher<string>();
-  private readonly glossary = new PhraseMatcher<GlossaryEntry>();
+  private readonly glossary = new PhraseMatcher<GlossaryMeaning>();
   private readonly colloquial = new PhraseMatcher<string>();
-  private readonly glossaryConcepts = new Map<string, string[]>();
+  readonly textAnalyzer: TextAnalyzer;
 
-  constructor(
-    readonly lexicon: Lexicon,
-    private readonly analyzer: TextAnalyzer,
-  ) {
-    const termsOf = (phrase: string) => analyzer.stems(phrase);
-    for (const group of lexicon.synonyms) {
-      for (const term of group.terms) this.concepts.add(termsOf(term), group.id);
+  private constructor(readonly data: CompiledLexiconData) {
+    this.textAnalyzer = new TextAnalyzer(data.stopwords);
+    for (const [terms, id] of data.concepts) this.concepts.add(terms, id);
+    for (const [terms, index] of data.englishPhrases) {
+      const meaning = data.glossary[index];
+      if (meaning) this.glossary.add(terms, meaning);
     }
-    for (const entry of lexicon.glossary) {
-      for (const phrase of entry.en) this.glossary.add(termsOf(phrase), entry);
-      for (const term of entry.ar) this.concepts.add(termsOf(term), GLOSSARY_CONCEPT + entry.id);
-    }
-    // A glossary entry stands for the synonym groups of its Arabic terms, but only groups that name a whole
-    // term: `ولاية فريق الخبراء` (mandate) must not stand for every mention of the expert group.
-    for (const entry of lexicon.glossary) {
-      const groups = entry.ar.flatMap((term) => {
-        const words = this.wordTerms(term);
-        return this.concepts
-          .findAll(words)
-          .filter((match) => match.from === 0 && match.to === words.length && !match.value.startsWith(GLOSSARY_CONCEPT))
-          .map((match) => match.value);
-      });
-      this.glossaryConcepts.set(entry.id, [GLOSSARY_CONCEPT + entry.id, ...new Set(groups)]);
-    }
-    for (const entry of lexicon.colloquial) {
-      for (const form of entry.colloquial) this.colloquial.add(termsOf(form), entry.msa);
-    }
+    for (const [terms, msa] of data.colloquial) this.colloquial.add(terms, msa);
   }
 
-  /** Distinct concept ids whose phrases occur in the words (each word given as its set of terms). */
-  conceptsIn(words: ReadonlyArray<ReadonlySet<string>>): string[] {
+  /** Analyzes every phrase of a validated lexicon (index build, or startup with a stale index). */
+  static compile(lexicon: Lexicon): CompiledLexicon {
+    const analyzer = new TextAnalyzer(lexicon.stopwords);
+    const termsOf = (phrase: string) => analyzer.stems(phrase);
+    const concepts: Array<[string[], string]> = [
+      ...lexicon.synonyms.flatMap((group) => group.terms.map((term): [string[], string] => [termsOf(term), group.id])),
+      ...lexicon.glossary.flatMap((entry) =>
+        entry.ar.map((term): [string[], string] => [termsOf(term), GLOSSARY_CONCEPT + entry.id]),
+      ),
+    ];
+    const synonymMatcher = new PhraseMatcher<string>();
+    for (const [terms, id] of concepts) if (!id.startsWith(GLOSSARY_CONCEPT)) synonymMatcher.add(terms, id);
+    // A glossary entry stands for the synonym groups of its Arabic terms, but only groups that name a whole
+    // term: `ولاية فريق الخبراء` (mandate) must not stand for every mention of the expert group.
+    const glossary = lexicon.glossary.map((entry): GlossaryMeaning => {
+      const groups = entry.ar.flatMap((term) => {
+        const words = analyzer
+          .analyze(term)
+          .filter((token) => !token.stop)
+          .map((token) => analyzer.indexTerms(token));
+        return synonymMatcher
+          .findAll(words)
+          .filter((match) => match.from === 0 && match.to === words.length)
+          .map((match) => match.value);
+      });
+      return { id: entry.id, ar: entry.ar, conceptIds: [GLOSSARY_CONCEPT + entry.id, ...new Set(groups)] };
+    });
+    return new CompiledLexicon({
+      stopwords: lexicon.stopwords,
+      topics: lexicon.topics,
+      concepts,
+      englishPhrases: lexicon.glossary.flatMap((entry, index) =>
+        entry.en.map((phrase): [string[], number] => [termsOf(phrase), index]),
+      ),
+      glossary,
+      colloquial: lexicon.colloquial.flatMap((entry) =>
+        entry.colloquial.map((form): [string[], string] => [termsOf(form), entry.msa]),
+      ),
+    });
+  }
+
+  /** Rebuilds the matchers from stored compiled data. */
+  static restore(data: CompiledLexiconData): CompiledLexicon {
+    return new CompiledLexicon(data);
+  }
+
+  get topics(): Topic[] {
+    return this.data.topics;
+  }
+
+  /** Distinct concept ids whose phrases occur in the words (each word given as its terms). */
+  conceptsIn(words: ReadonlyArray<WordTerms>): string[] {
     return [...new Set(this.concepts.findAll(words).map((match) => match.value))];
   }
 
   /** Every concept occurrence with its word positions (overlaps allowed), for tagging passages. */
-  conceptOccurrences(words: ReadonlyArray<ReadonlySet<string>>): Array<PhraseMatch<string>> {
+  conceptOccurrences(words: ReadonlyArray<WordTerms>): Array<PhraseMatch<string>> {
     return this.concepts.findAll(words);
   }
 
   /** Concepts named in a question: longest phrases first, not overlapping, grouped by word range. */
-  questionConcepts(words: ReadonlyArray<ReadonlySet<string>>): ConceptMatch[] {
+  questionConcepts(words: ReadonlyArray<WordTerms>): ConceptMatch[] {
     const grouped = new Map<string, ConceptMatch>();
     for (const match of this.concepts.findAll(words, true)) {
       const key = `${match.from}:${match.to}`;
@@ -84,29 +138,12 @@ export class CompiledLexicon {
   }
 
   /** Glossary entries for English words, longest phrase first, not overlapping. */
-  glossaryMatches(words: ReadonlyArray<ReadonlySet<string>>): GlossaryMatch[] {
-    return this.glossary.findAll(words, true).map(({ value: entry, from, to }) => ({
-      entry,
-      conceptIds: this.glossaryConcepts.get(entry.id) ?? [],
-      from,
-      to,
-    }));
+  glossaryMatches(words: ReadonlyArray<WordTerms>): GlossaryMatch[] {
+    return this.glossary.findAll(words, true).map(({ value: meaning, from, to }) => ({ meaning, from, to }));
   }
 
   /** Colloquial phrases in the words with the standard Arabic they mean. */
-  colloquialMatches(words: ReadonlyArray<ReadonlySet<string>>): Array<PhraseMatch<string>> {
+  colloquialMatches(words: ReadonlyArray<WordTerms>): Array<PhraseMatch<string>> {
     return this.colloquial.findAll(words, true);
-  }
-
-  /** The analyzer both the lexicon and the index were compiled with. */
-  get textAnalyzer(): TextAnalyzer {
-    return this.analyzer;
-  }
-
-  private wordTerms(text: string): Array<Set<string>> {
-    return this.analyzer
-      .analyze(text)
-      .filter((token) => !token.stop)
-      .map((token) => new Set(this.analyzer.indexTerms(token)));
   }
 }

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Lexicon } from '../lexicon/lexicon.ts';
 import { ANALYZER_VERSION } from '../text/analyzer.ts';
 import { deserializeAnalysis, serializeAnalysis } from './analysis-file.ts';
 import type { AnalyzedPassage, SeedDocument } from './analyzed-passage.ts';
+import { CompiledLexicon, type CompiledLexiconData } from './compiled-lexicon.ts';
 import { loadMiniSearch, type PassageIndex } from './minisearch-index.ts';
 
 /**
@@ -20,19 +19,20 @@ const manifestSchema = z.object({
 
 export type IndexManifest = z.infer<typeof manifestSchema>;
 
-/** The built search data: analyzed passages and the MiniSearch index over them. */
+/** The built search data: the compiled lexicon, analyzed passages and the MiniSearch index over them. */
 export interface SearchData {
+  lexicon: CompiledLexicon;
   analyzed: AnalyzedPassage[];
   index: PassageIndex;
 }
 
 export const INDEX_FILE = 'passages.minisearch.json';
 export const ANALYSIS_FILE = 'passages.analysis.json';
+export const LEXICON_FILE = 'lexicon.compiled.json';
 export const MANIFEST_FILE = 'manifest.json';
 
-/** The manifest the current seeds, analyzer and lexicon call for. */
-export function expectedManifest(corpusHash: string, lexicon: Lexicon): IndexManifest {
-  const lexiconHash = createHash('sha256').update(JSON.stringify(lexicon)).digest('hex');
+/** The manifest the current seeds, analyzer and lexicon data files call for. */
+export function expectedManifest(corpusHash: string, lexiconHash: string): IndexManifest {
   return { corpusHash, analyzerVersion: ANALYZER_VERSION, lexiconHash };
 }
 
@@ -41,6 +41,7 @@ export function saveIndex(dir: string, data: SearchData, manifest: IndexManifest
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, INDEX_FILE), JSON.stringify(data.index));
   writeFileSync(join(dir, ANALYSIS_FILE), serializeAnalysis(data.analyzed));
+  writeFileSync(join(dir, LEXICON_FILE), JSON.stringify(data.lexicon.data));
   const counts = { passages: data.analyzed.length, terms: data.index.termCount };
   writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify({ ...manifest, ...counts }, null, 2)}\n`);
 }
@@ -62,6 +63,7 @@ export function loadIndexIfFresh(
   );
   if (stale.length > 0) return { reason: `index was built for another ${stale.join(', ')}` };
   return {
+    lexicon: CompiledLexicon.restore(JSON.parse(readFileSync(join(dir, LEXICON_FILE), 'utf8')) as CompiledLexiconData),
     analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
     index: loadMiniSearch(readFileSync(join(dir, INDEX_FILE), 'utf8')),
   };

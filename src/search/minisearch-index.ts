@@ -27,7 +27,7 @@ export function buildMiniSearch(passages: readonly AnalyzedPassage[]): MiniSearc
   miniSearch.addAll(
     passages.map((analyzed) => ({
       id: analyzed.passage.id,
-      terms: [...analyzed.words.flatMap((word) => [...word.terms]), ...analyzed.conceptTerms].join(' '),
+      terms: [...analyzed.words.flatMap((word) => word.terms), ...analyzed.conceptTerms].join(' '),
     })),
   );
   return miniSearch;

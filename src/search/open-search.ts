@@ -1,7 +1,6 @@
 import { corpusHash, loadDocuments, splitDocuments } from '../corpus/load-corpus.ts';
-import type { Lexicon } from '../lexicon/lexicon.ts';
+import { defaultLexiconDir, lexiconFingerprint, loadLexicon } from '../lexicon/lexicon.ts';
 import type { Logger } from '../logger.ts';
-import { TextAnalyzer } from '../text/analyzer.ts';
 import { analyzePassages, type SeedDocument } from './analyzed-passage.ts';
 import { CompiledLexicon } from './compiled-lexicon.ts';
 import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData } from './index-files.ts';
@@ -12,47 +11,61 @@ import { linkTwins } from './twins.ts';
 export interface SearchSources {
   seedsDir: string;
   indexDir: string;
-  lexicon: Lexicon;
+  /** Folder of the curated lexicon data; default `src/lexicon/data`. */
+  lexiconDir?: string;
   logger: Logger;
 }
 
-/** The seeds read and the lexicon compiled: what building or checking the index starts from. */
-export interface SearchInputs {
+/** The seeds read and what the index must have been built from. */
+interface SearchSourcesRead {
   documents: ReadonlyMap<string, SeedDocument>;
-  lexicon: CompiledLexicon;
   manifest: IndexManifest;
 }
 
-/** Reads the seeds (without splitting them) and compiles the lexicon. */
-export function readSearchInputs(seedsDir: string, lexicon: Lexicon): SearchInputs {
+function readSources(seedsDir: string, lexiconDir: string): SearchSourcesRead {
   const documents = loadDocuments(seedsDir);
   return {
     documents: new Map(documents.map((document) => [document.entry.file, document])),
-    lexicon: new CompiledLexicon(lexicon, new TextAnalyzer(lexicon.stopwords)),
-    manifest: expectedManifest(corpusHash({ documents }), lexicon),
+    manifest: expectedManifest(corpusHash({ documents }), lexiconFingerprint(lexiconDir)),
   };
+}
+
+/** Everything an index build starts from: the seeds, the validated and compiled lexicon, the manifest. */
+export interface SearchInputs extends SearchSourcesRead {
+  lexicon: CompiledLexicon;
+}
+
+/** Reads the seeds and loads, validates and compiles the lexicon. */
+export function readSearchInputs(seedsDir: string, lexiconDir: string = defaultLexiconDir): SearchInputs {
+  return { ...readSources(seedsDir, lexiconDir), lexicon: CompiledLexicon.compile(loadLexicon(lexiconDir)) };
 }
 
 /** Splits and analyzes the seeds and builds the MiniSearch index over them. */
 export function buildSearchData(inputs: SearchInputs): SearchData {
   const analyzed = analyzePassages(splitDocuments([...inputs.documents.values()]), inputs.documents, inputs.lexicon);
   linkTwins(analyzed);
-  return { analyzed, index: buildMiniSearch(analyzed) };
+  return { lexicon: inputs.lexicon, analyzed, index: buildMiniSearch(analyzed) };
 }
 
 /**
- * Opens the search: loads the committed index when its manifest matches the seeds, analyzer and lexicon,
- * and otherwise rebuilds it in memory with a warning (`npm run build:index` refreshes the committed one).
+ * Opens the search. When the committed index's manifest matches the seeds, analyzer and lexicon files, it
+ * loads everything from `index/` (no validation or analysis at startup); otherwise it rebuilds in memory with a
+ * warning (`npm run build:index` refreshes the committed index).
  */
-export function openSearch({ seedsDir, indexDir, lexicon, logger }: SearchSources): PassageSearch {
-  const inputs = readSearchInputs(seedsDir, lexicon);
-  let data = loadIndexIfFresh(indexDir, inputs.manifest, inputs.documents);
+export function openSearch({
+  seedsDir,
+  indexDir,
+  lexiconDir = defaultLexiconDir,
+  logger,
+}: SearchSources): PassageSearch {
+  const sources = readSources(seedsDir, lexiconDir);
+  let data = loadIndexIfFresh(indexDir, sources.manifest, sources.documents);
   if ('reason' in data) {
     logger.warn(
       { reason: data.reason, indexDir },
       'search index is stale; rebuilt in memory (run npm run build:index)',
     );
-    data = buildSearchData(inputs);
+    data = buildSearchData({ ...sources, lexicon: CompiledLexicon.compile(loadLexicon(lexiconDir)) });
   }
-  return new PassageSearch(data.analyzed, data.index, inputs.lexicon);
+  return new PassageSearch(data.analyzed, data.index, data.lexicon);
 }

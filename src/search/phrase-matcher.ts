@@ -4,6 +4,9 @@
  * terms (its stem or one of its variants), so `لمكافحة` matches a phrase term `مكافح`.
  */
 
+/** A word as the list of its terms: stem first, then variants (a handful, so a list beats a set). */
+export type WordTerms = readonly string[];
+
 export interface PhraseMatch<T> {
   value: T;
   /** Index of the first and one past the last matching word. */
@@ -29,7 +32,7 @@ export class PhraseMatcher<T> {
    * With `longestOnly`, matches do not overlap: at each position the longest phrases win (all of that length,
    * so two groups sharing a phrase both match) and the scan jumps past them.
    */
-  findAll(words: ReadonlyArray<ReadonlySet<string>>, longestOnly = false): Array<PhraseMatch<T>> {
+  findAll(words: ReadonlyArray<WordTerms>, longestOnly = false): Array<PhraseMatch<T>> {
     const matches: Array<PhraseMatch<T>> = [];
     for (let from = 0; from < words.length; from++) {
       const candidates = new Set<{ terms: string[]; value: T }>();
@@ -37,7 +40,7 @@ export class PhraseMatcher<T> {
         for (const phrase of this.byFirstTerm.get(term) ?? []) candidates.add(phrase);
       }
       const found = [...candidates]
-        .filter((phrase) => phrase.terms.every((term, offset) => words[from + offset]?.has(term)))
+        .filter((phrase) => phrase.terms.every((term, offset) => words[from + offset]?.includes(term)))
         .sort((a, b) => b.terms.length - a.terms.length);
       if (found.length === 0) continue;
       const longest = found[0]?.terms.length ?? 0;

@@ -27,6 +27,8 @@ export interface QueryUnit {
 export interface QueryPlan {
   lang: 'ar' | 'en';
   units: QueryUnit[];
+  /** The question's content words in order, as canonical terms, for exact-phrase matching (Arabic only). */
+  phrase: string[];
 }
 
 /** Unit weights: a curated concept says more about intent than one word does. */
@@ -44,18 +46,22 @@ export function planQuery(
   knownTerm: (term: string) => boolean,
 ): QueryPlan {
   const content = tokens.filter((token) => !token.stop);
-  const units =
-    lang === 'ar' ? arabicUnits(content, lexicon, knownTerm) : englishUnits(question, content, lexicon, knownTerm);
-  return { lang, units: mergeDuplicateUnits(units) };
+  if (lang === 'en')
+    return { lang, units: mergeDuplicateUnits(englishUnits(question, content, lexicon, knownTerm)), phrase: [] };
+  const words = expandColloquial(content, lexicon);
+  return {
+    lang,
+    units: mergeDuplicateUnits(arabicUnits(words, lexicon, knownTerm)),
+    phrase: words.map((word) => canonicalTerm(word, knownTerm)),
+  };
 }
 
 function arabicUnits(
-  words: readonly AnalyzedToken[],
+  expanded: readonly QueryWord[],
   lexicon: CompiledLexicon,
   knownTerm: (term: string) => boolean,
 ): QueryUnit[] {
-  const expanded = expandColloquial(words, lexicon);
-  const termSets = expanded.map((word) => new Set([word.stem, ...word.variants]));
+  const termSets = expanded.map((word) => [word.stem, ...word.variants]);
   const units: QueryUnit[] = [];
   const covered = new Set<number>();
   for (const match of lexicon.questionConcepts(termSets)) {
@@ -83,11 +89,11 @@ function englishUnits(
   lexicon: CompiledLexicon,
   knownTerm: (term: string) => boolean,
 ): QueryUnit[] {
-  const termSets = words.map((word) => new Set([word.stem, word.norm]));
+  const termSets = words.map((word) => [word.stem, word.norm]);
   const units: QueryUnit[] = [];
   const covered = new Set<number>();
-  for (const { entry, conceptIds, from, to } of lexicon.glossaryMatches(termSets)) {
-    const terms = conceptIds.map((id) => CONCEPT_PREFIX + id);
+  for (const { meaning, from, to } of lexicon.glossaryMatches(termSets)) {
+    const terms = meaning.conceptIds.map((id) => CONCEPT_PREFIX + id);
     units.push({
       label: words
         .slice(from, to)
@@ -96,7 +102,7 @@ function englishUnits(
       terms,
       searchTerms: terms,
       weight: WEIGHT.glossary,
-      arabic: entry.ar,
+      arabic: meaning.ar,
     });
     for (let i = from; i < to; i++) covered.add(i);
   }
@@ -126,7 +132,7 @@ interface QueryWord {
 /** Replaces colloquial phrases (النت، هالسنة) with the standard Arabic the documents use. */
 function expandColloquial(words: readonly AnalyzedToken[], lexicon: CompiledLexicon): QueryWord[] {
   const analyzer = lexicon.textAnalyzer;
-  const matches = lexicon.colloquialMatches(words.map((word) => new Set([word.stem, ...word.variants])));
+  const matches = lexicon.colloquialMatches(words.map((word) => [word.stem, ...word.variants]));
   const result: QueryWord[] = [];
   let next = 0;
   for (const match of matches) {

@@ -1,4 +1,4 @@
-import type { AnalyzedPassage } from './analyzed-passage.ts';
+import type { AnalyzedPassage, PassageWord } from './analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
 
 /** A passage with the evidence that it answers the question. */
@@ -22,7 +22,7 @@ export interface Candidate {
 }
 
 /** How much each signal counts in the final score. */
-const BLEND = { coverage: 0.75, bm25: 0.25 } as const;
+const BLEND = { coverage: 0.7, bm25: 0.15, phrase: 0.15 } as const;
 
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's IDF weight times the candidate's
@@ -36,6 +36,7 @@ export function rankCandidates(
 ): RankedPassage[] {
   const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
   const totalWeight = units.reduce((sum, unit) => sum + unit.weight, 0) || 1;
+  const phraseShare = phraseMatcher(plan.phrase);
   const scored = candidates.map(({ analyzed, ordinal, bm25 }) => {
     let covered = 0;
     const matched: QueryUnit[] = [];
@@ -46,11 +47,35 @@ export function rankCandidates(
       covered += credit * weight;
     });
     const coverage = covered / totalWeight;
-    const score = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
+    const score =
+      BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25) + BLEND.phrase * phraseShare(analyzed.words);
     return { analyzed, score, coverage, matched, twins: [] as AnalyzedPassage[] };
   });
   scored.sort((a, b) => b.score - a.score || a.analyzed.passage.id.localeCompare(b.analyzed.passage.id));
   return foldTwins(scored);
+}
+
+/**
+ * Exact-phrase evidence: the share of the question's adjacent word pairs that stand next to each other in the
+ * passage too (`حيز النفاذ` as a phrase, not two scattered words).
+ */
+function phraseMatcher(phrase: readonly string[]): (words: readonly PassageWord[]) => number {
+  const pairs = phrase.length - 1;
+  if (pairs < 1) return () => 0;
+  const pairsStartingWith = new Map<string, number[]>();
+  for (let i = 0; i < pairs; i++)
+    pairsStartingWith.set(phrase[i] ?? '', [...(pairsStartingWith.get(phrase[i] ?? '') ?? []), i]);
+  return (words) => {
+    const found = new Set<number>();
+    for (let j = 0; j + 1 < words.length; j++) {
+      for (const term of words[j]?.terms ?? []) {
+        for (const i of pairsStartingWith.get(term) ?? []) {
+          if (words[j + 1]?.terms.includes(phrase[i + 1] ?? '')) found.add(i);
+        }
+      }
+    }
+    return found.size / pairs;
+  };
 }
 
 function foldTwins(ranked: RankedPassage[]): RankedPassage[] {

@@ -8,11 +8,12 @@ const TWIN_OVERLAP = 0.6;
  * built, and records each passage's twins so that ranking folds them with a lookup.
  */
 export function linkTwins(passages: readonly AnalyzedPassage[]): void {
+  const stems = passages.map((analyzed) => new Set(analyzed.words.map((word) => word.stem)));
   for (let i = 0; i < passages.length; i++) {
     for (let j = i + 1; j < passages.length; j++) {
-      const a = passages[i];
-      const b = passages[j];
-      if (!a || !b || !mayOverlap(a.stems.size, b.stems.size) || jaccard(a.stems, b.stems) < TWIN_OVERLAP) continue;
+      const [a, b, stemsA, stemsB] = [passages[i], passages[j], stems[i], stems[j]];
+      if (!a || !b || !stemsA || !stemsB || !mayOverlap(stemsA.size, stemsB.size)) continue;
+      if (jaccard(stemsA, stemsB) < TWIN_OVERLAP) continue;
       a.twinIds.push(b.passage.id);
       b.twinIds.push(a.passage.id);
     }

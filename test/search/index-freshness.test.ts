@@ -3,15 +3,19 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/lexicon/lexicon.ts';
 import { serializeAnalysis } from '../../src/search/analysis-file.ts';
-import { ANALYSIS_FILE, INDEX_FILE, loadIndexIfFresh, MANIFEST_FILE } from '../../src/search/index-files.ts';
+import {
+  ANALYSIS_FILE,
+  INDEX_FILE,
+  LEXICON_FILE,
+  loadIndexIfFresh,
+  MANIFEST_FILE,
+} from '../../src/search/index-files.ts';
 import { buildSearchData, openSearch, readSearchInputs } from '../../src/search/open-search.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const lexicon = loadLexicon();
-const inputs = readSearchInputs(join(root, 'seeds'), lexicon);
+const inputs = readSearchInputs(join(root, 'seeds'));
 const fresh = buildSearchData(inputs);
 
 describe('the committed index', () => {
@@ -20,6 +24,7 @@ describe('the committed index', () => {
     expect('reason' in loaded ? loaded.reason : 'fresh').toBe('fresh');
     expect(readFileSync(join(root, 'index', INDEX_FILE), 'utf8')).toBe(JSON.stringify(fresh.index));
     expect(readFileSync(join(root, 'index', ANALYSIS_FILE), 'utf8')).toBe(serializeAnalysis(fresh.analyzed));
+    expect(readFileSync(join(root, 'index', LEXICON_FILE), 'utf8')).toBe(JSON.stringify(fresh.lexicon.data));
   });
 });
 
@@ -30,14 +35,14 @@ describe('openSearch', () => {
     const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'));
     writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, corpusHash: 'old' }));
     const logger = new RecordingLogger();
-    const search = openSearch({ seedsDir: join(root, 'seeds'), indexDir: dir, lexicon, logger });
+    const search = openSearch({ seedsDir: join(root, 'seeds'), indexDir: dir, logger });
     expect(logger.messages('warn')).toEqual(['search index is stale; rebuilt in memory (run npm run build:index)']);
     expect(search.passages.length).toBe(fresh.analyzed.length);
   });
 
   it('loads the committed index without a warning', () => {
     const logger = new RecordingLogger();
-    openSearch({ seedsDir: join(root, 'seeds'), indexDir: join(root, 'index'), lexicon, logger });
+    openSearch({ seedsDir: join(root, 'seeds'), indexDir: join(root, 'index'), logger });
     expect(logger.messages('warn')).toEqual([]);
   });
 
