@@ -48,15 +48,26 @@ export class TreatyBot {
     return reply;
   }
 
-  /** Topics whose slug or titles contain what the user has typed so far, best first (for autocomplete). */
+  /**
+   * Topics matching what the user has typed so far, for autocomplete: slugs that start with it first, then
+   * titles or keywords (English or Arabic) that start with it, then ones that merely contain it.
+   */
   suggestTopics(typed: string, limit = 25): TopicSuggestion[] {
     const needle = typed.trim().toLowerCase();
-    const matches = this.topics.filter((topic) =>
-      [topic.slug, topic.title.en.toLowerCase(), topic.title.ar, ...topic.keywords.en, ...topic.keywords.ar].some(
-        (label) => label.toLowerCase().includes(needle),
-      ),
-    );
-    return matches.slice(0, limit).map(toSuggestion);
+    const rank = (topic: Topic): number => {
+      if (topic.slug.startsWith(needle)) return 0;
+      const labels = [topic.title.en, topic.title.ar, ...topic.keywords.en, ...topic.keywords.ar].map((label) =>
+        label.toLowerCase(),
+      );
+      if (labels.some((label) => label.startsWith(needle) || label.includes(` ${needle}`))) return 1;
+      return topic.slug.includes(needle) || labels.some((label) => label.includes(needle)) ? 2 : 3;
+    };
+    return this.topics
+      .map((topic) => ({ topic, rank: rank(topic) }))
+      .filter(({ rank: r }) => r < 3)
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, limit)
+      .map(({ topic }) => toSuggestion(topic));
   }
 
   private reply(text: string, lang: Language): Reply {

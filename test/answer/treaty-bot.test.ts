@@ -119,3 +119,13 @@ describe('TreatyBot.suggestTopics', () => {
     expect(bot.suggestTopics('تسليم').length).toBeGreaterThan(0);
   });
 });
+
+describe('TreatyBot.suggestTopics ranking', () => {
+  it('puts slugs that start with the typed text first', () => {
+    expect(realBot().suggestTopics('ex')[0]?.slug).toMatch(/^ex/);
+  });
+
+  it('offers nothing for text no topic contains', () => {
+    expect(realBot().suggestTopics('zzzz')).toEqual([]);
+  });
+});
