@@ -1,0 +1,53 @@
+import { ActionRowBuilder, ButtonBuilder, type ButtonInteraction, ButtonStyle, userMention } from 'discord.js';
+import type { DiscordContext } from '../discord-context.ts';
+import { APOLOGY, describeError } from '../failures.ts';
+import { askContext, scopeOf } from '../interaction-context.ts';
+import { replyInParts, replyPrivately } from '../interaction-replies.ts';
+import { renderReply } from '../render-embeds.ts';
+import { POST_TO_CHANNEL_PREFIX } from './query-custom-ids.ts';
+
+const EXPIRED = 'This answer can no longer be shared (the bot restarted). Run /treaty again and share the new one.';
+
+/** The row with the "Post to channel" button under an ephemeral answer. */
+export function postToChannelRow(customId: string): ActionRowBuilder<ButtonBuilder> {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(customId).setLabel('Post to channel').setStyle(ButtonStyle.Primary),
+  );
+}
+
+/**
+ * "Post to channel": answers the question again and posts the answer publicly, headed "Shared by @user".
+ *
+ * It posts as the interaction's response rather than with a channel message request: the interaction token works
+ * without the Send Messages permission and in channels the bot has no cache for, and Discord shows the answer as
+ * a response to the clicking user. The mention in "Shared by" renders the name but, with `parse: []`, pings nobody.
+ */
+export const postToChannel = {
+  matches(customId: string): boolean {
+    return customId.startsWith(POST_TO_CHANNEL_PREFIX);
+  },
+
+  async execute(context: DiscordContext, interaction: ButtonInteraction): Promise<void> {
+    try {
+      const query = context.customIds.queryFor(interaction.customId);
+      if (query === undefined) {
+        await replyPrivately(interaction, EXPIRED);
+        return;
+      }
+      const reply = context.bot.ask(query, askContext(interaction));
+      await replyInParts(interaction, renderReply(reply), {
+        ephemeral: false,
+        content: `Shared by ${userMention(interaction.user.id)}`,
+      });
+      context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: posted an answer to the channel');
+    } catch (error) {
+      context.logger.error({ ...scopeOf(interaction), error: describeError(error) }, 'discord: post to channel failed');
+      await replyPrivately(interaction, APOLOGY).catch((apologyError: unknown) =>
+        context.logger.error(
+          { ...scopeOf(interaction), error: describeError(apologyError) },
+          'discord: could not send the post-to-channel apology',
+        ),
+      );
+    }
+  },
+};

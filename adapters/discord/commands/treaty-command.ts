@@ -1,0 +1,85 @@
+import {
+  ApplicationIntegrationType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  SlashCommandBuilder,
+} from 'discord.js';
+import { MAX_QUESTION_CHARS } from '../../../src/answer/clean-input.ts';
+import type { Reply } from '../../../src/answer/reply.ts';
+import { truncateText } from '../../shared/truncate-text.ts';
+import { postToChannelRow } from '../buttons/post-to-channel.ts';
+import type { DiscordContext, SlashCommand } from '../discord-context.ts';
+import { APOLOGY, describeError } from '../failures.ts';
+import { askContext, scopeOf } from '../interaction-context.ts';
+import { replyInParts, replyPrivately } from '../interaction-replies.ts';
+import { renderReply } from '../render-embeds.ts';
+
+/** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+/**
+ * `/treaty query:<text>`: the same grammar as everywhere (a question, a topic slug, `help`, `topics`, `status`);
+ * an empty query shows help. The answer is ephemeral with a "Post to channel" button.
+ *
+ * It replies at once instead of deferring: the core answers in well under a millisecond, far inside Discord's
+ * 3-second window, and a deferred reply would cost a second request and a "thinking…" flash. `replyInParts`
+ * still edits the reply if a future change defers it.
+ */
+export const treatyCommand = {
+  data: new SlashCommandBuilder()
+    .setName('treaty')
+    .setDescription('Ask about the UN Convention against Cybercrime (Arabic or English), with cited excerpts.')
+    .addStringOption((option) =>
+      option
+        .setName('query')
+        .setDescription('A question, a topic such as entry-into-force, or help / topics')
+        .setAutocomplete(true)
+        .setMaxLength(MAX_QUESTION_CHARS),
+    )
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall),
+
+  /** Answers the command privately, with a button to share the answer in the channel. */
+  async execute(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
+    try {
+      const query = interaction.options.getString('query') ?? '';
+      const reply = context.bot.ask(query, askContext(interaction));
+      const shareable = interaction.inGuild() && isWorthSharing(reply);
+      await replyInParts(interaction, renderReply(reply), {
+        ephemeral: true,
+        ...(shareable ? { components: [postToChannelRow(context.customIds.customIdFor(query))] } : {}),
+      });
+      context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: answered /treaty');
+    } catch (error) {
+      context.logger.error({ ...scopeOf(interaction), error: describeError(error) }, 'discord: /treaty failed');
+      await replyPrivately(interaction, APOLOGY).catch((apologyError: unknown) =>
+        context.logger.error(
+          { ...scopeOf(interaction), error: describeError(apologyError) },
+          'discord: could not send the /treaty apology',
+        ),
+      );
+    }
+  },
+
+  /** Offers topic slugs matching what the user has typed (slug, English or Arabic title). */
+  async autocomplete(context: DiscordContext, interaction: AutocompleteInteraction): Promise<void> {
+    try {
+      const typed = String(interaction.options.getFocused());
+      const choices = context.bot.suggestTopics(typed, MAX_CHOICES).map((topic) => ({
+        name: truncateText(`${topic.slug} — ${topic.title.en}`, MAX_CHOICE_LENGTH),
+        value: topic.slug.slice(0, MAX_CHOICE_LENGTH),
+      }));
+      await interaction.respond(choices);
+    } catch (error) {
+      // Nothing to tell the user: Discord shows "loading options failed" by itself.
+      context.logger.error({ ...scopeOf(interaction), error: describeError(error) }, 'discord: autocomplete failed');
+    }
+  },
+} satisfies SlashCommand;
+
+/** Answers with excerpts are what a channel gains from; help, topic lists and abstentions are not. */
+function isWorthSharing(reply: Reply): boolean {
+  return reply.kind === 'answer';
+}

@@ -1,0 +1,57 @@
+import { Events, type Message } from 'discord.js';
+import type { AskContext } from '../../../src/answer/treaty-bot.ts';
+import { type DiscordContext, type DiscordEvent, NO_MENTIONS } from '../discord-context.ts';
+import { APOLOGY, describeError } from '../failures.ts';
+import { renderReply } from '../render-embeds.ts';
+
+/**
+ * Answers a message that @mentions the bot (in a channel or thread) or is sent to it in a DM, as a reply to that
+ * message. The text goes to the core as typed: the core strips mention syntax itself.
+ */
+export const messageCreate = {
+  name: Events.MessageCreate,
+
+  async execute(context: DiscordContext, message: Message): Promise<void> {
+    if (!isAddressedToBot(message)) return;
+    const scope = { guild: message.guildId, channel: message.channelId, message: message.id, user: message.author.id };
+    try {
+      const reply = context.bot.ask(message.content, askContext(message));
+      const [first, ...rest] = renderReply(reply);
+      // failIfNotExists: false — if the question was deleted meanwhile, the answer is still posted.
+      await message.reply({ ...(first ?? { embeds: [] }), allowedMentions: NO_MENTIONS, failIfNotExists: false });
+      for (const part of rest) {
+        if (message.channel.isSendable()) await message.channel.send({ ...part, allowedMentions: NO_MENTIONS });
+      }
+      context.logger.debug({ ...scope, kind: reply.kind }, 'discord: answered a message');
+    } catch (error) {
+      context.logger.error({ ...scope, error: describeError(error) }, 'discord: could not answer a message');
+      await message
+        .reply({ content: APOLOGY, allowedMentions: NO_MENTIONS, failIfNotExists: false })
+        .catch((apologyError: unknown) =>
+          context.logger.error({ ...scope, error: describeError(apologyError) }, 'discord: could not send the apology'),
+        );
+    }
+  },
+} satisfies DiscordEvent<Events.MessageCreate>;
+
+/**
+ * True for a DM to the bot, and for a guild message that mentions the bot user or the bot's own managed role
+ * (Discord's mention picker often offers the role under the bot's name). False for bots (itself included), webhooks,
+ * system messages, and messages that only mention @everyone, @here, other users or other roles.
+ */
+export function isAddressedToBot(message: Message): boolean {
+  const me = message.client.user.id;
+  if (message.author.bot || message.webhookId || message.system || message.author.id === me) return false;
+  if (!message.inGuild()) return true;
+  return message.mentions.users.has(me) || message.mentions.roles.some((role) => role.tags?.botId === me);
+}
+
+function askContext(message: Message): AskContext {
+  return {
+    platform: 'discord',
+    ...(message.guildId ? { workspace: message.guildId } : {}),
+    channel: message.channelId,
+    user: message.author.id,
+    ...(message.guild ? { locale: message.guild.preferredLocale } : {}),
+  };
+}

@@ -1,0 +1,45 @@
+import { once } from 'node:events';
+import { Events } from 'discord.js';
+import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import type { DiscordConfig } from '../../src/config.ts';
+import type { Logger } from '../../src/logger.ts';
+import { createDiscordClient } from './create-discord-client.ts';
+import { describeError } from './failures.ts';
+
+/** Thrown when the bot cannot connect; the message is one line for the operator. */
+export class DiscordStartError extends Error {
+  readonly code = 'DISCORD_START_FAILED';
+}
+
+/**
+ * Starts the Discord adapter: builds the client, logs in, waits until the guilds are loaded and returns `stop`.
+ * Registering `/treaty` is a separate script (`npm run discord:register`), never a side effect of starting.
+ */
+export async function startDiscord(
+  bot: TreatyBot,
+  config: DiscordConfig,
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  const client = createDiscordClient(bot, config, logger);
+  const abort = new AbortController();
+  const ready = once(client, Events.ClientReady, { signal: abort.signal });
+  // Aborted when login fails; the login error is the one reported, so this rejection is expected and dropped.
+  ready.catch(() => {});
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (error) {
+    abort.abort();
+    await client.destroy();
+    logger.error({ error: describeError(error) }, 'discord: could not connect');
+    throw new DiscordStartError(`discord: could not connect (check DISCORD_TOKEN): ${describeError(error).message}`);
+  }
+  logger.info(
+    { user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size },
+    'discord: connected',
+  );
+  return async () => {
+    await client.destroy();
+    logger.info({}, 'discord: stopped');
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Unicode bidi isolation for chat text that mixes Arabic with Latin words and numbers.
+ *
+ * In a right-to-left line, a run such as `unodc.org`, `65/230` or `UN Office` can swap places with the
+ * punctuation and words around it. Wrapping the run in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE makes
+ * the renderer lay it out as one left-to-right unit without disturbing the Arabic around it. Slack and
+ * Discord both render these invisible characters; plain terminals ignore them.
+ */
+
+/** FIRST STRONG ISOLATE: the run takes the direction of its first strong letter. */
+export const FSI = '\u2068';
+/** POP DIRECTIONAL ISOLATE: ends the run opened by FSI. */
+export const PDI = '\u2069';
+
+/** A `[start, end)` range of UTF-16 offsets into a string. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+// A Latin word or number, continued across the spaces and punctuation that join such words inside one
+// phrase ("UN Office", "unodc.org", "65/230", "24/7", "Bangkok, ECPAT International, 2016"). The run starts
+// and ends on a letter or digit so brackets and sentence punctuation stay with the Arabic around them.
+const LATIN_RUN = /[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:;/'’&%+@#_\- ]*[A-Za-z0-9\u00C0-\u024F%])?/g;
+
+/** True when the text contains at least one Arabic letter. */
+export function hasArabic(text: string): boolean {
+  return ARABIC_LETTER.test(text);
+}
+
+/**
+ * The ranges of Latin-letter and digit runs in a line that contains Arabic; none in a line without Arabic
+ * (a purely left-to-right line needs no isolation).
+ */
+export function latinRuns(line: string): TextRange[] {
+  if (!hasArabic(line)) return [];
+  return [...line.matchAll(LATIN_RUN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/**
+ * Wraps every Latin/digit run of an Arabic line in FSI … PDI; returns other lines unchanged.
+ *
+ * @example isolateLatinRuns('كما يوضح unodc.org.') // 'كما يوضح \u2068unodc.org\u2069.'
+ */
+export function isolateLatinRuns(line: string): string {
+  let out = '';
+  let cursor = 0;
+  for (const run of latinRuns(line)) {
+    out += `${line.slice(cursor, run.start)}${FSI}${line.slice(run.start, run.end)}${PDI}`;
+    cursor = run.end;
+  }
+  return out + line.slice(cursor);
+}
+
+/**
+ * Wraps a whole field in FSI … PDI so it keeps its own direction inside a line of the other script, e.g. an
+ * Arabic document title inside an English citation line. Latin runs inside Arabic fields are isolated too.
+ */
+export function isolate(text: string): string {
+  if (text === '') return text;
+  return `${FSI}${isolateLatinRuns(text)}${PDI}`;
+}

@@ -1,0 +1,39 @@
+import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+
+/**
+ * "Share in channel" under an ephemeral `/treaty` answer: asks the core again with the query carried in the
+ * button's value, posts the same answer publicly with "Shared by @user", then removes the ephemeral copy.
+ *
+ * Posting goes through the response_url (`response_type: 'in_channel'`), which works in every channel where
+ * `/treaty` works, even one the bot is not a member of; `chat.postMessage` is the fallback without one.
+ */
+export function shareButton({ bot, logger }: ListenerDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+  return async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const asker: Asker = { team: body.team?.id, channel: body.channel?.id, user: body.user.id, via: 'share' };
+    if (!action.value) {
+      logger.warn(asker, 'slack: a share button without a query was ignored');
+      return;
+    }
+    const { message, answered } = composeAnswer(bot, action.value, asker, logger, { sharedBy: body.user.id });
+    try {
+      if (!answered) {
+        // An apology is for the person who clicked, never for the whole channel.
+        if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      } else if (body.response_url) {
+        await respond({ response_type: 'in_channel', replace_original: false, ...message });
+        await respond({ delete_original: true });
+      } else if (body.channel) {
+        await client.chat.postMessage({
+          channel: body.channel.id,
+          ...message,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      }
+    } catch (error) {
+      logger.error({ ...asker, ...slackErrorFields(error) }, 'slack: could not share an answer in the channel');
+    }
+  };
+}

@@ -1,0 +1,70 @@
+import { App, type webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.ts';
+import type { Logger } from '../../src/logger.ts';
+import { shareButton } from './actions/share-button.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { treatyCommand } from './commands/treaty-command.ts';
+import { type AnswerSource, slackErrorFields } from './compose-answer.ts';
+import { EventDedupe, type SeenEvents } from './event-dedupe.ts';
+import { appMention } from './events/app-mention.ts';
+import { directMessage } from './events/direct-message.ts';
+import { skipRetriedEvents } from './events/skip-retried-events.ts';
+import { SHARE_ACTION_ID } from './render-blocks.ts';
+
+export interface SlackAppOptions {
+  /**
+   * Merged over the Web API client options built from the config. Tests pass `retryConfig: { retries: 0 }` so
+   * a broken fake fails at once; production keeps the client's default policy, which also waits out a 429's
+   * `Retry-After` before retrying.
+   */
+  clientOptions?: webApi.WebClientOptions;
+  /** Events and messages already answered; default an in-memory TTL set (see EventDedupe). */
+  seen?: SeenEvents;
+}
+
+/**
+ * Builds the Bolt app with every listener registered, without starting it: Socket Mode when the config has an
+ * app token, else HTTP mode (signed requests to `/slack/events`, verified by Bolt with a 5-minute window).
+ * `startSlack` starts it; tests start it themselves (`app.start(0)`).
+ */
+export function createSlackApp(
+  bot: AnswerSource,
+  config: SlackConfig,
+  logger: Logger,
+  options: SlackAppOptions = {},
+): App {
+  const seen = options.seen ?? new EventDedupe();
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
+    ...options.clientOptions,
+  };
+  const app = new App({
+    token: config.botToken,
+    ...connectionOptions(config),
+    logger: boltLogger(logger),
+    clientOptions,
+    // Bolt's conversation store would keep state per channel we never read.
+    convoStore: false,
+  });
+  const deps = { bot, logger, seen };
+  app.use(skipRetriedEvents(seen, logger));
+  app.command('/treaty', treatyCommand(deps));
+  app.event('app_mention', appMention(deps));
+  app.event('message', directMessage(deps));
+  app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareButton(deps));
+  app.error(async (error) => {
+    logger.error(slackErrorFields(error), 'slack: a listener failed');
+  });
+  return app;
+}
+
+function connectionOptions(config: SlackConfig): { socketMode: true; appToken: string } | { signingSecret: string } {
+  if (config.appToken) return { socketMode: true, appToken: config.appToken };
+  if (config.signingSecret) return { signingSecret: config.signingSecret };
+  throw new Error('slack: HTTP mode needs a signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN');
+}
+
+/** The Web API client resolves method names against this URL, so it must end with a slash. */
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

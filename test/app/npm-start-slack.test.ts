@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../slack/support/fake-slack.ts';
+import { FORM, postSigned, SIGNING_SECRET, slashCommandForm } from '../slack/support/slack-requests.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** A free port on 127.0.0.1, for the bot's HTTP server. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** Runs the composition root as `npm start` does, resolving once it logs that Slack listens. */
+function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; logs: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += String(chunk);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 15_000);
+    child.stderr?.on('data', () => {
+      if (output.includes('slack: listening')) {
+        clearTimeout(timer);
+        resolve({ child, logs: () => output });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`bot exited with ${code}:\n${output}`)));
+  });
+}
+
+describe('npm start with Slack credentials (HTTP mode)', () => {
+  let slack: FakeSlack;
+  let child: ChildProcess | undefined;
+
+  beforeEach(async () => {
+    slack = await FakeSlack.start();
+  });
+
+  afterEach(async () => {
+    child?.kill('SIGTERM');
+    await slack.close();
+  });
+
+  it('answers a signed /treaty entry-into-force with the cited rule and rejects an unsigned one', async () => {
+    const port = await freePort();
+    const started = await startBot({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+    });
+    child = started.child;
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const form = slashCommandForm('entry-into-force', slack.responseUrl('npm-start'));
+
+    const signed = await postSigned(url, form, { contentType: FORM });
+    expect(signed.status).toBe(200);
+    await expect.poll(() => slack.responsePosts.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    const answer = JSON.stringify(slack.responsePosts[0]?.body);
+    expect(answer).toMatch(/90/);
+    expect(answer).toMatch(/40|الأربعين/);
+    expect(answer).toMatch(/الفقرة|¶/);
+
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': FORM }, body: form });
+    expect(unsigned.status).toBe(401);
+  });
+});

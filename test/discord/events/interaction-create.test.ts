@@ -1,0 +1,205 @@
+import type { Client } from 'discord.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { APOLOGY } from '../../../adapters/discord/failures.ts';
+import { emptyReply } from '../../../src/answer/reply.ts';
+import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
+import { realBot } from '../../support/bot.ts';
+import type { RecordingLogger } from '../../support/recording-logger.ts';
+import { connectClient } from '../connect-client.ts';
+import { embedText } from '../embed-text.ts';
+import { FakeDiscord, ids, type RecordedRequest } from '../fake-discord.ts';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction } from '../gateway-payloads.ts';
+
+const callbackOf = (interaction: object) => (request: RecordedRequest) =>
+  request.method === 'POST' &&
+  request.path ===
+    `/api/v10/interactions/${(interaction as { id: string }).id}/${(interaction as { token: string }).token}/callback`;
+
+/** The custom_id of the first button of an interaction callback or follow-up body. */
+// biome-ignore lint/suspicious/noExplicitAny: a posted JSON body.
+function buttonCustomId(data: any): string | undefined {
+  return data?.components?.[0]?.components?.[0]?.custom_id;
+}
+
+let bot: TreatyBot;
+let fake: FakeDiscord;
+let client: Client | undefined;
+let logger: RecordingLogger;
+
+beforeAll(() => {
+  bot = realBot();
+});
+
+beforeEach(async () => {
+  fake = await FakeDiscord.start();
+  ({ client, logger } = await connectClient(fake, bot));
+});
+
+afterEach(async () => {
+  await client?.destroy();
+  client = undefined;
+  await fake.close();
+});
+
+/** Sends `/treaty query:<query>` and returns the callback request. */
+async function runTreaty(query?: string, where: 'guild' | 'dm' = 'guild'): Promise<RecordedRequest> {
+  const interaction = chatInputInteraction(query, where);
+  fake.dispatch('INTERACTION_CREATE', interaction);
+  return fake.nextRequest(callbackOf(interaction));
+}
+
+describe('/treaty autocomplete', () => {
+  it('offers topic slugs matching what is typed, at most 25', async () => {
+    const interaction = autocompleteInteraction('force');
+    fake.dispatch('INTERACTION_CREATE', interaction);
+    const callback = await fake.nextRequest(callbackOf(interaction));
+
+    expect(callback.body.type).toBe(8);
+    const choices: Array<{ name: string; value: string }> = callback.body.data.choices;
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices).toContainEqual({ name: 'entry-into-force — Entry into force', value: 'entry-into-force' });
+    for (const choice of choices) {
+      expect(choice.name.length).toBeLessThanOrEqual(100);
+      expect(choice.value.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('offers the first topics (at most 25) before anything is typed, and matches Arabic titles', async () => {
+    const empty = autocompleteInteraction('');
+    fake.dispatch('INTERACTION_CREATE', empty);
+    expect((await fake.nextRequest(callbackOf(empty))).body.data.choices).toHaveLength(Math.min(25, bot.topics.length));
+
+    const arabic = autocompleteInteraction('الإنتربول');
+    fake.dispatch('INTERACTION_CREATE', arabic);
+    const choices = (await fake.nextRequest(callbackOf(arabic))).body.data.choices;
+    expect(choices.map((choice: { value: string }) => choice.value)).toContain('interpol');
+  });
+});
+
+describe('/treaty', () => {
+  it('answers ephemerally with a cited answer and a "Post to channel" button', async () => {
+    const callback = await runTreaty('entry-into-force');
+
+    expect(callback.headers.authorization).toBeUndefined();
+    expect(callback.body.type).toBe(4);
+    const { data } = callback.body;
+    expect(data.flags).toBe(64);
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(data.embeds[0].title).toBe('Entry into force');
+    expect(embedText(data)).toMatch(/40/);
+    expect(data.embeds[1].fields[0].name).toBe('Source');
+    expect(data.components[0].components[0]).toMatchObject({
+      type: 2,
+      style: 1,
+      label: 'Post to channel',
+      custom_id: 'treaty:post:q:entry-into-force',
+    });
+  });
+
+  it('shows help for an empty query and for `help`, without a share button', async () => {
+    for (const query of [undefined, 'help']) {
+      const { data } = (await runTreaty(query)).body;
+      expect(data.flags).toBe(64);
+      expect(embedText(data)).toContain('`topics` — List the topics.');
+      expect(data.components ?? []).toEqual([]);
+    }
+  });
+
+  it('answers in a DM with the bot too, without a share button (there is no channel to share to)', async () => {
+    const { data } = (await runTreaty('entry-into-force', 'dm')).body;
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0].title).toBe('Entry into force');
+    expect(data.components ?? []).toEqual([]);
+  });
+
+  it('lists the topics', async () => {
+    const { data } = (await runTreaty('topics')).body;
+    expect(data.embeds[0].title).toBe('Topics');
+    expect(embedText(data)).toContain('`entry-into-force`');
+  });
+
+  it('apologises ephemerally and logs when the core throws', async () => {
+    await client?.destroy();
+    const broken = {
+      ask: () => {
+        throw new Error('index file is corrupt');
+      },
+    } as unknown as TreatyBot;
+    ({ client, logger } = await connectClient(fake, broken));
+    const callback = await runTreaty('entry-into-force');
+
+    expect(callback.body).toMatchObject({ type: 4, data: { content: APOLOGY, flags: 64 } });
+    expect(logger.entries.find((entry) => entry.level === 'error')).toMatchObject({
+      message: 'discord: /treaty failed',
+      fields: { guild: ids.guild, channel: ids.channel, user: ids.user, error: { message: 'index file is corrupt' } },
+    });
+  });
+});
+
+describe('"Post to channel"', () => {
+  it('posts the same answer publicly, attributed to the clicking user, without pinging', async () => {
+    const answer = (await runTreaty('entry-into-force')).body.data;
+    const click = buttonInteraction(buttonCustomId(answer) ?? '');
+    fake.dispatch('INTERACTION_CREATE', click);
+    const posted = await fake.nextRequest(callbackOf(click));
+
+    expect(posted.body.type).toBe(4);
+    const { data } = posted.body;
+    expect(data.flags ?? 0).toBe(0);
+    expect(data.content).toBe(`Shared by <@${ids.user}>`);
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(data.embeds).toEqual(answer.embeds);
+    expect(data.components ?? []).toEqual([]);
+  });
+
+  it('remembers a question too long for a custom_id under a short key', async () => {
+    const question = `When will the convention enter into force, and how many ratifications does it need? ${'Please cite. '.repeat(4)}`;
+    const answer = (await runTreaty(question)).body.data;
+    const customId = buttonCustomId(answer) ?? '';
+    expect(customId.length).toBeLessThanOrEqual(100);
+    expect(customId).toMatch(/^treaty:post:k:/);
+
+    const click = buttonInteraction(customId);
+    fake.dispatch('INTERACTION_CREATE', click);
+    const { data } = (await fake.nextRequest(callbackOf(click))).body;
+    expect(data.content).toBe(`Shared by <@${ids.user}>`);
+    expect(data.embeds).toEqual(answer.embeds);
+  });
+
+  it('tells the user privately when the question behind a button was forgotten', async () => {
+    const click = buttonInteraction('treaty:post:k:forgotten-key');
+    fake.dispatch('INTERACTION_CREATE', click);
+    const { data } = (await fake.nextRequest(callbackOf(click))).body;
+    expect(data.flags).toBe(64);
+    expect(data.content).toMatch(/Run \/treaty again/);
+  });
+});
+
+describe('long answers', () => {
+  it('sends the parts after the first as ephemeral follow-ups', async () => {
+    const huge = {
+      ask: () => ({
+        ...emptyReply('topics', 'topics', 'en', 'Topics'),
+        suggestions: Array.from({ length: 400 }, (_, i) => ({
+          slug: `topic-${i}`,
+          title: { en: `A rather long English topic title number ${i}`, ar: `موضوع طويل نوعا ما رقم ${i}` },
+        })),
+      }),
+    } as unknown as TreatyBot;
+    await client?.destroy();
+    ({ client, logger } = await connectClient(fake, huge));
+    const first = await runTreaty('topics');
+    expect(first.body.data.flags).toBe(64);
+
+    const isFollowUp = (request: RecordedRequest) =>
+      request.method === 'POST' && request.path.startsWith(`/api/v10/webhooks/${ids.bot}/`);
+    await fake.nextRequest((request) => isFollowUp(request) && embedText(request.body).includes('topic-399'));
+    const followUps = fake.requests.filter(isFollowUp);
+    expect(followUps.length).toBeGreaterThan(1);
+    for (const followUp of followUps) {
+      expect(followUp.body.flags).toBe(64);
+      expect(followUp.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    }
+  });
+});

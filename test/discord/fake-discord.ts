@@ -1,0 +1,325 @@
+/**
+ * A fake Discord on 127.0.0.1 for the real discord.js client: REST under `/api/v10` and the gateway at `/gateway`
+ * on one HTTP server (see ../shared/notes/wire-fakes.md, section C). It records every REST request, answers the
+ * routes the bot uses, and lets a test dispatch gateway events and override responses.
+ */
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/** Snowflakes of the fake world. The application id equals the bot user's id, as for real bots. */
+export const ids = {
+  bot: '100000000000000001',
+  guild: '200000000000000001',
+  channel: '300000000000000001',
+  thread: '300000000000000002',
+  dm: '300000000000000003',
+  user: '400000000000000001',
+  otherUser: '400000000000000002',
+  otherBot: '400000000000000003',
+  botRole: '500000000000000001',
+  otherRole: '500000000000000002',
+  command: '600000000000000001',
+} as const;
+
+export const botUser = {
+  id: ids.bot,
+  username: 'treaty',
+  discriminator: '0',
+  global_name: 'Treaty',
+  avatar: null,
+  bot: true,
+};
+export const humanUser = { id: ids.user, username: 'amal', discriminator: '0', global_name: 'Amal', avatar: null };
+export const otherBotUser = { ...botUser, id: ids.otherBot, username: 'other-bot', global_name: 'Other bot' };
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query, e.g. `/api/v10/channels/3…/messages`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  // biome-ignore lint/suspicious/noExplicitAny: request bodies are JSON the tests pick apart.
+  body: any;
+  /** `performance.now()` when the request arrived. */
+  receivedAt: number;
+}
+
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Override {
+  matches: (request: RecordedRequest) => boolean;
+  response: FakeResponse;
+  remaining: number;
+}
+
+interface Waiter {
+  matches: (request: RecordedRequest) => boolean;
+  resolve: (request: RecordedRequest) => void;
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** The `d` of every IDENTIFY the gateway received. */
+  // biome-ignore lint/suspicious/noExplicitAny: gateway payloads are JSON the tests pick apart.
+  readonly identifies: any[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly overrides: Override[] = [];
+  private readonly waiters: Waiter[] = [];
+  private readonly gateway = new WebSocketServer({ noServer: true });
+  private sequence = 0;
+  private nextSnowflake = 900000000000000000n;
+
+  private constructor(readonly server: Server) {}
+
+  /** Starts the fake on an ephemeral port of 127.0.0.1. */
+  static async start(): Promise<FakeDiscord> {
+    const server = createServer();
+    const fake = new FakeDiscord(server);
+    server.on('request', (request, response) => void fake.handleRest(request, response));
+    server.on('upgrade', (request, socket, head) => {
+      if (!request.url?.startsWith('/gateway')) return socket.destroy();
+      fake.gateway.handleUpgrade(request, socket, head, (ws) => fake.handleGateway(ws));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** The value for `DiscordConfig.apiUrl`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** Sends a gateway dispatch (op 0) to every connected client. */
+  dispatch(type: string, data: unknown): void {
+    this.sequence += 1;
+    const frame = JSON.stringify({ op: 0, t: type, s: this.sequence, d: data });
+    for (const socket of this.sockets) socket.send(frame);
+  }
+
+  /** Answers the next `times` requests that match with `response` instead of the default. */
+  respondWith(matches: (request: RecordedRequest) => boolean, response: FakeResponse, times = 1): void {
+    this.overrides.push({ matches, response, remaining: times });
+  }
+
+  /** The first request, already received or still to come, that matches; rejects after `timeoutMs`. */
+  nextRequest(matches: (request: RecordedRequest) => boolean, timeoutMs = 3000): Promise<RecordedRequest> {
+    const seen = this.requests.find(matches);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`fake discord: no matching request in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        matches,
+        resolve: (request) => {
+          clearTimeout(timer);
+          resolve(request);
+        },
+      });
+    });
+  }
+
+  /** Requests that post or answer something (everything but the gateway lookup). */
+  sent(): RecordedRequest[] {
+    return this.requests.filter((request) => request.method !== 'GET');
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private handleGateway(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    // The real interval: no heartbeat falls inside a short test, so none needs an answer to stay alive.
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
+    ws.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (frame.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) {
+        this.identifies.push(frame.d);
+        this.dispatch('READY', readyData());
+        // Every guild in READY needs its GUILD_CREATE, or the client waits 15 s before `ready`.
+        this.dispatch('GUILD_CREATE', guildCreateData());
+      }
+    });
+  }
+
+  private async handleRest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const recorded: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: request.headers,
+      body: text && request.headers['content-type']?.includes('json') ? JSON.parse(text) : text,
+      receivedAt: performance.now(),
+    };
+    this.requests.push(recorded);
+    for (const waiter of this.waiters.filter((candidate) => candidate.matches(recorded))) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve(recorded);
+    }
+    const { status, body, headers } = this.override(recorded) ?? this.defaultResponse(recorded);
+    response.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
+    response.end(body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  private override(request: RecordedRequest): FakeResponse | undefined {
+    const found = this.overrides.find((override) => override.remaining > 0 && override.matches(request));
+    if (!found) return undefined;
+    found.remaining -= 1;
+    return found.response;
+  }
+
+  private defaultResponse(request: RecordedRequest): FakeResponse {
+    const { method, path, body } = request;
+    if (method === 'GET' && path === '/api/v10/gateway/bot') {
+      return {
+        status: 200,
+        body: {
+          url: `ws://127.0.0.1:${this.port}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      };
+    }
+    const channelMessage = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === 'POST' && channelMessage) {
+      return { status: 200, body: this.messageObject(channelMessage[1] ?? ids.channel, body) };
+    }
+    if (method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path)) {
+      return { status: 200, body: this.messageObject(ids.channel, body) };
+    }
+    if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const commands = Array.isArray(body) ? body : [];
+      return {
+        status: 200,
+        body: commands.map((command) => ({ ...command, id: ids.command, application_id: ids.bot })),
+      };
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: echoes the posted JSON back as a message object.
+  private messageObject(channelId: string, body: any): object {
+    this.nextSnowflake += 1n;
+    return {
+      id: String(this.nextSnowflake),
+      channel_id: channelId,
+      author: botUser,
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: body?.flags ?? 0,
+    };
+  }
+}
+
+function readyData(): object {
+  return {
+    v: 10,
+    user: botUser,
+    guilds: [{ id: ids.guild, unavailable: true }],
+    session_id: 'fake-session',
+    resume_gateway_url: 'ws://127.0.0.1:1/gateway',
+    shard: [0, 1],
+    application: { id: ids.bot, flags: 0 },
+  };
+}
+
+function role(id: string, name: string, extra: object = {}): object {
+  return {
+    id,
+    name,
+    color: 0,
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position: 0,
+    permissions: '0',
+    managed: false,
+    mentionable: true,
+    flags: 0,
+    ...extra,
+  };
+}
+
+function guildCreateData(): object {
+  return {
+    id: ids.guild,
+    name: 'Policy team',
+    icon: null,
+    owner_id: ids.user,
+    unavailable: false,
+    member_count: 3,
+    preferred_locale: 'en-US',
+    roles: [
+      role(ids.guild, '@everyone', { permissions: '3072' }),
+      // The role Discord creates for a bot and offers in the mention picker under the bot's name.
+      role(ids.botRole, 'Treaty', { managed: true, tags: { bot_id: ids.bot } }),
+      role(ids.otherRole, 'Legal'),
+    ],
+    channels: [
+      { id: ids.channel, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: ids.guild },
+    ],
+    threads: [
+      {
+        id: ids.thread,
+        type: 11,
+        name: 'ratification questions',
+        parent_id: ids.channel,
+        guild_id: ids.guild,
+        owner_id: ids.user,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+        message_count: 0,
+        member_count: 1,
+      },
+    ],
+    members: [{ user: botUser, roles: [ids.botRole], joined_at: new Date().toISOString(), deaf: false, mute: false }],
+    emojis: [],
+    stickers: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  };
+}

@@ -1,0 +1,55 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DiscordStartError, startDiscord } from '../../adapters/discord/start-discord.ts';
+import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import { realBot } from '../support/bot.ts';
+import { RecordingLogger } from '../support/recording-logger.ts';
+import { fakeConfig } from './connect-client.ts';
+import { botUser, FakeDiscord, ids } from './fake-discord.ts';
+import { guildMessage } from './gateway-payloads.ts';
+
+let bot: TreatyBot;
+let fake: FakeDiscord;
+let stop: (() => Promise<void>) | undefined;
+
+beforeAll(() => {
+  bot = realBot();
+});
+
+beforeEach(async () => {
+  fake = await FakeDiscord.start();
+});
+
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+  await fake.close();
+});
+
+describe('startDiscord', () => {
+  it('logs in, waits for the guilds, logs one line and answers until stopped', async () => {
+    const logger = new RecordingLogger();
+    stop = await startDiscord(bot, fakeConfig(fake), logger);
+
+    expect(logger.messages('info')).toEqual(['discord: connected']);
+    expect(logger.entries[0]?.fields).toEqual({ user: 'treaty', userId: ids.bot, guilds: 1 });
+    fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> adoption`, { mentions: [botUser] }));
+    await fake.nextRequest((request) => request.method === 'POST' && request.path.endsWith('/messages'));
+
+    await stop();
+    stop = undefined;
+    expect(logger.messages('info')).toEqual(['discord: connected', 'discord: stopped']);
+  });
+
+  it('fails with one clear line when Discord rejects the token', async () => {
+    fake.respondWith((request) => request.path === '/api/v10/gateway/bot', {
+      status: 401,
+      body: { message: '401: Unauthorized', code: 0 },
+    });
+    const logger = new RecordingLogger();
+    const started = startDiscord(bot, fakeConfig(fake), logger);
+
+    await expect(started).rejects.toBeInstanceOf(DiscordStartError);
+    await expect(started).rejects.toThrow(/^discord: could not connect \(check DISCORD_TOKEN\): /);
+    expect(logger.messages('error')).toEqual(['discord: could not connect']);
+  });
+});

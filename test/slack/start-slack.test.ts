@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSlack } from '../../adapters/slack/start-slack.ts';
+import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import { RecordingLogger } from '../support/recording-logger.ts';
+import { FakeSlack } from './support/fake-slack.ts';
+import { cannedBot } from './support/slack-app-harness.ts';
+import { FORM, postSigned, SIGNING_SECRET, slashCommandForm } from './support/slack-requests.ts';
+
+describe('startSlack', () => {
+  let fake: FakeSlack | undefined;
+  let stop: (() => Promise<void>) | undefined;
+
+  afterEach(async () => {
+    await stop?.();
+    stop = undefined;
+    await fake?.close();
+  });
+
+  it('listens in HTTP mode on the configured port, logs one info line and stops', async () => {
+    fake = await FakeSlack.start();
+    const logger = new RecordingLogger();
+    const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 };
+    stop = await startSlack(cannedBot as TreatyBot, config, logger);
+    const ours = logger.entries.filter((entry) => entry.level === 'info' && entry.message.startsWith('slack: '));
+    expect(ours).toHaveLength(1);
+    const port = Number((ours[0]?.fields as { port?: number } | undefined)?.port);
+    expect(port).toBeGreaterThan(0);
+    const ack = await postSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      slashCommandForm('help', fake.responseUrl('h')),
+      {
+        contentType: FORM,
+      },
+    );
+    expect(ack.status).toBe(200);
+    await fake.waitFor(() => fake?.postsTo('h').length);
+    await stop();
+    stop = undefined;
+    await expect(fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST' })).rejects.toThrow();
+  });
+
+  it('connects in Socket Mode when an app token is set', async () => {
+    fake = await FakeSlack.start();
+    const logger = new RecordingLogger();
+    const config = {
+      botToken: 'xoxb-test-token',
+      appToken: 'xapp-1-test',
+      apiUrl: fake.apiUrl.replace(/\/$/, ''),
+      port: 0,
+    };
+    stop = await startSlack(cannedBot as TreatyBot, config, logger);
+    expect(fake.connectedSockets).toBe(1);
+    expect(logger.messages('info')).toContain('slack: connected in Socket Mode');
+    await stop();
+    stop = undefined;
+    await fake.waitFor(() => fake?.connectedSockets === 0);
+  });
+});

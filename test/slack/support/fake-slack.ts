@@ -1,0 +1,210 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/**
+ * A fake Slack on 127.0.0.1 for the real Bolt app to talk to: the Web API (`POST /api/<method>`, form or
+ * JSON bodies, answered `{ ok: true, … }`), response_urls (`POST /response/<id>`), and the Socket Mode
+ * WebSocket (`apps.connections.open` hands out `ws://…/link`, which greets with `hello`). Everything the app
+ * sends is recorded for assertions.
+ */
+
+/** One Web API call the app made. */
+export interface ApiCall {
+  method: string;
+  /** Form fields, with `blocks` parsed from its JSON string. */
+  params: Record<string, unknown>;
+  authorization: string | undefined;
+  at: number;
+  /** HTTP status the fake answered with. */
+  status: number;
+}
+
+/** One POST to a response_url. */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+/** What a custom handler answers; `undefined` falls back to the default `{ ok: true, … }`. */
+export interface FakeAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+export type ApiHandler = (call: Omit<ApiCall, 'status'>) => FakeAnswer | undefined;
+
+export const FAKE_TEAM = 'T0TEAM';
+export const FAKE_BOT_USER = 'U0BOT';
+export const FAKE_BOT_ID = 'B0BOT';
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responsePosts: ResponsePost[] = [];
+  /** JSON messages the Socket Mode client sent (envelope acks). */
+  readonly socketMessages: Array<Record<string, unknown>> = [];
+  private handler: ApiHandler | undefined;
+  private readonly sockets = new Set<WebSocket>();
+  private messageCounter = 0;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly wss: WebSocketServer,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<FakeSlack> {
+    const wss = new WebSocketServer({ noServer: true });
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakeSlack(server, wss, `http://127.0.0.1:${port}`);
+    server.on('request', (request, response) => {
+      void fake.handle(request).then(({ status, headers, body }) => {
+        response.writeHead(status, { 'content-type': 'application/json', ...headers });
+        response.end(JSON.stringify(body));
+      });
+    });
+    server.on('upgrade', (request, socket, head) => {
+      wss.handleUpgrade(request, socket, head, (ws) => fake.accept(ws));
+    });
+    return fake;
+  }
+
+  /** Base URL of the Web API, as `clientOptions.slackApiUrl` / `SlackConfig.apiUrl` expects it. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A response_url that records what is posted to it under `id`. */
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  /** Answers API calls differently (e.g. a 429); return `undefined` for the default answer. */
+  onApi(handler: ApiHandler | undefined): void {
+    this.handler = handler;
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Successful `chat.postMessage` calls: the messages that were really posted. */
+  postedMessages(): ApiCall[] {
+    return this.callsTo('chat.postMessage').filter((call) => call.status === 200);
+  }
+
+  postsTo(id: string): ResponsePost[] {
+    return this.responsePosts.filter((post) => post.id === id);
+  }
+
+  /** Sends a Socket Mode envelope to every connected client. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    const frame = JSON.stringify(envelope);
+    for (const socket of this.sockets) socket.send(frame);
+  }
+
+  get connectedSockets(): number {
+    return this.sockets.size;
+  }
+
+  /** Polls until `probe` returns something truthy (default up to 5 s). */
+  async waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('FakeSlack: timed out waiting');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage): Promise<Required<FakeAnswer>> {
+    const raw = await readBody(request);
+    const url = new URL(request.url ?? '/', this.baseUrl);
+    const at = Date.now();
+    if (url.pathname.startsWith('/response/')) {
+      this.responsePosts.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw || '{}'), at });
+      return { status: 200, headers: {}, body: { ok: true } };
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const call = {
+      method,
+      params: parseParams(raw, request.headers['content-type']),
+      authorization: request.headers.authorization,
+      at,
+    };
+    const answer = this.handler?.(call) ?? this.defaultAnswer(call);
+    this.calls.push({ ...call, status: answer.status ?? 200 });
+    return { status: answer.status ?? 200, headers: answer.headers ?? {}, body: answer.body };
+  }
+
+  private defaultAnswer(call: Omit<ApiCall, 'status'>): FakeAnswer {
+    switch (call.method) {
+      case 'auth.test':
+        return {
+          body: {
+            ok: true,
+            url: 'https://acme.slack.com/',
+            team: 'Acme',
+            user: 'treaty-bot',
+            team_id: FAKE_TEAM,
+            user_id: FAKE_BOT_USER,
+            bot_id: FAKE_BOT_ID,
+          },
+        };
+      case 'apps.connections.open':
+        return { body: { ok: true, url: `${this.baseUrl.replace('http', 'ws')}/link/?ticket=fake` } };
+      case 'chat.postMessage':
+        this.messageCounter += 1;
+        return {
+          body: {
+            ok: true,
+            channel: call.params.channel,
+            ts: `1700000100.${String(this.messageCounter).padStart(6, '0')}`,
+          },
+        };
+      default:
+        return { body: { ok: true } };
+    }
+  }
+
+  private accept(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('message', (data) => {
+      this.socketMessages.push(JSON.parse(String(data)));
+    });
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake-slack', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A0APP' },
+      }),
+    );
+  }
+}
+
+function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return JSON.parse(raw || '{}');
+  const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  if (typeof params.blocks === 'string') params.blocks = JSON.parse(params.blocks);
+  return params;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,87 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import type { AnswerSource } from '../../../adapters/slack/compose-answer.ts';
+import { createSlackApp, type SlackAppOptions } from '../../../adapters/slack/create-slack-app.ts';
+import { emptyReply } from '../../../src/answer/reply.ts';
+import type { Logger } from '../../../src/logger.ts';
+import type { FakeSlack } from './fake-slack.ts';
+import { SIGNING_SECRET } from './slack-requests.ts';
+
+/** Web API calls fail at once instead of retrying for half an hour against a broken fake. */
+const NO_RETRIES: SlackAppOptions = { clientOptions: { retryConfig: { retries: 0 } } };
+
+export interface RunningHttpApp {
+  app: App;
+  /** `http://127.0.0.1:<port>/slack/events` */
+  eventsUrl: string;
+}
+
+/** The real Bolt app in HTTP mode on an ephemeral port, talking to the fake's Web API. */
+export async function startHttpApp(
+  bot: AnswerSource,
+  fake: FakeSlack,
+  logger: Logger,
+  options: SlackAppOptions = NO_RETRIES,
+): Promise<RunningHttpApp> {
+  const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 };
+  const app = createSlackApp(bot, config, logger, options);
+  const server = (await app.start(0)) as Server;
+  const { port } = server.address() as AddressInfo;
+  return { app, eventsUrl: `http://127.0.0.1:${port}/slack/events` };
+}
+
+/** The real Bolt app in Socket Mode, connected to the fake's WebSocket (resolves after `hello`). */
+export async function startSocketApp(
+  bot: AnswerSource,
+  fake: FakeSlack,
+  logger: Logger,
+  options: SlackAppOptions = NO_RETRIES,
+): Promise<App> {
+  const config = { botToken: 'xoxb-test-token', appToken: 'xapp-1-test-token', apiUrl: fake.apiUrl, port: 0 };
+  const app = createSlackApp(bot, config, logger, options);
+  await app.start();
+  return app;
+}
+
+/** A core that always fails, to see that failure stays out of the chat. */
+export const brokenBot: AnswerSource = {
+  ask: () => {
+    throw new Error('index exploded at /srv/treaty-bot/index/passages.json');
+  },
+};
+
+/** Lets in-flight listeners finish before asserting that nothing (more) was sent. */
+export function settle(ms = 150): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A core that answers every question with the same short reply, for tests about transport (start, stop,
+ * rate limits) that need no search index.
+ */
+export const cannedBot: AnswerSource = {
+  ask: (text) => ({
+    ...emptyReply('answer', text, 'en', 'Entry into force'),
+    excerpts: [
+      {
+        source: '002_0e7922f09a8ca988.txt',
+        start: 0,
+        end: 25,
+        locator: 'الفقرة 2',
+        title: 'معاهدة',
+        text: 'يجب أن تصدق عليها 40 دولة',
+        score: 1,
+        highlights: [{ start: 19, end: 21 }],
+        citation: {
+          source: '002_0e7922f09a8ca988.txt',
+          title: { ar: 'معاهدة', en: 'Treaty' },
+          publisher: { ar: 'ناشر', en: 'Publisher' },
+          date: '2025-10',
+          locator: 'الفقرة 2',
+        },
+        alsoIn: [],
+      },
+    ],
+  }),
+};
