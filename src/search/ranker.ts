@@ -21,6 +21,9 @@ export interface Candidate {
   bm25: number;
 }
 
+/** How many of the best candidates by coverage and BM25 get the exact-phrase signal. */
+const PHRASE_CANDIDATES = 12;
+
 /** How much each signal counts in the final score. */
 const BLEND = { coverage: 0.7, bm25: 0.15, phrase: 0.15 } as const;
 
@@ -36,7 +39,6 @@ export function rankCandidates(
 ): RankedPassage[] {
   const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
   const totalWeight = units.reduce((sum, unit) => sum + unit.weight, 0) || 1;
-  const phraseShare = phraseMatcher(plan.phrase);
   const scored = candidates.map(({ analyzed, ordinal, bm25 }) => {
     let covered = 0;
     const matched: QueryUnit[] = [];
@@ -47,17 +49,23 @@ export function rankCandidates(
       covered += credit * weight;
     });
     const coverage = covered / totalWeight;
-    const score =
-      BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25) + BLEND.phrase * phraseShare(analyzed.words);
+    const score = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
     return { analyzed, score, coverage, matched, twins: [] as AnalyzedPassage[] };
   });
-  scored.sort((a, b) => b.score - a.score || a.analyzed.passage.id.localeCompare(b.analyzed.passage.id));
+  byScore(scored);
+  // The phrase signal can only reorder close candidates: it is computed for the leading ones alone.
+  const phraseShare = phraseMatcher(plan.phrase);
+  for (const candidate of scored.slice(0, PHRASE_CANDIDATES)) {
+    candidate.score += BLEND.phrase * phraseShare(candidate.analyzed.words);
+  }
+  byScore(scored);
   return foldTwins(scored);
 }
 
 /**
  * Exact-phrase evidence: the share of the question's adjacent word pairs that stand next to each other in the
- * passage too (`حيز النفاذ` as a phrase, not two scattered words).
+ * passage too (`حيز النفاذ` as a phrase, not two scattered words). A pair starts where a passage word's stem is
+ * the question word's term (stems are what questions are planned with).
  */
 function phraseMatcher(phrase: readonly string[]): (words: readonly PassageWord[]) => number {
   const pairs = phrase.length - 1;
@@ -68,14 +76,16 @@ function phraseMatcher(phrase: readonly string[]): (words: readonly PassageWord[
   return (words) => {
     const found = new Set<number>();
     for (let j = 0; j + 1 < words.length; j++) {
-      for (const term of words[j]?.terms ?? []) {
-        for (const i of pairsStartingWith.get(term) ?? []) {
-          if (words[j + 1]?.terms.includes(phrase[i + 1] ?? '')) found.add(i);
-        }
-      }
+      const starts = pairsStartingWith.get(words[j]?.stem ?? '');
+      if (!starts) continue;
+      for (const i of starts) if (words[j + 1]?.terms.includes(phrase[i + 1] ?? '')) found.add(i);
     }
     return found.size / pairs;
   };
+}
+
+function byScore(ranked: RankedPassage[]): void {
+  ranked.sort((a, b) => b.score - a.score || a.analyzed.passage.id.localeCompare(b.analyzed.passage.id));
 }
 
 function foldTwins(ranked: RankedPassage[]): RankedPassage[] {
