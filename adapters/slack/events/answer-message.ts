@@ -1,0 +1,44 @@
+import type { AllMiddlewareArgs } from '@slack/bolt';
+import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { messageKey, stripMention } from './message-text.ts';
+
+/** A person's message the bot answers: where it was written and what it said. */
+export interface IncomingQuestion {
+  team: string | undefined;
+  channel: string;
+  user: string;
+  ts: string;
+  text: string | undefined;
+  /** Thread to answer in; none for a top-level DM. */
+  threadTs: string | undefined;
+  via: Asker['via'];
+  /** How log lines name the message: `mention` or `DM`. */
+  kind: 'mention' | 'DM';
+}
+
+/**
+ * Answers a mention or a DM once (the same message can arrive as both `app_mention` and `message.im`), posting
+ * into `threadTs`. A failed post is logged, never thrown back into Bolt.
+ */
+export async function answerMessage(
+  { bot, logger, seen }: ListenerDeps,
+  client: AllMiddlewareArgs['client'],
+  botUserId: string | undefined,
+  question: IncomingQuestion,
+): Promise<void> {
+  if (!seen.claim(messageKey(question.channel, question.ts))) return;
+  const asker: Asker = { team: question.team, channel: question.channel, user: question.user, via: question.via };
+  const { message } = composeAnswer(bot, stripMention(question.text, botUserId), asker, logger);
+  try {
+    await client.chat.postMessage({
+      channel: question.channel,
+      ...(question.threadTs ? { thread_ts: question.threadTs } : {}),
+      ...message,
+      // Citations may carry links; previews of them would bury the quotes.
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  } catch (error) {
+    logger.error({ ...asker, ...slackErrorFields(error) }, `slack: could not post the answer to a ${question.kind}`);
+  }
+}
