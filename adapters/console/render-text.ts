@@ -26,7 +26,7 @@ export function renderText(reply: Reply, style: TextStyle = plainStyle): string 
   for (const line of reply.help) lines.push(`  ${line.command.padEnd(12)} ${line.description}`);
   for (const line of reply.statusLines) lines.push(line);
   if (reply.suggestions.length > 0) {
-    lines.push(reply.kind === 'topics' ? '' : 'Topics:');
+    if (reply.kind !== 'topics') lines.push('Topics:');
     for (const topic of reply.suggestions)
       lines.push(`  ${topic.slug.padEnd(28)} ${topic.title.en} · ${topic.title.ar}`);
   }
