@@ -36,6 +36,23 @@ const environmentSchema = z.object({
   DISCORD_GUILD_ID: snowflake.optional(),
   /** REST API base URL for proxies (tests point it at a fake), e.g. https://discord.com/api. */
   DISCORD_API_URL: httpUrl.optional(),
+  /** Folder of the embedded database (snapshots, subscriptions, deliveries, feedback). */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Where the ratification status comes from: the UN Treaty Collection XML, or a file:// path. */
+  STATUS_SOURCE_URL: z
+    .string()
+    .regex(/^(https?|file):\/\/\S+$/, 'must be an http(s):// or file:// URL')
+    .default('https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml'),
+  /** How often the status source is polled (5-field cron, UTC). */
+  STATUS_POLL_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression like "0 */6 * * *"')
+    .default('0 */6 * * *'),
+  /** Slack user ids (comma-separated) allowed to manage digest subscriptions besides workspace admins. */
+  SLACK_ADMIN_USER_IDS: z
+    .string()
+    .regex(/^[UW][A-Z0-9]+(,[UW][A-Z0-9]+)*$/, 'must be comma-separated Slack user ids (U…)')
+    .optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -48,6 +65,8 @@ export interface SlackConfig {
   signingSecret?: string;
   apiUrl?: string;
   port: number;
+  /** Users allowed to manage subscriptions besides workspace admins and owners. */
+  adminUserIds?: string[];
 }
 
 export interface DiscordConfig {
@@ -62,6 +81,8 @@ export interface Config {
   seedsDir: string;
   indexDir: string;
   port: number;
+  dataDir: string;
+  status: { sourceUrl: string; pollCron: string };
   /** Present when Slack credentials are set. */
   slack?: SlackConfig;
   /** Present when Discord credentials are set. */
@@ -87,6 +108,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     seedsDir: e.SEEDS_DIR,
     indexDir: e.INDEX_DIR,
     port: e.PORT,
+    dataDir: e.DATA_DIR,
+    status: { sourceUrl: e.STATUS_SOURCE_URL, pollCron: e.STATUS_POLL_CRON },
     slack: slackConfig(e),
     discord: discordConfig(e),
   };
@@ -110,6 +133,7 @@ function slackConfig(e: Environment): SlackConfig | undefined {
     ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
     ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
     port: e.PORT,
+    ...(e.SLACK_ADMIN_USER_IDS ? { adminUserIds: e.SLACK_ADMIN_USER_IDS.split(',') } : {}),
   };
 }
 

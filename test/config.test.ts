@@ -5,7 +5,17 @@ const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123
 
 describe('readConfig', () => {
   it('defaults to the console chat over the seeds when nothing is set', () => {
-    expect(readConfig({})).toEqual({ logLevel: 'info', seedsDir: 'seeds', indexDir: 'index', port: 3000 });
+    expect(readConfig({})).toEqual({
+      logLevel: 'info',
+      seedsDir: 'seeds',
+      indexDir: 'index',
+      port: 3000,
+      dataDir: 'data',
+      status: {
+        sourceUrl: 'https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml',
+        pollCron: '0 */6 * * *',
+      },
+    });
   });
 
   it('treats empty variables as unset', () => {
@@ -19,6 +29,16 @@ describe('readConfig', () => {
       port: 8080,
     });
     expect(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A' }).slack?.appToken).toBe('xapp-1-A');
+  });
+
+  it('reads the Slack admin allow-list and the status settings', () => {
+    const config = readConfig({
+      ...slackHttp,
+      SLACK_ADMIN_USER_IDS: 'U123,U456',
+      STATUS_SOURCE_URL: 'file:///tmp/s.xml',
+    });
+    expect(config.slack?.adminUserIds).toEqual(['U123', 'U456']);
+    expect(config.status.sourceUrl).toBe('file:///tmp/s.xml');
   });
 
   it('reads Discord credentials', () => {
