@@ -41,4 +41,9 @@ export interface StatusChange {
   date?: IsoDate;
   /** For a correction: what the earlier snapshot said. */
   previous?: string;
+  /**
+   * For a correction: what the later snapshot says, in the same words as `previous` (e.g. `acceptance 2026-03-02`).
+   * Kept on the change because a digest may be rendered long after, against a snapshot that has moved on.
+   */
+  current?: string;
 }
