@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { StatusDesk } from './answer/status-desk.ts';
 import { TreatyBot } from './answer/treaty-bot.ts';
 import type { Logger } from './logger.ts';
 import { openSearch } from './search/open-search.ts';
@@ -11,6 +12,8 @@ export interface CoreOptions {
   /** Folder of the curated lexicon data; default `src/lexicon/data`. */
   lexiconDir?: string;
   logger: Logger;
+  /** The ratification tracker, when the process runs one (status and subscriptions). */
+  statusDesk?: StatusDesk;
 }
 
 /** Builds the platform-free core: lexicon, corpus, search index and the bot that answers. */
@@ -21,5 +24,5 @@ export function createTreatyBot(options: CoreOptions): TreatyBot {
     ...(options.lexiconDir ? { lexiconDir: options.lexiconDir } : {}),
     logger: options.logger,
   });
-  return new TreatyBot(search, search.lexicon.topics);
+  return new TreatyBot(search, search.lexicon.topics, options.statusDesk);
 }

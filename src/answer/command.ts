@@ -1,6 +1,6 @@
 /**
  * The `/treaty` grammar, the same in every adapter:
- * `help` · `topics` · `status` · `subscribe [daily|weekly|<cron>] [tz]` · `unsubscribe` · `<topic slug>` ·
+ * `help` · `topics` · `status` · `subscribe [daily|weekly|<cron>] [tz]` · `unsubscribe` · `subscriptions` · `<topic slug>` ·
  * `<free question>`. Empty text is `help`. A slug-like word that names no topic is searched as text.
  */
 
@@ -10,6 +10,7 @@ export type Command =
   | { kind: 'status' }
   | { kind: 'subscribe'; schedule: string | undefined; timeZone: string | undefined }
   | { kind: 'unsubscribe' }
+  | { kind: 'subscriptions' }
   | { kind: 'topic'; slug: string }
   | { kind: 'question'; text: string };
 
@@ -22,6 +23,7 @@ const KEYWORDS: Readonly<Record<string, Command['kind']>> = {
   المواضيع: 'topics',
   status: 'status',
   unsubscribe: 'unsubscribe',
+  subscriptions: 'subscriptions',
 };
 
 /**

@@ -6,9 +6,10 @@ import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import { shouldAbstain } from './abstention.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
-import { parseCommand } from './command.ts';
+import { type Command, parseCommand } from './command.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
 import { type Citation, type Excerpt, emptyReply, type Language, type Reply, type TopicSuggestion } from './reply.ts';
+import { asksForStatus, type StatusDesk } from './status-desk.ts';
 
 /** Who asks, from where. Adapters fill what their platform knows. */
 export interface AskContext {
@@ -18,6 +19,8 @@ export interface AskContext {
   user?: string;
   /** The user's locale, e.g. `ar` or `en-US`; decides the language of replies that have no question. */
   locale?: string;
+  /** The adapter's verdict on whether this user may change the channel's digest subscriptions. */
+  canManageSubscriptions?: boolean;
 }
 
 /** At most this many excerpts per answer. */
@@ -35,6 +38,7 @@ export class TreatyBot {
   constructor(
     private readonly search: PassageSearch,
     readonly topics: readonly Topic[],
+    private readonly statusDesk?: StatusDesk,
   ) {
     this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
   }
@@ -43,7 +47,7 @@ export class TreatyBot {
   ask(rawText: string, context: AskContext): Reply {
     const { text, truncated } = cleanInput(rawText);
     const lang = text ? detectLanguage(text) : localeLanguage(context.locale);
-    const reply = this.reply(text, lang);
+    const reply = this.reply(text, lang, context);
     if (truncated) reply.notices.push('Your message was long; only its beginning was searched.');
     return reply;
   }
@@ -70,8 +74,11 @@ export class TreatyBot {
       .map(({ topic }) => toSuggestion(topic));
   }
 
-  private reply(text: string, lang: Language): Reply {
+  private reply(text: string, lang: Language, context: AskContext): Reply {
     const command = parseCommand(text, (slug) => this.topicsBySlug.has(slug));
+    if (this.statusDesk && command.kind === 'question' && asksForStatus(command.text)) {
+      return this.statusDesk.statusReply(text);
+    }
     switch (command.kind) {
       case 'help':
         return helpReply(text, lang, this.topics.slice(0, 5).map(toSuggestion));
@@ -80,10 +87,8 @@ export class TreatyBot {
       case 'status':
       case 'subscribe':
       case 'unsubscribe':
-        return {
-          ...emptyReply('status', text, lang, 'Ratification status'),
-          statusLines: ['The ratification tracker is not connected in this installation yet.'],
-        };
+      case 'subscriptions':
+        return this.statusCommand(command, text, lang, context);
       case 'topic': {
         const topic = this.topicsBySlug.get(command.slug);
         if (!topic) return this.answerQuestion(text, text, lang);
@@ -92,6 +97,40 @@ export class TreatyBot {
       case 'question':
         return this.answerQuestion(text, command.text, lang);
     }
+  }
+
+  private statusCommand(
+    command: Extract<Command, { kind: 'status' | 'subscribe' | 'unsubscribe' | 'subscriptions' }>,
+    text: string,
+    lang: Language,
+    context: AskContext,
+  ): Reply {
+    const desk = this.statusDesk;
+    if (!desk) {
+      return {
+        ...emptyReply('status', text, lang, 'Ratification status'),
+        statusLines: ['The ratification tracker is not connected in this installation.'],
+      };
+    }
+    if (command.kind === 'status') return desk.statusReply(text);
+    const { platform, workspace, channel, user } = context;
+    if ((platform !== 'slack' && platform !== 'discord') || !workspace || !channel) {
+      return {
+        ...emptyReply('status', text, lang, 'Digest subscriptions'),
+        statusLines: ['Subscriptions belong to a Slack or Discord channel: use /treaty subscribe there.'],
+      };
+    }
+    if (command.kind === 'subscriptions') return desk.subscriptionsReply({ platform, workspace }, text);
+    const ask = {
+      platform,
+      workspace,
+      channel,
+      user: user ?? 'unknown',
+      allowed: context.canManageSubscriptions === true,
+    };
+    return command.kind === 'subscribe'
+      ? desk.subscribe(ask, command.schedule, command.timeZone, text)
+      : desk.unsubscribe(ask, text);
   }
 
   private answerQuestion(query: string, question: string, lang: Language, title?: string): Reply {

@@ -12,6 +12,7 @@ describe('parseCommand', () => {
     ['topics', { kind: 'topics' }],
     ['status', { kind: 'status' }],
     ['unsubscribe', { kind: 'unsubscribe' }],
+    ['subscriptions', { kind: 'subscriptions' }],
     ['subscribe', { kind: 'subscribe', schedule: undefined, timeZone: undefined }],
     ['subscribe weekly Asia/Beirut', { kind: 'subscribe', schedule: 'weekly', timeZone: 'Asia/Beirut' }],
     ['subscribe 0 9 * * 1', { kind: 'subscribe', schedule: '0 9 * * 1', timeZone: undefined }],

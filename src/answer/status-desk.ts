@@ -1,0 +1,45 @@
+import type { Reply } from './reply.ts';
+
+/** A channel on a platform. */
+export interface ChannelKey {
+  platform: 'slack' | 'discord';
+  /** Slack team id or Discord guild id. */
+  workspace: string;
+  channel: string;
+}
+
+/** What a user asked to change about a channel's digests, with who asked and whether they may. */
+export interface SubscriptionAsk extends ChannelKey {
+  user: string;
+  /** The adapter's verdict: Slack admin/owner or allow-listed user; Discord member with Manage Channels. */
+  allowed: boolean;
+}
+
+/**
+ * The port the bot uses for the ratification tracker (`src/status/ratification-tracker.ts` implements it).
+ * Optional: without it, `status` and subscriptions say the tracker is not connected.
+ */
+export interface StatusDesk {
+  statusReply(query: string): Reply;
+  subscribe(ask: SubscriptionAsk, schedule: string | undefined, timeZone: string | undefined, query: string): Reply;
+  unsubscribe(ask: SubscriptionAsk, query: string): Reply;
+  subscriptionsReply(key: Omit<ChannelKey, 'channel'>, query: string): Reply;
+}
+
+/**
+ * Questions the tracker answers better than the documents: counts of signatures and ratifications, and whether
+ * the convention is in force yet. "كم دولة صادقت؟", "How many states have ratified?".
+ */
+const STATUS_QUESTIONS = [
+  /\bhow many\b.*\b(ratif\w*|sign\w*|part(y|ies)|accessions?|instruments?)\b/i,
+  /\b(is|has)\b.*\b(in force|entered into force)\b.*\b(yet|now|already)\b/i,
+  /\bratification status\b|\bsignatories\b/i,
+  /كم\s+\S*\s*(صادق|وقع|انضم|صدق)/,
+  /(عدد|كم)\s+(الدول|الدوله|دوله|دول|البلدان)\s+(التي|اللي|الي)?\s*(صادق|وقع|انضم|صدق)/,
+  /(هل|صار|صارت)\s+.*(دخلت|نافذه|نافذة|سارية|ساريه)\s+.*(بعد|الان|الآن)/,
+];
+
+/** True for a question about where signatures and ratifications stand. */
+export function asksForStatus(text: string): boolean {
+  return STATUS_QUESTIONS.some((pattern) => pattern.test(text));
+}

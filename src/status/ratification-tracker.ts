@@ -1,0 +1,154 @@
+import { emptyReply, type Reply } from '../answer/reply.ts';
+import type { StatusDesk, SubscriptionAsk } from '../answer/status-desk.ts';
+import { parseSchedule, ScheduleError } from '../digests/schedule.ts';
+import type { Logger } from '../logger.ts';
+import type { LoggedChange } from '../store/change-log.ts';
+import type { Store } from '../store/open-store.ts';
+import type { Subscription, SubscriptionKey } from '../store/subscriptions.ts';
+import { diffSnapshots } from './diff-snapshots.ts';
+import { buildDigest, type Digest } from './digest.ts';
+import { fetchStatus } from './fetch-status.ts';
+import { readSnapshot } from './read-snapshot.ts';
+import { statusReply } from './status-reply.ts';
+
+/** A digest ready for a channel: the model adapters render, and the change id it covers up to. */
+export interface ChannelDigest {
+  digest: Digest;
+  changes: LoggedChange[];
+  upToChangeId: number;
+}
+
+export interface TrackerOptions {
+  store: Store;
+  /** STATUS_SOURCE_URL: the UNTC XML, a file:// URL or a path. */
+  sourceUrl: string;
+  logger: Logger;
+  /** Give up on a fetch after this long. */
+  timeoutMs?: number;
+  now?: () => Date;
+  fetch?: typeof fetch;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_SCHEDULE = 'weekly';
+const DEFAULT_TIME_ZONE = 'UTC';
+
+/**
+ * The ratification tracker as the rest of the bot sees it: polls the status source into the store, answers
+ * `/treaty status`, manages subscriptions and builds each channel's digest. Platform-free; adapters render.
+ */
+export class RatificationTracker implements StatusDesk {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: TrackerOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Fetches the status once. A good snapshot is saved with its changes in one transaction (the first one is a
+   * baseline: no changes, or every channel would be told about every signatory); a bad fetch is recorded as a
+   * failure and never diffed or posted.
+   */
+  async poll(): Promise<'saved' | 'not-modified' | 'refused'> {
+    const { store, sourceUrl, logger } = this.options;
+    const last = store.snapshots.lastGood();
+    const fetched = await fetchStatus(sourceUrl, {
+      previous: {
+        ...(last?.etag ? { etag: last.etag } : {}),
+        ...(last?.lastModified ? { lastModified: last.lastModified } : {}),
+      },
+      timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+    });
+    if (fetched.kind === 'not-modified') return 'not-modified';
+    const now = this.now();
+    const result = readSnapshot(fetched, last?.snapshot, now);
+    if (!result.ok) {
+      store.snapshots.recordFailure(sourceUrl, result.reason, now);
+      logger.warn({ code: result.code, source: sourceUrl }, result.reason);
+      return 'refused';
+    }
+    const changes = last ? diffSnapshots(last.snapshot, result.snapshot) : [];
+    const etag = fetched.kind === 'fetched' ? fetched.etag : undefined;
+    const lastModified = fetched.kind === 'fetched' ? fetched.lastModified : undefined;
+    store.transaction(() =>
+      store.changes.append(store.snapshots.saveGood(result.snapshot, etag, lastModified), changes, now),
+    );
+    logger.info(
+      { changes: changes.length, participants: result.snapshot.participants.length },
+      'status: snapshot saved',
+    );
+    return 'saved';
+  }
+
+  /** The reply to `/treaty status` (and to "how many states ratified?"). */
+  statusReply(query: string): Reply {
+    const { store } = this.options;
+    return statusReply(
+      store.snapshots.lastGood()?.snapshot,
+      store.snapshots.failingSince(),
+      query,
+      store.changes.latest(5),
+    );
+  }
+
+  /** Subscribes a channel; `schedule` is daily, weekly or a cron expression, read in `timeZone`. */
+  subscribe(ask: SubscriptionAsk, schedule: string | undefined, timeZone: string | undefined, query = ''): Reply {
+    if (!ask.allowed) return refusal(query);
+    try {
+      const parsed = parseSchedule(schedule ?? DEFAULT_SCHEDULE, timeZone ?? DEFAULT_TIME_ZONE);
+      const subscription = this.options.store.subscriptions.subscribe(
+        {
+          platform: ask.platform,
+          workspace: ask.workspace,
+          channel: ask.channel,
+          schedule: schedule ?? DEFAULT_SCHEDULE,
+          timeZone: parsed.timeZone,
+          createdBy: ask.user,
+        },
+        this.now(),
+      );
+      return statusLines(query, 'Subscribed', [
+        `This channel will get a digest of new signatures and ratifications (${subscription.schedule}, ${subscription.timeZone}).`,
+        'Nothing is posted when nothing changed. `/treaty unsubscribe` stops it.',
+      ]);
+    } catch (error) {
+      if (error instanceof ScheduleError)
+        return statusLines(query, 'Not subscribed', [error.message.replace(/^digests: /, '')]);
+      throw error;
+    }
+  }
+
+  unsubscribe(ask: SubscriptionAsk, query = ''): Reply {
+    if (!ask.allowed) return refusal(query);
+    const removed = this.options.store.subscriptions.unsubscribe(ask);
+    return statusLines(query, 'Unsubscribed', [
+      removed ? 'This channel will get no more digests.' : 'This channel had no subscription.',
+    ]);
+  }
+
+  /** The subscriptions of a workspace, for `/treaty subscriptions`. */
+  subscriptionsReply(key: Omit<SubscriptionKey, 'channel'>, query = ''): Reply {
+    const list = this.options.store.subscriptions.list(key.platform, key.workspace);
+    const lines = list.map((s) => `${s.channel}: ${s.schedule} (${s.timeZone}), since ${s.createdAt.slice(0, 10)}`);
+    return statusLines(query, 'Digest subscriptions', lines.length > 0 ? lines : ['No channel here is subscribed.']);
+  }
+
+  /** The digest a channel gets for `changes` (the scheduler's `buildPayload`). */
+  digestFor(changes: LoggedChange[], subscription: Subscription): ChannelDigest {
+    const snapshot = this.options.store.snapshots.lastGood()?.snapshot;
+    if (!snapshot) throw new Error('status: a digest needs a snapshot');
+    const digest = buildDigest({ changes, snapshot, since: subscription.lastDeliveredAt ?? subscription.createdAt });
+    return { digest, changes, upToChangeId: Math.max(0, ...changes.map((change) => change.id)) };
+  }
+}
+
+function refusal(query: string): Reply {
+  return statusLines(query, 'Not allowed', [
+    'Only workspace admins (Slack) or members who can manage channels (Discord) can change digest subscriptions.',
+  ]);
+}
+
+function statusLines(query: string, title: string, lines: string[]): Reply {
+  return { ...emptyReply('status', query, 'en', title), statusLines: lines };
+}

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { asksForStatus } from '../../src/answer/status-desk.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { realBot } from '../support/bot.ts';
+
+const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'untc', name)).href;
+const channel = { platform: 'slack' as const, workspace: 'T1', channel: 'C1', user: 'U1' };
+
+describe('RatificationTracker', () => {
+  let store: Store;
+  let minutes = 0;
+  // Each reading of the clock is a minute later, as successive polls are.
+  const clock = () => new Date(Date.UTC(2026, 3, 2, 14, minutes++));
+  const tracker = (source: string) =>
+    new RatificationTracker({ store, sourceUrl: fixture(source), logger: silentLogger, now: clock });
+
+  beforeEach(() => {
+    store = openStore(':memory:', silentLogger);
+    minutes = 0;
+  });
+
+  afterEach(() => {
+    store.close();
+  });
+
+  it('keeps the first snapshot as a baseline and logs the changes of the next', async () => {
+    expect(await tracker('signatures-only.xml').poll()).toBe('saved');
+    expect(store.changes.latestId()).toBe(0);
+    expect(await tracker('consents.xml').poll()).toBe('saved');
+    expect(store.changes.latestId()).toBeGreaterThan(0);
+  });
+
+  it('records a refused fetch and says since when the source is unavailable', async () => {
+    await tracker('signatures-only.xml').poll();
+    expect(await tracker('maintenance.html').poll()).toBe('refused');
+    const lines = tracker('signatures-only.xml').statusReply('status').statusLines.join('\n');
+    expect(lines).toMatch(/Source unavailable since/);
+    expect(lines).toMatch(/as of/);
+  });
+
+  it('subscribes and unsubscribes a channel only when allowed', () => {
+    const desk = tracker('signatures-only.xml');
+    expect(desk.subscribe({ ...channel, allowed: false }, 'weekly', undefined, '').title).toBe('Not allowed');
+    expect(store.subscriptions.list()).toEqual([]);
+    expect(desk.subscribe({ ...channel, allowed: true }, 'weekly', 'Asia/Beirut', '').title).toBe('Subscribed');
+    expect(store.subscriptions.list()[0]).toMatchObject({ channel: 'C1', schedule: 'weekly', timeZone: 'Asia/Beirut' });
+    expect(desk.subscriptionsReply({ platform: 'slack', workspace: 'T1' }, '').statusLines[0]).toMatch(/^C1: weekly/);
+    expect(desk.unsubscribe({ ...channel, allowed: true }, '').statusLines).toEqual([
+      'This channel will get no more digests.',
+    ]);
+  });
+
+  it('explains a schedule it cannot read', () => {
+    const reply = tracker('signatures-only.xml').subscribe(
+      { ...channel, allowed: true },
+      'every tuesday',
+      undefined,
+      '',
+    );
+    expect(reply.title).toBe('Not subscribed');
+    expect(reply.statusLines[0]).toMatch(/not daily, weekly or a cron expression/);
+  });
+
+  it('builds a channel digest up to the newest change', async () => {
+    await tracker('signatures-only.xml').poll();
+    const desk = tracker('consents.xml');
+    desk.subscribe({ ...channel, allowed: true }, 'daily', undefined, '');
+    await desk.poll();
+    const subscription = store.subscriptions.list()[0];
+    if (!subscription) throw new Error('no subscription');
+    const changes = store.changes.since(0);
+    const payload = desk.digestFor(changes, subscription);
+    expect(payload.upToChangeId).toBe(store.changes.latestId());
+    expect(payload.digest.empty).toBe(false);
+    expect(payload.digest.progress.bar).toMatch(/\/40$/);
+  });
+});
+
+describe('asksForStatus', () => {
+  it.each([
+    ['How many states have ratified the convention?', true],
+    ['how many signatures so far', true],
+    ['Has the convention entered into force yet?', true],
+    ['كم دولة صادقت على الاتفاقية؟', true],
+    ['كم عدد الدول التي وقعت؟', true],
+    ['When does the convention enter into force?', false],
+    ['متى تدخل الاتفاقية حيز النفاذ؟', false],
+    ['How many member states negotiated the treaty?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(asksForStatus(question)).toBe(expected);
+  });
+});
+
+describe('TreatyBot without a tracker', () => {
+  it('says the tracker is not connected for status and subscriptions', () => {
+    expect(realBot().ask('status', { platform: 'cli' }).statusLines[0]).toMatch(/not connected/);
+    expect(realBot().ask('subscribe', { platform: 'slack', workspace: 'T', channel: 'C' }).kind).toBe('status');
+  });
+});
