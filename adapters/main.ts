@@ -1,12 +1,17 @@
 /**
- * The composition root: reads the config, builds the core and starts every adapter whose credentials are set
- * (Slack, Discord, or both in one process). With none, it starts the local console chat over the seeds.
- * Nothing else starts anything.
+ * The composition root: reads the config, opens the store, builds the core and starts every adapter whose
+ * credentials are set (Slack, Discord, or both in one process) with the ratification tracker's scheduler. With
+ * no credentials, it starts the local console chat over the seeds. Nothing else starts anything.
  */
 import pino from 'pino';
 import { ConfigError, readConfig } from '../src/config.ts';
 import { createTreatyBot } from '../src/create-treaty-bot.ts';
+import { TrackerScheduler } from '../src/digests/scheduler.ts';
+import { type ChannelDigest, RatificationTracker } from '../src/status/ratification-tracker.ts';
+import { openStore, storePath } from '../src/store/open-store.ts';
 import { runConsoleChat } from './console/console-chat.ts';
+import type { PlatformRuntime } from './platform-runtime.ts';
+import { routingPoster } from './routing-poster.ts';
 
 /** Start-up failures that carry a one-line explanation (bad config, a token a platform refused). */
 const ONE_LINE_FAILURES = new Set(['CONFIG_INVALID', 'DISCORD_START_FAILED', 'SLACK_START_FAILED']);
@@ -16,22 +21,40 @@ try {
   const platforms = Boolean(config.slack || config.discord);
   // The console chat owns stdout, so logs go to stderr, and only warnings show unless a platform runs.
   const logger = pino({ level: platforms ? config.logLevel : 'warn' }, pino.destination(2));
-  const bot = createTreatyBot({ seedsDir: config.seedsDir, indexDir: config.indexDir, logger });
+  const store = openStore(storePath(config.dataDir), logger);
+  const tracker = new RatificationTracker({ store, sourceUrl: config.status.sourceUrl, logger });
+  const bot = createTreatyBot({ seedsDir: config.seedsDir, indexDir: config.indexDir, logger, statusDesk: tracker });
   if (!platforms) {
     await runConsoleChat(bot);
+    store.close();
   } else {
-    const stops: Array<() => Promise<void>> = [];
+    const runtimes: PlatformRuntime[] = [];
     if (config.slack) {
       const { startSlack } = await import('./slack/start-slack.ts');
-      stops.push(await startSlack(bot, config.slack, logger));
+      runtimes.push(await startSlack(bot, config.slack, logger));
     }
     if (config.discord) {
       const { startDiscord } = await import('./discord/start-discord.ts');
-      stops.push(await startDiscord(bot, config.discord, logger));
+      runtimes.push(await startDiscord(bot, config.discord, logger));
     }
+    const scheduler = new TrackerScheduler<ChannelDigest>({
+      store,
+      logger,
+      pollCron: config.status.pollCron,
+      poll: async () => {
+        await tracker.poll();
+      },
+      poster: routingPoster(runtimes),
+      buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+    });
+    scheduler.start();
+    // A fresh database has no status yet: read it now rather than at the next poll (under the lease, as always).
+    if (!store.snapshots.lastGood()) void scheduler.runPoll();
     const shutdown = async (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      await Promise.allSettled(stops.map((stop) => stop()));
+      await scheduler.stop();
+      await Promise.allSettled(runtimes.map((runtime) => runtime.stop()));
+      store.close();
       process.exit(0);
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));

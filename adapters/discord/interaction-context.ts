@@ -1,14 +1,19 @@
 import type { Interaction } from 'discord.js';
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
+import { asksToChangeSubscriptions, interactionCanManageChannels } from './subscription-permission.ts';
 
-/** The core's view of who asks, from where. */
-export function askContext(interaction: Interaction): AskContext {
+/**
+ * The core's view of who asks, from where. For `subscribe` and `unsubscribe` it adds whether the member may
+ * change the channel's digest subscriptions (Manage Channels in that channel).
+ */
+export function askContext(interaction: Interaction, query = ''): AskContext {
   return {
     platform: 'discord',
     ...(interaction.guildId ? { workspace: interaction.guildId } : {}),
     ...(interaction.channelId ? { channel: interaction.channelId } : {}),
     user: interaction.user.id,
     locale: interaction.locale,
+    ...(asksToChangeSubscriptions(query) ? { canManageSubscriptions: interactionCanManageChannels(interaction) } : {}),
   };
 }
 

@@ -3,7 +3,9 @@ import { Events } from 'discord.js';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { PlatformRuntime } from '../platform-runtime.ts';
 import { createDiscordClient } from './create-discord-client.ts';
+import { createDiscordDigestPoster } from './discord-digest-poster.ts';
 import { describeError } from './failures.ts';
 
 /** Thrown when the bot cannot connect; the message is one line for the operator. */
@@ -12,14 +14,11 @@ export class DiscordStartError extends Error {
 }
 
 /**
- * Starts the Discord adapter: builds the client, logs in, waits until the guilds are loaded and returns `stop`.
+ * Starts the Discord adapter: builds the client, logs in, waits until the guilds are loaded and returns the
+ * runtime the composition root drives: the digest poster (posting through this client) and `stop`.
  * Registering `/treaty` is a separate script (`npm run discord:register`), never a side effect of starting.
  */
-export async function startDiscord(
-  bot: TreatyBot,
-  config: DiscordConfig,
-  logger: Logger,
-): Promise<() => Promise<void>> {
+export async function startDiscord(bot: TreatyBot, config: DiscordConfig, logger: Logger): Promise<PlatformRuntime> {
   const client = createDiscordClient(bot, config, logger);
   const abort = new AbortController();
   const ready = once(client, Events.ClientReady, { signal: abort.signal });
@@ -38,8 +37,12 @@ export async function startDiscord(
     { user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size },
     'discord: connected',
   );
-  return async () => {
-    await client.destroy();
-    logger.info({}, 'discord: stopped');
+  return {
+    platform: 'discord',
+    poster: createDiscordDigestPoster(client, logger),
+    async stop() {
+      await client.destroy();
+      logger.info({}, 'discord: stopped');
+    },
   };
 }

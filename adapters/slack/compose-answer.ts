@@ -12,6 +12,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** Messages and events already answered, to answer each question once. */
   seen: SeenEvents;
+  /** SLACK_ADMIN_USER_IDS: users who may manage digest subscriptions besides workspace admins and owners. */
+  adminUserIds?: readonly string[];
 }
 
 /** Who asked, where, and through what; the fields every log line about a question carries. */
@@ -21,6 +23,8 @@ export interface Asker {
   user?: string | undefined;
   /** `/treaty`, `app_mention`, `message.im` or `share`. */
   via: string;
+  /** Set for `subscribe` / `unsubscribe` only: whether this user may change the channel's digests. */
+  canManageSubscriptions?: boolean;
 }
 
 /** A rendered answer, or the apology that replaces it when answering failed. */
@@ -42,7 +46,13 @@ export function composeAnswer(
   options: RenderOptions = {},
 ): ComposedAnswer {
   try {
-    const reply = bot.ask(text, { platform: 'slack', workspace: asker.team, channel: asker.channel, user: asker.user });
+    const reply = bot.ask(text, {
+      platform: 'slack',
+      workspace: asker.team,
+      channel: asker.channel,
+      user: asker.user,
+      ...(asker.canManageSubscriptions === undefined ? {} : { canManageSubscriptions: asker.canManageSubscriptions }),
+    });
     return { message: renderReply(reply, options), answered: true };
   } catch (error) {
     logger.error({ err: error, ...asker }, 'slack: answering failed; the user gets an apology');

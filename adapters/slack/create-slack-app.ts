@@ -46,7 +46,7 @@ export function createSlackApp(
     // Bolt's conversation store would keep state per channel we never read.
     convoStore: false,
   });
-  const deps = { bot, logger, seen };
+  const deps = { bot, logger, seen, adminUserIds: config.adminUserIds ?? [] };
   app.use(skipRetriedEvents(seen, logger));
   app.command('/treaty', treatyCommand(deps));
   app.event('app_mention', appMention(deps));

@@ -39,7 +39,7 @@ export interface RenderOptions {
 export const SHARE_ACTION_ID = 'treaty_share';
 
 /** A run of blocks kept or dropped together; `footer` (a citation) is kept even when the run is cut short. */
-interface BlockGroup {
+export interface BlockGroup {
   blocks: SlackBlock[];
   footer?: SlackBlock;
 }
@@ -181,7 +181,7 @@ function groupBlocks(group: BlockGroup): SlackBlock[] {
 }
 
 /** Lines packed into as few sections as the section limit allows. */
-function sections(lines: readonly string[]): BlockGroup[] {
+export function sections(lines: readonly string[]): BlockGroup[] {
   const texts: string[] = [];
   for (const text of lines.map((each) => fitMrkdwn(each, BLOCK_LIMITS.sectionText))) {
     const last = texts.at(-1);
@@ -194,14 +194,14 @@ function sections(lines: readonly string[]): BlockGroup[] {
   return texts.map((text) => ({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
 }
 
-function header(title: string): SlackBlock {
+export function header(title: string): SlackBlock {
   const text = truncateToFit(title.trim() || 'Treaty bot', BLOCK_LIMITS.headerText, (raw) =>
     escapeText(isolateLatinRuns(raw)),
   );
   return { type: 'header', text: { type: 'plain_text', text } };
 }
 
-function context(texts: readonly string[]): SlackBlock {
+export function context(texts: readonly string[]): SlackBlock {
   return {
     type: 'context',
     elements: texts
@@ -230,7 +230,7 @@ function field(text: string): string {
 }
 
 /** A whole line of core or user text as inert mrkdwn, Latin runs isolated when the line is Arabic. */
-function line(text: string): string {
+export function line(text: string): string {
   return truncateToFit(text, BLOCK_LIMITS.sectionText, (raw) => escapeText(isolateLatinRuns(neutralizeMrkdwn(raw))));
 }
 

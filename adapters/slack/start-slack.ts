@@ -2,14 +2,16 @@ import type { AddressInfo } from 'node:net';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { PlatformRuntime } from '../platform-runtime.ts';
 import { createSlackApp } from './create-slack-app.ts';
+import { createSlackDigestPoster } from './slack-digest-poster.ts';
 
 /**
  * Starts the Slack adapter for the composition root: Socket Mode when `config.appToken` is set (no public
- * URL needed), else HTTP mode on `config.port` at `/slack/events`. Resolves once connected or listening;
- * the returned function stops it.
+ * URL needed), else HTTP mode on `config.port` at `/slack/events`. Resolves once connected or listening with
+ * the runtime: the digest poster (over the app's own Web API client) and `stop`.
  */
-export async function startSlack(bot: TreatyBot, config: SlackConfig, logger: Logger): Promise<() => Promise<void>> {
+export async function startSlack(bot: TreatyBot, config: SlackConfig, logger: Logger): Promise<PlatformRuntime> {
   const app = createSlackApp(bot, config, logger);
   try {
     if (config.appToken) {
@@ -25,8 +27,12 @@ export async function startSlack(bot: TreatyBot, config: SlackConfig, logger: Lo
       `slack: could not start (check SLACK_BOT_TOKEN${config.appToken ? ' and SLACK_APP_TOKEN' : ' and PORT'}): ${(error as Error).message}`,
     );
   }
-  return async () => {
-    await app.stop();
+  return {
+    platform: 'slack',
+    poster: createSlackDigestPoster(app.client, logger),
+    stop: async () => {
+      await app.stop();
+    },
   };
 }
 

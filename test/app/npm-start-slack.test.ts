@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../slack/support/fake-slack.ts';
 import { FORM, postSigned, SIGNING_SECRET, slashCommandForm } from '../slack/support/slack-requests.ts';
@@ -57,6 +60,9 @@ describe('npm start with Slack credentials (HTTP mode)', () => {
   it('answers a signed /treaty entry-into-force with the cited rule and rejects an unsigned one', async () => {
     const port = await freePort();
     const started = await startBot({
+      // The spawned bot is outside nock's guard: its store and its status source stay on this machine.
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'treaty-data-')),
+      STATUS_SOURCE_URL: pathToFileURL(join(root, 'test', 'fixtures', 'untc', 'consents.xml')).href,
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
@@ -76,5 +82,17 @@ describe('npm start with Slack credentials (HTTP mode)', () => {
 
     const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': FORM }, body: form });
     expect(unsigned.status).toBe(401);
+
+    // The tracker read the status source at startup: /treaty status reports it.
+    await expect
+      .poll(
+        async () => {
+          await postSigned(url, slashCommandForm('status', slack.responseUrl('status')), { contentType: FORM });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          return JSON.stringify(slack.responsePosts.filter((post) => post.id === 'status').at(-1)?.body ?? '');
+        },
+        { timeout: 8_000, interval: 300 },
+      )
+      .toMatch(/toward|40/i);
   });
 });

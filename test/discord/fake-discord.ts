@@ -68,8 +68,20 @@ interface Waiter {
   resolve: (request: RecordedRequest) => void;
 }
 
+/** A message the fake created in a channel, with the nonce it was posted with. */
+export interface StoredMessage {
+  // biome-ignore lint/suspicious/noExplicitAny: the message object as the API returns it.
+  message: any;
+  nonce?: string;
+}
+
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
+  /**
+   * Every message created by `POST /channels/:id/messages`, per channel, oldest first. A repeat of a nonce with
+   * `enforce_nonce: true` returns the stored message and creates none, as Discord does.
+   */
+  readonly channelMessages = new Map<string, StoredMessage[]>();
   /** The `d` of every IDENTIFY the gateway received. */
   // biome-ignore lint/suspicious/noExplicitAny: gateway payloads are JSON the tests pick apart.
   readonly identifies: any[] = [];
@@ -207,9 +219,21 @@ export class FakeDiscord {
       };
     }
     const channelMessage = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
-    if (method === 'POST' && channelMessage) {
-      return { status: 200, body: this.messageObject(channelMessage[1] ?? ids.channel, body) };
+    if (method === 'POST' && channelMessage) return this.createMessage(channelMessage[1] ?? ids.channel, body);
+    if (method === 'GET' && channelMessage) {
+      // Newest first, at most `limit`; like Discord, messages read back carry no nonce.
+      const limit = Number(request.query.get('limit') ?? 50);
+      const stored = this.channelMessages.get(channelMessage[1] ?? '') ?? [];
+      return {
+        status: 200,
+        body: stored
+          .map((entry) => entry.message)
+          .reverse()
+          .slice(0, limit),
+      };
     }
+    const channel = /^\/api\/v10\/channels\/(\d+)$/.exec(path);
+    if (method === 'GET' && channel) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     if (method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path)) {
       return { status: 200, body: this.messageObject(ids.channel, body) };
@@ -222,6 +246,18 @@ export class FakeDiscord {
       };
     }
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: the posted JSON.
+  private createMessage(channelId: string, body: any): FakeResponse {
+    const stored = this.channelMessages.get(channelId) ?? [];
+    this.channelMessages.set(channelId, stored);
+    const nonce = typeof body?.nonce === 'string' || typeof body?.nonce === 'number' ? String(body.nonce) : undefined;
+    const earlier = nonce && body?.enforce_nonce === true ? stored.find((entry) => entry.nonce === nonce) : undefined;
+    if (earlier) return { status: 200, body: { ...earlier.message, nonce } };
+    const message = this.messageObject(channelId, body);
+    stored.push({ message, ...(nonce ? { nonce } : {}) });
+    return { status: 200, body: nonce ? { ...message, nonce } : message };
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: echoes the posted JSON back as a message object.

@@ -43,10 +43,23 @@ export function directMessage(content: string): object {
   };
 }
 
-/** A `/treaty` APPLICATION_COMMAND interaction (type 2), in the guild channel or in a DM with the bot. */
-export function chatInputInteraction(query?: string, where: 'guild' | 'dm' = 'guild'): object {
+/** The member's permissions in the channel by default: View Channel, Send Messages and more, not Manage Channels. */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+/** The same plus Manage Channels (0x10), which lets a member change the channel's digest subscriptions. */
+export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 0x10n);
+
+/**
+ * A `/treaty` APPLICATION_COMMAND interaction (type 2), in the guild channel or in a DM with the bot;
+ * `permissions` is the member's computed permissions in the channel (`member.permissions`).
+ */
+export function chatInputInteraction(
+  query?: string,
+  where: 'guild' | 'dm' = 'guild',
+  permissions = MEMBER_PERMISSIONS,
+): object {
   const options = query === undefined ? [] : [{ name: 'query', type: 3, value: query }];
-  const interaction = interactionBase(2, { id: ids.command, name: 'treaty', type: 1, options });
+  const base = interactionBase(2, { id: ids.command, name: 'treaty', type: 1, options }) as { member: object };
+  const interaction = { ...base, member: { ...base.member, permissions } };
   if (where === 'guild') return interaction;
   // In a DM there is no guild or member: the user comes on its own and the channel is the DM.
   const { guild_id: _guild, member: _member, guild_locale: _locale, ...dm } = interaction as Record<string, unknown>;
@@ -117,7 +130,7 @@ function interactionBase(type: number, data: object): object {
     member: {
       user: humanUser,
       roles: [],
-      permissions: '2248473465835073',
+      permissions: MEMBER_PERMISSIONS,
       joined_at: new Date().toISOString(),
       deaf: false,
       mute: false,

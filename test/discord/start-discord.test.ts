@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordStartError, startDiscord } from '../../adapters/discord/start-discord.ts';
+import type { PlatformRuntime } from '../../adapters/platform-runtime.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { realBot } from '../support/bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
@@ -9,7 +10,7 @@ import { guildMessage } from './gateway-payloads.ts';
 
 let bot: TreatyBot;
 let fake: FakeDiscord;
-let stop: (() => Promise<void>) | undefined;
+let runtime: PlatformRuntime | undefined;
 
 beforeAll(() => {
   bot = realBot();
@@ -20,23 +21,26 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await stop?.();
-  stop = undefined;
+  await runtime?.stop();
+  runtime = undefined;
   await fake.close();
 });
 
 describe('startDiscord', () => {
   it('logs in, waits for the guilds, logs one line and answers until stopped', async () => {
     const logger = new RecordingLogger();
-    stop = await startDiscord(bot, fakeConfig(fake), logger);
+    runtime = await startDiscord(bot, fakeConfig(fake), logger);
+
+    expect(runtime.platform).toBe('discord');
+    expect(typeof runtime.poster.post).toBe('function');
 
     expect(logger.messages('info')).toEqual(['discord: connected']);
     expect(logger.entries[0]?.fields).toEqual({ user: 'treaty', userId: ids.bot, guilds: 1 });
     fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> adoption`, { mentions: [botUser] }));
     await fake.nextRequest((request) => request.method === 'POST' && request.path.endsWith('/messages'));
 
-    await stop();
-    stop = undefined;
+    await runtime.stop();
+    runtime = undefined;
     expect(logger.messages('info')).toEqual(['discord: connected', 'discord: stopped']);
   });
 

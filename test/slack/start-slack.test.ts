@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PlatformRuntime } from '../../adapters/platform-runtime.ts';
 import { startSlack } from '../../adapters/slack/start-slack.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
@@ -8,11 +9,11 @@ import { FORM, postSigned, SIGNING_SECRET, slashCommandForm } from './support/sl
 
 describe('startSlack', () => {
   let fake: FakeSlack | undefined;
-  let stop: (() => Promise<void>) | undefined;
+  let runtime: PlatformRuntime | undefined;
 
   afterEach(async () => {
-    await stop?.();
-    stop = undefined;
+    await runtime?.stop();
+    runtime = undefined;
     await fake?.close();
   });
 
@@ -20,7 +21,10 @@ describe('startSlack', () => {
     fake = await FakeSlack.start();
     const logger = new RecordingLogger();
     const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 };
-    stop = await startSlack(cannedBot as TreatyBot, config, logger);
+    runtime = await startSlack(cannedBot as TreatyBot, config, logger);
+    expect(runtime.platform).toBe('slack');
+    expect(typeof runtime.poster.post).toBe('function');
+    expect(typeof runtime.poster.findPosted).toBe('function');
     const ours = logger.entries.filter((entry) => entry.level === 'info' && entry.message.startsWith('slack: '));
     expect(ours).toHaveLength(1);
     const port = Number((ours[0]?.fields as { port?: number } | undefined)?.port);
@@ -34,8 +38,8 @@ describe('startSlack', () => {
     );
     expect(ack.status).toBe(200);
     await fake.waitFor(() => fake?.postsTo('h').length);
-    await stop();
-    stop = undefined;
+    await runtime.stop();
+    runtime = undefined;
     await expect(fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST' })).rejects.toThrow();
   });
 
@@ -48,11 +52,11 @@ describe('startSlack', () => {
       apiUrl: fake.apiUrl.replace(/\/$/, ''),
       port: 0,
     };
-    stop = await startSlack(cannedBot as TreatyBot, config, logger);
+    runtime = await startSlack(cannedBot as TreatyBot, config, logger);
     expect(fake.connectedSockets).toBe(1);
     expect(logger.messages('info')).toContain('slack: connected in Socket Mode');
-    await stop();
-    stop = undefined;
+    await runtime.stop();
+    runtime = undefined;
     await fake.waitFor(() => fake?.connectedSockets === 0);
   });
 });

@@ -34,7 +34,7 @@ export const postToChannel = {
         await replyPrivately(interaction, EXPIRED);
         return;
       }
-      const reply = context.bot.ask(query, askContext(interaction));
+      const reply = context.bot.ask(query, askContext(interaction, query));
       await replyInParts(interaction, renderReply(reply), {
         ephemeral: false,
         content: `Shared by ${userMention(interaction.user.id)}`,

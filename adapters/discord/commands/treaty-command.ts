@@ -20,8 +20,8 @@ const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
 
 /**
- * `/treaty query:<text>`: the same grammar as everywhere (a question, a topic slug, `help`, `topics`, `status`);
- * an empty query shows help. The answer is ephemeral with a "Post to channel" button.
+ * `/treaty query:<text>`: the same grammar as everywhere (a question, a topic slug, `help`, `topics`, `status`,
+ * `subscribe [daily|weekly|<cron>] [tz]`, `unsubscribe`, `subscriptions`); an empty query shows help. The answer is ephemeral with a "Post to channel" button.
  *
  * It replies at once instead of deferring: the core answers in well under a millisecond, far inside Discord's
  * 3-second window, and a deferred reply would cost a second request and a "thinking…" flash. `replyInParts`
@@ -45,7 +45,7 @@ export const treatyCommand = {
   async execute(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
     try {
       const query = interaction.options.getString('query') ?? '';
-      const reply = context.bot.ask(query, askContext(interaction));
+      const reply = context.bot.ask(query, askContext(interaction, query));
       const shareable = interaction.inGuild() && isWorthSharing(reply);
       await replyInParts(interaction, renderReply(reply), {
         ephemeral: true,

@@ -3,6 +3,7 @@ import type { AskContext } from '../../../src/answer/treaty-bot.ts';
 import { type DiscordContext, type DiscordEvent, NO_MENTIONS } from '../discord-context.ts';
 import { APOLOGY, describeError } from '../failures.ts';
 import { renderReply } from '../render-embeds.ts';
+import { asksToChangeSubscriptions, messageCanManageChannels } from '../subscription-permission.ts';
 
 /**
  * Answers a message that @mentions the bot (in a channel or thread) or is sent to it in a DM, as a reply to that
@@ -46,6 +47,7 @@ export function isAddressedToBot(message: Message): boolean {
   return message.mentions.users.has(me) || message.mentions.roles.some((role) => role.tags?.botId === me);
 }
 
+/** Who asks, from where; for `subscribe`/`unsubscribe`, whether the author has Manage Channels in the channel. */
 function askContext(message: Message): AskContext {
   return {
     platform: 'discord',
@@ -53,5 +55,8 @@ function askContext(message: Message): AskContext {
     channel: message.channelId,
     user: message.author.id,
     ...(message.guild ? { locale: message.guild.preferredLocale } : {}),
+    ...(asksToChangeSubscriptions(message.content)
+      ? { canManageSubscriptions: messageCanManageChannels(message) }
+      : {}),
   };
 }

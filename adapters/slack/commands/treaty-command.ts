@@ -1,22 +1,26 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { withSubscriptionPermission } from '../subscription-permission.ts';
 
 /**
  * `/treaty <text>`: acknowledges at once, then answers through the command's response_url as an ephemeral
  * message with a "Share in channel" button. Empty text, `help` and `topics` are just texts for the core.
  * The response_url works in any channel, even one the bot was never invited to.
  */
-export function treatyCommand({ bot, logger }: ListenerDeps): Middleware<SlackCommandMiddlewareArgs> {
-  return async ({ command, ack, respond }) => {
+export function treatyCommand(deps: ListenerDeps): Middleware<SlackCommandMiddlewareArgs> {
+  const { bot, logger } = deps;
+  return async ({ command, ack, respond, client }) => {
     // Slack shows the user an error when the ack takes over 3 s, so nothing runs before it.
     await ack();
-    const asker: Asker = {
-      team: command.team_id,
-      channel: command.channel_id,
-      user: command.user_id,
-      via: command.command,
-    };
-    const { message } = composeAnswer(bot, command.text ?? '', asker, logger, { shareButton: true });
+    const text = command.text ?? '';
+    // `subscribe` / `unsubscribe` need a users.info lookup, which runs after the ack.
+    const asker: Asker = await withSubscriptionPermission(
+      client,
+      text,
+      { team: command.team_id, channel: command.channel_id, user: command.user_id, via: command.command },
+      deps,
+    );
+    const { message } = composeAnswer(bot, text, asker, logger, { shareButton: true });
     try {
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { withSubscriptionPermission } from '../subscription-permission.ts';
 import { messageKey, stripMention } from './message-text.ts';
 
 /** A person's message the bot answers: where it was written and what it said. */
@@ -21,14 +22,21 @@ export interface IncomingQuestion {
  * into `threadTs`. A failed post is logged, never thrown back into Bolt.
  */
 export async function answerMessage(
-  { bot, logger, seen }: ListenerDeps,
+  deps: ListenerDeps,
   client: AllMiddlewareArgs['client'],
   botUserId: string | undefined,
   question: IncomingQuestion,
 ): Promise<void> {
+  const { bot, logger, seen } = deps;
   if (!seen.claim(messageKey(question.channel, question.ts))) return;
-  const asker: Asker = { team: question.team, channel: question.channel, user: question.user, via: question.via };
-  const { message } = composeAnswer(bot, stripMention(question.text, botUserId), asker, logger);
+  const text = stripMention(question.text, botUserId);
+  const asker: Asker = await withSubscriptionPermission(
+    client,
+    text,
+    { team: question.team, channel: question.channel, user: question.user, via: question.via },
+    deps,
+  );
+  const { message } = composeAnswer(bot, text, asker, logger);
   try {
     await client.chat.postMessage({
       channel: question.channel,

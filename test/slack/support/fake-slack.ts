@@ -7,6 +7,10 @@ import { type WebSocket, WebSocketServer } from 'ws';
  * JSON bodies, answered `{ ok: true, … }`), response_urls (`POST /response/<id>`), and the Socket Mode
  * WebSocket (`apps.connections.open` hands out `ws://…/link`, which greets with `hello`). Everything the app
  * sends is recorded for assertions.
+ *
+ * It keeps a little state, as Slack does: messages posted with `chat.postMessage` (with their metadata) are
+ * stored per channel and answered back, newest first, by `conversations.history` (metadata only with
+ * `include_all_metadata`); `users.info` answers from `setUser` (unknown users are plain members).
  */
 
 /** One Web API call the app made. */
@@ -34,6 +38,22 @@ export interface FakeAnswer {
   body: unknown;
 }
 
+/** A message the app posted, as `conversations.history` returns it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** The flags `users.info` reports for a user. */
+export interface FakeUser {
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+}
+
 export type ApiHandler = (call: Omit<ApiCall, 'status'>) => FakeAnswer | undefined;
 
 export const FAKE_TEAM = 'T0TEAM';
@@ -45,6 +65,9 @@ export class FakeSlack {
   readonly responsePosts: ResponsePost[] = [];
   /** JSON messages the Socket Mode client sent (envelope acks). */
   readonly socketMessages: Array<Record<string, unknown>> = [];
+  /** Messages really posted (successful `chat.postMessage`), oldest first. */
+  readonly messages: StoredMessage[] = [];
+  private readonly users = new Map<string, FakeUser>();
   private handler: ApiHandler | undefined;
   private readonly sockets = new Set<WebSocket>();
   private messageCounter = 0;
@@ -95,6 +118,16 @@ export class FakeSlack {
   /** Successful `chat.postMessage` calls: the messages that were really posted. */
   postedMessages(): ApiCall[] {
     return this.callsTo('chat.postMessage').filter((call) => call.status === 200);
+  }
+
+  /** Messages stored in a channel, oldest first. */
+  messagesIn(channel: string): StoredMessage[] {
+    return this.messages.filter((message) => message.channel === channel);
+  }
+
+  /** What `users.info` says about `id` (default: a plain member). */
+  setUser(id: string, flags: FakeUser): void {
+    this.users.set(id, flags);
   }
 
   postsTo(id: string): ResponsePost[] {
@@ -165,15 +198,46 @@ export class FakeSlack {
         };
       case 'apps.connections.open':
         return { body: { ok: true, url: `${this.baseUrl.replace('http', 'ws')}/link/?ticket=fake` } };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
         this.messageCounter += 1;
+        const ts = `1700000100.${String(this.messageCounter).padStart(6, '0')}`;
+        const { channel, text, blocks, metadata } = call.params;
+        this.messages.push({
+          channel: String(channel),
+          ts,
+          text,
+          blocks,
+          ...(metadata ? { metadata: metadata as StoredMessage['metadata'] & object } : {}),
+        });
+        return { body: { ok: true, channel, ts } };
+      }
+      case 'conversations.history': {
+        const withMetadata = String(call.params.include_all_metadata) === 'true';
+        const limit = Number(call.params.limit ?? 100);
+        const messages = this.messagesIn(String(call.params.channel))
+          .reverse()
+          .slice(0, limit)
+          .map(({ ts, text, blocks, metadata }) => ({
+            type: 'message',
+            user: FAKE_BOT_USER,
+            bot_id: FAKE_BOT_ID,
+            ts,
+            text,
+            blocks,
+            ...(withMetadata && metadata ? { metadata } : {}),
+          }));
+        return { body: { ok: true, messages, has_more: false } };
+      }
+      case 'users.info': {
+        const id = String(call.params.user);
+        const flags = this.users.get(id) ?? {};
         return {
           body: {
             ok: true,
-            channel: call.params.channel,
-            ts: `1700000100.${String(this.messageCounter).padStart(6, '0')}`,
+            user: { id, team_id: FAKE_TEAM, is_admin: false, is_owner: false, is_primary_owner: false, ...flags },
           },
         };
+      }
       default:
         return { body: { ok: true } };
     }
@@ -199,7 +263,10 @@ export class FakeSlack {
 function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json')) return JSON.parse(raw || '{}');
   const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-  if (typeof params.blocks === 'string') params.blocks = JSON.parse(params.blocks);
+  // The Web API client sends object arguments as JSON strings inside the form.
+  for (const key of ['blocks', 'metadata']) {
+    if (typeof params[key] === 'string') params[key] = JSON.parse(params[key]);
+  }
   return params;
 }
 

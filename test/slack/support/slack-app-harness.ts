@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import type { AnswerSource } from '../../../adapters/slack/compose-answer.ts';
 import { createSlackApp, type SlackAppOptions } from '../../../adapters/slack/create-slack-app.ts';
 import { emptyReply } from '../../../src/answer/reply.ts';
+import type { SlackConfig } from '../../../src/config.ts';
 import type { Logger } from '../../../src/logger.ts';
 import type { FakeSlack } from './fake-slack.ts';
 import { SIGNING_SECRET } from './slack-requests.ts';
@@ -17,15 +18,25 @@ export interface RunningHttpApp {
   eventsUrl: string;
 }
 
-/** The real Bolt app in HTTP mode on an ephemeral port, talking to the fake's Web API. */
+/**
+ * The real Bolt app in HTTP mode on an ephemeral port, talking to the fake's Web API. `config` adds to the
+ * test config (e.g. `adminUserIds`).
+ */
 export async function startHttpApp(
   bot: AnswerSource,
   fake: FakeSlack,
   logger: Logger,
   options: SlackAppOptions = NO_RETRIES,
+  config: Partial<SlackConfig> = {},
 ): Promise<RunningHttpApp> {
-  const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 };
-  const app = createSlackApp(bot, config, logger, options);
+  const full: SlackConfig = {
+    botToken: 'xoxb-test-token',
+    signingSecret: SIGNING_SECRET,
+    apiUrl: fake.apiUrl,
+    port: 0,
+    ...config,
+  };
+  const app = createSlackApp(bot, full, logger, options);
   const server = (await app.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
   return { app, eventsUrl: `http://127.0.0.1:${port}/slack/events` };

@@ -1,0 +1,274 @@
+/**
+ * Issue 5 on Discord, end to end: the real discord.js client against the fake Discord, the real core with a real
+ * RatificationTracker over an in-memory store, and the real delivery loop posting through the Discord poster.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Client } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDiscordDigestPoster, digestUrl } from '../../../adapters/discord/discord-digest-poster.ts';
+import { EMBED_LIMITS, embedLength } from '../../../adapters/discord/embed-limits.ts';
+import { createTreatyBot } from '../../../src/create-treaty-bot.ts';
+import { deliverDueDigests } from '../../../src/digests/deliver-digests.ts';
+import { type DigestPoster, PermanentPostError } from '../../../src/digests/digest-poster.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import { type ChannelDigest, RatificationTracker } from '../../../src/status/ratification-tracker.ts';
+import { openStore, type Store } from '../../../src/store/open-store.ts';
+import type { RecordingLogger } from '../../support/recording-logger.ts';
+import { connectClient } from '../connect-client.ts';
+import { embedText } from '../embed-text.ts';
+import { botUser, FakeDiscord, humanUser, ids, type RecordedRequest } from '../fake-discord.ts';
+import { chatInputInteraction, guildMessage, MANAGER_PERMISSIONS } from '../gateway-payloads.ts';
+
+const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'untc', name)).href;
+
+const callbackOf = (interaction: object) => (request: RecordedRequest) =>
+  request.method === 'POST' && request.path.startsWith(`/api/v10/interactions/${(interaction as { id: string }).id}/`);
+const isChannelPost = (request: RecordedRequest) =>
+  request.method === 'POST' && request.path === `/api/v10/channels/${ids.channel}/messages`;
+
+let fake: FakeDiscord;
+let store: Store;
+let tracker: RatificationTracker;
+let client: Client | undefined;
+let logger: RecordingLogger;
+let minutes: number;
+
+/** Each reading of the clock is a minute later, as successive polls are. */
+const clock = () => new Date(Date.UTC(2026, 3, 2, 14, minutes++));
+const trackerOf = (source: string) =>
+  new RatificationTracker({ store, sourceUrl: fixture(source), logger: silentLogger, now: clock });
+
+beforeEach(async () => {
+  minutes = 0;
+  fake = await FakeDiscord.start();
+  store = openStore(':memory:', silentLogger);
+  tracker = trackerOf('signatures-only.xml');
+  ({ client, logger } = await connectClient(fake, createTreatyBot({ logger: silentLogger, statusDesk: tracker })));
+});
+
+afterEach(async () => {
+  await client?.destroy();
+  client = undefined;
+  store.close();
+  await fake.close();
+});
+
+/** Runs `/treaty <query>` with the member's `permissions` and returns the interaction callback. */
+async function runTreaty(query: string, permissions?: string, where: 'guild' | 'dm' = 'guild') {
+  const interaction = chatInputInteraction(query, where, permissions);
+  fake.dispatch('INTERACTION_CREATE', interaction);
+  return fake.nextRequest(callbackOf(interaction));
+}
+
+/** Subscribes the guild channel, snapshots the two fixtures (baseline, then changes) and returns the poster. */
+async function subscribedWithChanges(): Promise<DigestPoster<ChannelDigest>> {
+  await runTreaty('subscribe weekly', MANAGER_PERMISSIONS);
+  expect(await tracker.poll()).toBe('saved');
+  expect(await trackerOf('consents.xml').poll()).toBe('saved');
+  expect(store.changes.latestId()).toBeGreaterThan(0);
+  if (!client) throw new Error('not connected');
+  return createDiscordDigestPoster(client, logger);
+}
+
+function deliver(poster: DigestPoster<ChannelDigest>, now: Date) {
+  return deliverDueDigests({
+    store,
+    poster,
+    now,
+    isDue: () => true,
+    buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+    logger: silentLogger,
+  });
+}
+
+describe('/treaty subscribe and unsubscribe', () => {
+  it('subscribes the channel for a member with Manage Channels and confirms privately', async () => {
+    const callback = await runTreaty('subscribe weekly', MANAGER_PERMISSIONS);
+
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.embeds[0].title).toBe('Subscribed');
+    expect(embedText(callback.body)).toMatch(/digest of new signatures and ratifications \(weekly, UTC\)/);
+    expect(store.subscriptions.list()).toEqual([
+      expect.objectContaining({
+        platform: 'discord',
+        workspace: ids.guild,
+        channel: ids.channel,
+        schedule: 'weekly',
+        timeZone: 'UTC',
+        createdBy: ids.user,
+      }),
+    ]);
+
+    const listed = await runTreaty('subscriptions');
+    expect(embedText(listed.body)).toContain(`${ids.channel}: weekly (UTC)`);
+  });
+
+  it('refuses a member without Manage Channels and stores nothing', async () => {
+    const callback = await runTreaty('subscribe weekly');
+
+    expect(callback.body.data.embeds[0].title).toBe('Not allowed');
+    expect(embedText(callback.body)).toMatch(/members who can manage channels \(Discord\)/);
+    expect(store.subscriptions.list()).toEqual([]);
+  });
+
+  it('unsubscribes only for a member with Manage Channels', async () => {
+    await runTreaty('subscribe daily', MANAGER_PERMISSIONS);
+
+    expect((await runTreaty('unsubscribe')).body.data.embeds[0].title).toBe('Not allowed');
+    expect(store.subscriptions.list()).toHaveLength(1);
+    expect((await runTreaty('unsubscribe', MANAGER_PERMISSIONS)).body.data.embeds[0].title).toBe('Unsubscribed');
+    expect(store.subscriptions.list()).toEqual([]);
+  });
+
+  it('subscribes nothing from a DM', async () => {
+    const callback = await runTreaty('subscribe weekly', MANAGER_PERMISSIONS, 'dm');
+
+    expect(embedText(callback.body)).toMatch(/Subscriptions belong to a Slack or Discord channel/);
+    expect(store.subscriptions.list()).toEqual([]);
+  });
+
+  it('checks Manage Channels in the channel for a mention: the owner may, a plain member may not', async () => {
+    const mention = (author: object) =>
+      guildMessage(`<@${ids.bot}> subscribe daily Asia/Beirut`, { author, mentions: [botUser] });
+
+    fake.dispatch('MESSAGE_CREATE', mention({ ...humanUser, id: ids.otherUser, username: 'omar' }));
+    const refused = await fake.nextRequest(isChannelPost);
+    expect(refused.body.embeds[0].title).toBe('Not allowed');
+    expect(store.subscriptions.list()).toEqual([]);
+
+    // The guild's owner has every permission in every channel.
+    fake.dispatch('MESSAGE_CREATE', mention(humanUser));
+    const accepted = await fake.nextRequest((request) => isChannelPost(request) && request !== refused);
+    expect(accepted.body.embeds[0].title).toBe('Subscribed');
+    expect(store.subscriptions.list()).toEqual([
+      expect.objectContaining({ channel: ids.channel, schedule: 'daily', timeZone: 'Asia/Beirut' }),
+    ]);
+  });
+});
+
+describe('digests on Discord', () => {
+  it('posts a digest once with the delivery nonce, and nothing on the next run', async () => {
+    const poster = await subscribedWithChanges();
+
+    expect(await deliver(poster, new Date())).toMatchObject({ posted: 1, failed: 0 });
+    const [post, ...others] = fake.requests.filter(isChannelPost);
+    expect(others).toEqual([]);
+    const [delivery] = store.deliveries.forSubscription(1);
+    const nonce = delivery?.nonce ?? never();
+    expect(post?.body.nonce).toBe(nonce);
+    expect(delivery).toMatchObject({
+      state: 'posted',
+      platformMessageId: fake.channelMessages.get(ids.channel)?.[0]?.message.id,
+    });
+    expect(post?.body.enforce_nonce).toBe(true);
+    expect(post?.body.allowed_mentions).toEqual({ parse: [] });
+    expect(post?.body.embeds[0].url).toBe(digestUrl(nonce));
+    expect(fake.channelMessages.get(ids.channel)).toHaveLength(1);
+
+    expect(await deliver(poster, new Date(Date.now() + 10 * 60_000))).toMatchObject({ posted: 0, skipped: 1 });
+    expect(fake.requests.filter(isChannelPost)).toHaveLength(1);
+  });
+
+  it('renders the digest as one embed within the limits, pinging nobody', async () => {
+    const poster = await subscribedWithChanges();
+    await deliver(poster, new Date());
+
+    const post = fake.requests.find(isChannelPost);
+    const embeds = post?.body.embeds ?? [];
+    expect(embeds).toHaveLength(1);
+    const [embed] = embeds;
+    expect(embed.title).toMatch(/^UN Convention against Cybercrime: ratification update since /);
+    expect(embed.description).toMatch(/\*\*Toward entry into force:\*\* `[▓░]{10} \d+\/40`/);
+    expect(embed.footer.text).toMatch(/^as of 2026-04-02 \d\d:\d\d UTC from consents\.xml$/);
+    expect(embed.fields.map((field: { name: string }) => field.name.replace(/ \(\d+\)$/, ''))).toEqual(
+      expect.arrayContaining(['New parties']),
+    );
+    for (const field of embed.fields) expect(field.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+    expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_LIMITS.charactersPerMessage);
+    expect(post?.body.allowed_mentions.parse).toEqual([]);
+  });
+
+  it('retries with the same nonce after a post whose recording failed: Discord returns the first message', async () => {
+    const real = await subscribedWithChanges();
+    let attempts = 0;
+    // No findPosted: the retry relies on Discord honouring the nonce.
+    const flaky: DigestPoster<ChannelDigest> = {
+      async post(target, payload, idempotency) {
+        const posted = await real.post(target, payload, idempotency);
+        attempts += 1;
+        if (attempts === 1) throw new Error('connection reset after the post');
+        return posted;
+      },
+    };
+
+    expect(await deliver(flaky, new Date())).toMatchObject({ posted: 0, failed: 1 });
+    expect(await deliver(flaky, new Date(Date.now() + 2 * 60_000))).toMatchObject({ posted: 1, failed: 0 });
+
+    const posts = fake.requests.filter(isChannelPost);
+    expect(posts).toHaveLength(2);
+    expect(posts[1]?.body.nonce).toBe(posts[0]?.body.nonce);
+    const stored = fake.channelMessages.get(ids.channel) ?? [];
+    expect(stored).toHaveLength(1);
+    expect(store.deliveries.forSubscription(1)).toEqual([
+      expect.objectContaining({ state: 'posted', attempts: 2, platformMessageId: stored[0]?.message.id }),
+    ]);
+    expect(await deliver(flaky, new Date(Date.now() + 20 * 60_000))).toMatchObject({ posted: 0 });
+    expect(fake.channelMessages.get(ids.channel)).toHaveLength(1);
+  });
+
+  it('finds a digest already posted and records it without posting again', async () => {
+    const real = await subscribedWithChanges();
+    let attempts = 0;
+    const flaky: DigestPoster<ChannelDigest> = {
+      async post(target, payload, idempotency) {
+        const posted = await real.post(target, payload, idempotency);
+        attempts += 1;
+        if (attempts === 1) throw new Error('connection reset after the post');
+        return posted;
+      },
+      findPosted: (target, nonce) => real.findPosted?.(target, nonce) ?? Promise.resolve(undefined),
+    };
+
+    await deliver(flaky, new Date());
+    // Long after Discord has forgotten the nonce: the title link still names the digest.
+    expect(await deliver(flaky, new Date(Date.now() + 30 * 60_000))).toMatchObject({ recovered: 1, posted: 0 });
+    expect(fake.requests.filter(isChannelPost)).toHaveLength(1);
+    expect(fake.channelMessages.get(ids.channel)).toHaveLength(1);
+  });
+
+  it('gives up at once on a channel the bot cannot post in', async () => {
+    const poster = await subscribedWithChanges();
+    fake.respondWith(isChannelPost, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
+    const target = { platform: 'discord' as const, workspace: ids.guild, channel: ids.channel };
+    const payload = tracker.digestFor(store.changes.since(0), store.subscriptions.list()[0] ?? never());
+
+    await expect(poster.post(target, payload, { nonce: 'n1', deliveryId: 1 })).rejects.toBeInstanceOf(
+      PermanentPostError,
+    );
+    await expect(
+      poster.post({ ...target, channel: '399999999999999999' }, payload, { nonce: 'n2', deliveryId: 2 }),
+    ).rejects.toThrow(/Unknown Channel \(10003\)/);
+    expect(fake.channelMessages.get(ids.channel) ?? []).toEqual([]);
+  });
+
+  it('finds nothing, without failing, in a channel it cannot read, so the retry relies on the nonce', async () => {
+    const poster = await subscribedWithChanges();
+    fake.respondWith((request) => request.method === 'GET' && request.path.endsWith('/messages'), {
+      status: 403,
+      body: { message: 'Missing Access', code: 50001 },
+    });
+    const target = { platform: 'discord' as const, workspace: ids.guild, channel: ids.channel };
+
+    expect(await poster.findPosted?.(target, 'n1')).toBeUndefined();
+    expect(await poster.findPosted?.({ ...target, channel: '399999999999999999' }, 'n1')).toBeUndefined();
+    expect(logger.messages('warn')).toEqual([
+      'discord: cannot read the channel to look for an earlier digest',
+      'discord: cannot read the channel to look for an earlier digest',
+    ]);
+  });
+});
+
+function never(): never {
+  throw new Error('missing');
+}

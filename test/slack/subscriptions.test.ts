@@ -1,0 +1,171 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { App } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { line } from '../../adapters/slack/render-blocks.ts';
+import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import { createTreatyBot } from '../../src/create-treaty-bot.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { RecordingLogger } from '../support/recording-logger.ts';
+import { FAKE_BOT_USER, FAKE_TEAM, FakeSlack } from './support/fake-slack.ts';
+import { startHttpApp } from './support/slack-app-harness.ts';
+import {
+  ASKER,
+  appMentionEvent,
+  CHANNEL,
+  eventCallback,
+  FORM,
+  JSON_TYPE,
+  postSigned,
+  slashCommandForm,
+} from './support/slack-requests.ts';
+
+const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'untc', name)).href;
+
+type Block = { type: string; text?: { text: string } };
+
+/**
+ * `/treaty subscribe | unsubscribe | status` through the real Bolt app and the real core with a real
+ * RatificationTracker over an in-memory store; the permission comes from the fake's `users.info`.
+ */
+describe('digest subscriptions on Slack (real Bolt against a fake Slack)', () => {
+  let store: Store;
+  let tracker: RatificationTracker;
+  let bot: TreatyBot;
+  let fake: FakeSlack;
+  let app: App | undefined;
+  let logger: RecordingLogger;
+
+  beforeAll(async () => {
+    store = openStore(':memory:', silentLogger);
+    tracker = new RatificationTracker({
+      store,
+      sourceUrl: fixture('consents.xml'),
+      logger: silentLogger,
+      now: () => new Date('2026-04-02T14:00:00Z'),
+    });
+    await tracker.poll();
+    bot = createTreatyBot({ logger: silentLogger, statusDesk: tracker });
+  });
+
+  afterAll(() => {
+    store.close();
+  });
+
+  beforeEach(async () => {
+    for (const subscription of store.subscriptions.list()) store.subscriptions.unsubscribe(subscription);
+    fake = await FakeSlack.start();
+    logger = new RecordingLogger();
+  });
+
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+    await fake.close();
+  });
+
+  /** Sends `/treaty <text>` as ASKER in CHANNEL and returns the ephemeral reply's body. */
+  async function slash(text: string, id: string, config = {}): Promise<Record<string, unknown>> {
+    const running = await startHttpApp(bot, fake, logger, undefined, config);
+    app = running.app;
+    const ack = await postSigned(running.eventsUrl, slashCommandForm(text, fake.responseUrl(id)), {
+      contentType: FORM,
+    });
+    expect(ack.status).toBe(200);
+    const [post] = await fake.waitFor(() => fake.postsTo(id).length > 0 && fake.postsTo(id));
+    return post?.body ?? {};
+  }
+
+  const titleOf = (body: Record<string, unknown>) => (body.blocks as Block[])[0]?.text?.text;
+
+  it('lets a workspace admin subscribe the channel and confirms it', async () => {
+    fake.setUser(ASKER, { is_admin: true });
+    const body = await slash('subscribe weekly Europe/Berlin', 's1');
+    expect(body.response_type).toBe('ephemeral');
+    expect(titleOf(body)).toBe('Subscribed');
+    expect(String(body.text)).toContain('weekly, Europe/Berlin');
+    expect(fake.callsTo('users.info').map((call) => call.params.user)).toEqual([ASKER]);
+    expect(store.subscriptions.list()).toEqual([
+      expect.objectContaining({
+        platform: 'slack',
+        workspace: FAKE_TEAM,
+        channel: CHANNEL,
+        schedule: 'weekly',
+        timeZone: 'Europe/Berlin',
+        createdBy: ASKER,
+      }),
+    ]);
+  });
+
+  it('lets a workspace owner unsubscribe', async () => {
+    store.subscriptions.subscribe(
+      {
+        platform: 'slack',
+        workspace: FAKE_TEAM,
+        channel: CHANNEL,
+        schedule: 'daily',
+        timeZone: 'UTC',
+        createdBy: 'U1',
+      },
+      new Date('2026-04-01T00:00:00Z'),
+    );
+    fake.setUser(ASKER, { is_owner: true });
+    const body = await slash('unsubscribe', 'u1');
+    expect(titleOf(body)).toBe('Unsubscribed');
+    expect(store.subscriptions.list()).toEqual([]);
+  });
+
+  it('politely refuses a member who is not an admin, and stores nothing', async () => {
+    const body = await slash('subscribe weekly Europe/Berlin', 's2');
+    expect(titleOf(body)).toBe('Not allowed');
+    expect(String(body.text)).toMatch(/Only workspace admins/);
+    expect(store.subscriptions.list()).toEqual([]);
+  });
+
+  it('allows a member listed in SLACK_ADMIN_USER_IDS without asking users.info', async () => {
+    const body = await slash('subscribe daily', 's3', { adminUserIds: ['U0OTHER', ASKER] });
+    expect(titleOf(body)).toBe('Subscribed');
+    expect(fake.callsTo('users.info')).toHaveLength(0);
+    expect(store.subscriptions.list()).toEqual([expect.objectContaining({ channel: CHANNEL, schedule: 'daily' })]);
+  });
+
+  it('treats a failed users.info as not allowed and logs it', async () => {
+    fake.onApi((call) => (call.method === 'users.info' ? { body: { ok: false, error: 'user_not_found' } } : undefined));
+    const body = await slash('subscribe', 's4');
+    expect(titleOf(body)).toBe('Not allowed');
+    expect(store.subscriptions.list()).toEqual([]);
+    const warning = logger.entries.find((entry) => entry.level === 'warn' && /users\.info failed/.test(entry.message));
+    expect(warning?.fields).toMatchObject({ user: ASKER, apiError: 'user_not_found' });
+  });
+
+  it('checks the permission for a mention too, with the channel and team of the mention', async () => {
+    fake.setUser(ASKER, { is_admin: true });
+    const running = await startHttpApp(bot, fake, logger);
+    app = running.app;
+    const event = appMentionEvent(`<@${FAKE_BOT_USER}> subscribe daily Asia/Beirut`, '1700000000.000100');
+    await postSigned(running.eventsUrl, JSON.stringify(eventCallback('Ev0SUB', event)), { contentType: JSON_TYPE });
+    const [post] = await fake.waitFor(() => fake.postedMessages().length > 0 && fake.postedMessages());
+    expect(post?.params.thread_ts).toBe('1700000000.000100');
+    expect((post?.params.blocks as Block[] | undefined)?.[0]?.text?.text).toBe('Subscribed');
+    expect(store.subscriptions.list()).toEqual([
+      expect.objectContaining({ workspace: FAKE_TEAM, channel: CHANNEL, timeZone: 'Asia/Beirut' }),
+    ]);
+  });
+
+  it('renders /treaty status as a header and its status lines, without a permission lookup', async () => {
+    const body = await slash('status', 'st1');
+    const blocks = body.blocks as Block[];
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Ratification status' } });
+    const lines = tracker.statusReply('status').statusLines;
+    expect(lines.length).toBeGreaterThan(0);
+    const sectionText = blocks
+      .filter((block) => block.type === 'section')
+      .map((block) => block.text?.text)
+      .join('\n');
+    for (const statusLine of lines) expect(sectionText).toContain(line(statusLine));
+    expect(String(body.text)).toMatch(/as of 2026-04-02 14:00 UTC from consents\.xml/);
+    expect(fake.callsTo('users.info')).toHaveLength(0);
+  });
+});
