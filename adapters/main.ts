@@ -3,28 +3,30 @@
  * credentials are set (Slack, Discord, or both in one process) with the ratification tracker's scheduler. With
  * no credentials, it starts the local console chat over the seeds. Nothing else starts anything.
  */
-import pino from 'pino';
-import { ConfigError, readConfig } from '../src/config.ts';
 import { createTreatyBot } from '../src/create-treaty-bot.ts';
 import { TrackerScheduler } from '../src/digests/scheduler.ts';
 import { type ChannelDigest, RatificationTracker } from '../src/status/ratification-tracker.ts';
 import { openStore, storePath } from '../src/store/open-store.ts';
+import { configOrExit } from './config-or-exit.ts';
 import { runConsoleChat } from './console/console-chat.ts';
+import { stderrLogger } from './console/stderr-logger.ts';
 import type { PlatformRuntime } from './platform-runtime.ts';
 import { routingPoster } from './routing-poster.ts';
 
-/** Start-up failures that carry a one-line explanation (bad config, a token a platform refused). */
-const ONE_LINE_FAILURES = new Set(['CONFIG_INVALID', 'DISCORD_START_FAILED', 'SLACK_START_FAILED']);
+/** Start-up failures that carry a one-line explanation (a token a platform refused). */
+const ONE_LINE_FAILURES = new Set(['DISCORD_START_FAILED', 'SLACK_START_FAILED']);
 
+const config = configOrExit();
 try {
-  const config = readConfig();
   const platforms = Boolean(config.slack || config.discord);
   // The console chat owns stdout, so logs go to stderr, and only warnings show unless a platform runs.
-  const logger = pino({ level: platforms ? config.logLevel : 'warn' }, pino.destination(2));
+  const logger = stderrLogger(platforms ? config.logLevel : 'warn');
   const store = openStore(storePath(config.dataDir), logger);
   const tracker = new RatificationTracker({ store, sourceUrl: config.status.sourceUrl, logger });
   const bot = createTreatyBot({ seedsDir: config.seedsDir, indexDir: config.indexDir, logger, statusDesk: tracker });
   if (!platforms) {
+    // A fresh database has no status yet: read it in the background so `status` can answer (no scheduler here).
+    if (!store.snapshots.lastGood()) void tracker.poll().catch(() => undefined);
     await runConsoleChat(bot);
     store.close();
   } else {
@@ -62,9 +64,9 @@ try {
   }
 } catch (error) {
   const code = (error as { code?: unknown }).code;
-  if (error instanceof ConfigError || (typeof code === 'string' && ONE_LINE_FAILURES.has(code))) {
+  if (typeof code === 'string' && ONE_LINE_FAILURES.has(code)) {
     console.error((error as Error).message);
-    process.exit(error instanceof ConfigError ? 2 : 1);
+    process.exit(1);
   }
   throw error;
 }

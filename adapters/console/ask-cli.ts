@@ -7,6 +7,9 @@ import { createInterface } from 'node:readline';
 import { toContractJson } from '../../src/answer/contract-json.ts';
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
+import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
+import { openStore, storePath } from '../../src/store/open-store.ts';
+import { configOrExit } from '../config-or-exit.ts';
 import { ansiStyle, plainStyle, renderText } from './render-text.ts';
 import { stderrLogger } from './stderr-logger.ts';
 
@@ -16,7 +19,13 @@ const json = args.includes('--json');
 const jsonl = args.includes('--jsonl');
 const question = args.filter((arg) => arg !== '--json' && arg !== '--jsonl').join(' ');
 
-const bot = createTreatyBot({ logger: stderrLogger });
+// `status` answers from the tracker's database (DATA_DIR) as last polled by the running bot; nothing is fetched here.
+const config = configOrExit();
+// Informational logs would drown the answers; only warnings and worse unless LOG_LEVEL asks for less.
+const logger = stderrLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+const store = openStore(storePath(config.dataDir), logger);
+const tracker = new RatificationTracker({ store, sourceUrl: config.status.sourceUrl, logger });
+const bot = createTreatyBot({ seedsDir: config.seedsDir, indexDir: config.indexDir, logger, statusDesk: tracker });
 
 if (jsonl) {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
@@ -27,3 +36,4 @@ if (jsonl) {
 } else {
   process.stdout.write(renderText(bot.ask(question, context), process.stdout.isTTY ? ansiStyle : plainStyle));
 }
+store.close();

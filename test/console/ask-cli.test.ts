@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -9,6 +10,8 @@ const askCli = (args: string[], input?: string) =>
     cwd: root,
     encoding: 'utf8',
     input,
+    // The status database goes to a temporary folder, not into the checkout.
+    env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'treaty-ask-')) },
   });
 
 const EXCERPT_KEYS = ['end', 'locator', 'score', 'source', 'start', 'text', 'title'];

@@ -84,6 +84,8 @@ describe('asksForStatus', () => {
   it.each([
     ['How many states have ratified the convention?', true],
     ['how many signatures so far', true],
+    ['How many countries must ratify before it enters into force?', false],
+    ['How many signatories are there now?', true],
     ['Has the convention entered into force yet?', true],
     ['كم دولة صادقت على الاتفاقية؟', true],
     ['كم عدد الدول التي وقعت؟', true],
