@@ -5,6 +5,7 @@
  */
 import { createTreatyBot } from '../src/create-treaty-bot.ts';
 import { TrackerScheduler } from '../src/digests/scheduler.ts';
+import { FeedbackRecorder } from '../src/feedback/feedback-recorder.ts';
 import { type ChannelDigest, RatificationTracker } from '../src/status/ratification-tracker.ts';
 import { openStore, storePath } from '../src/store/open-store.ts';
 import { configOrExit } from './config-or-exit.ts';
@@ -30,14 +31,15 @@ try {
     await runConsoleChat(bot);
     store.close();
   } else {
+    const feedback = new FeedbackRecorder(store.feedback);
     const runtimes: PlatformRuntime[] = [];
     if (config.slack) {
       const { startSlack } = await import('./slack/start-slack.ts');
-      runtimes.push(await startSlack(bot, config.slack, logger));
+      runtimes.push(await startSlack(bot, config.slack, logger, feedback));
     }
     if (config.discord) {
       const { startDiscord } = await import('./discord/start-discord.ts');
-      runtimes.push(await startDiscord(bot, config.discord, logger));
+      runtimes.push(await startDiscord(bot, config.discord, logger, feedback));
     }
     const scheduler = new TrackerScheduler<ChannelDigest>({
       store,

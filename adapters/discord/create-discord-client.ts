@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, Partials, type RateLimitData, RESTEvents } from 'discord.js';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
+import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
 import { QueryCustomIds } from './buttons/query-custom-ids.ts';
 import { type DiscordContext, NO_MENTIONS } from './discord-context.ts';
@@ -26,8 +27,14 @@ export const DISCORD_INTENTS = [
 /**
  * Builds the discord.js client with its listeners, without logging in (tests log in against a fake Discord).
  * `config.apiUrl` points REST at a proxy or a fake; the gateway URL then comes from that REST API's `/gateway/bot`.
+ * With `feedback`, answers carry 👍 / 👎 buttons whose clicks it records.
  */
-export function createDiscordClient(bot: TreatyBot, config: DiscordConfig, logger: Logger): Client {
+export function createDiscordClient(
+  bot: TreatyBot,
+  config: DiscordConfig,
+  logger: Logger,
+  feedback?: FeedbackRecorder,
+): Client {
   const client = new Client({
     intents: [...DISCORD_INTENTS],
     // DM channels are not cached before their first message; a partial channel lets that message through.
@@ -36,7 +43,7 @@ export function createDiscordClient(bot: TreatyBot, config: DiscordConfig, logge
     allowedMentions: NO_MENTIONS,
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
-  const context: DiscordContext = { bot, logger, customIds: new QueryCustomIds() };
+  const context: DiscordContext = { bot, logger, customIds: new QueryCustomIds(), ...(feedback ? { feedback } : {}) };
 
   // Listeners catch their own failures; these catches only keep a bug from becoming an unhandled rejection.
   client.on(messageCreate.name, (message) => {

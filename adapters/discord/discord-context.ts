@@ -6,6 +6,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { QueryCustomIds } from './buttons/query-custom-ids.ts';
 
@@ -13,8 +14,10 @@ import type { QueryCustomIds } from './buttons/query-custom-ids.ts';
 export interface DiscordContext {
   bot: TreatyBot;
   logger: Logger;
-  /** Remembers the questions behind "Post to channel" buttons whose custom_id cannot hold them. */
+  /** Remembers the questions behind buttons ("Post to channel", 👍 / 👎) whose custom_id cannot hold them. */
   customIds: QueryCustomIds;
+  /** Records 👍 / 👎 clicks; without it answers carry no feedback buttons. */
+  feedback?: FeedbackRecorder;
 }
 
 /**

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Events } from 'discord.js';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
+import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformRuntime } from '../platform-runtime.ts';
 import { createDiscordClient } from './create-discord-client.ts';
@@ -17,9 +18,15 @@ export class DiscordStartError extends Error {
  * Starts the Discord adapter: builds the client, logs in, waits until the guilds are loaded and returns the
  * runtime the composition root drives: the digest poster (posting through this client) and `stop`.
  * Registering `/treaty` is a separate script (`npm run discord:register`), never a side effect of starting.
+ * With `feedback`, answers carry 👍 / 👎 buttons whose clicks it records; without it, none.
  */
-export async function startDiscord(bot: TreatyBot, config: DiscordConfig, logger: Logger): Promise<PlatformRuntime> {
-  const client = createDiscordClient(bot, config, logger);
+export async function startDiscord(
+  bot: TreatyBot,
+  config: DiscordConfig,
+  logger: Logger,
+  feedback?: FeedbackRecorder,
+): Promise<PlatformRuntime> {
+  const client = createDiscordClient(bot, config, logger, feedback);
   const abort = new AbortController();
   const ready = once(client, Events.ClientReady, { signal: abort.signal });
   // Aborted when login fails; the login error is the one reported, so this rejection is expected and dropped.

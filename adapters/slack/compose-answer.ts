@@ -1,4 +1,5 @@
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { SeenEvents } from './event-dedupe.ts';
 import { apologyMessage, type RenderOptions, renderReply, type SlackMessage } from './render-blocks.ts';
@@ -14,6 +15,8 @@ export interface ListenerDeps {
   seen: SeenEvents;
   /** SLACK_ADMIN_USER_IDS: users who may manage digest subscriptions besides workspace admins and owners. */
   adminUserIds?: readonly string[];
+  /** Records 👍 / 👎 clicks; without it no feedback buttons are shown. */
+  feedback?: FeedbackRecorder | undefined;
 }
 
 /** Who asked, where, and through what; the fields every log line about a question carries. */
@@ -21,7 +24,7 @@ export interface Asker {
   team?: string | undefined;
   channel?: string | undefined;
   user?: string | undefined;
-  /** `/treaty`, `app_mention`, `message.im` or `share`. */
+  /** `/treaty`, `app_mention`, `message.im`, `share` or `feedback`. */
   via: string;
   /** Set for `subscribe` / `unsubscribe` only: whether this user may change the channel's digests. */
   canManageSubscriptions?: boolean;

@@ -1,6 +1,8 @@
 import { App, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
+import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
+import { feedbackButton } from './actions/feedback-button.ts';
 import { shareButton } from './actions/share-button.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { treatyCommand } from './commands/treaty-command.ts';
@@ -9,7 +11,7 @@ import { EventDedupe, type SeenEvents } from './event-dedupe.ts';
 import { appMention } from './events/app-mention.ts';
 import { directMessage } from './events/direct-message.ts';
 import { skipRetriedEvents } from './events/skip-retried-events.ts';
-import { SHARE_ACTION_ID } from './render-blocks.ts';
+import { FEEDBACK_DOWN_ACTION_ID, FEEDBACK_UP_ACTION_ID, SHARE_ACTION_ID } from './render-blocks.ts';
 
 export interface SlackAppOptions {
   /**
@@ -20,6 +22,8 @@ export interface SlackAppOptions {
   clientOptions?: webApi.WebClientOptions;
   /** Events and messages already answered; default an in-memory TTL set (see EventDedupe). */
   seen?: SeenEvents;
+  /** Records 👍 / 👎 clicks on replies; without it replies carry no feedback buttons. */
+  feedback?: FeedbackRecorder | undefined;
 }
 
 /**
@@ -46,12 +50,15 @@ export function createSlackApp(
     // Bolt's conversation store would keep state per channel we never read.
     convoStore: false,
   });
-  const deps = { bot, logger, seen, adminUserIds: config.adminUserIds ?? [] };
+  const deps = { bot, logger, seen, adminUserIds: config.adminUserIds ?? [], feedback: options.feedback };
   app.use(skipRetriedEvents(seen, logger));
   app.command('/treaty', treatyCommand(deps));
   app.event('app_mention', appMention(deps));
   app.event('message', directMessage(deps));
   app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareButton(deps));
+  // Registered even without a recorder, so a click on an older message's buttons is still acknowledged.
+  app.action({ type: 'block_actions', action_id: FEEDBACK_UP_ACTION_ID }, feedbackButton(deps, 'up'));
+  app.action({ type: 'block_actions', action_id: FEEDBACK_DOWN_ACTION_ID }, feedbackButton(deps, 'down'));
   app.error(async (error) => {
     logger.error(slackErrorFields(error), 'slack: a listener failed');
   });

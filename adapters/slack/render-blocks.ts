@@ -31,12 +31,19 @@ export interface SlackMessage {
 export interface RenderOptions {
   /** Adds the "Share in channel" button to answers (for the ephemeral replies to `/treaty`). */
   shareButton?: boolean;
+  /** Adds 👍 / 👎 buttons to answers and no_answer replies (when a feedback recorder is configured). */
+  feedbackButtons?: boolean;
   /** The Slack user id of whoever shared the reply publicly: adds "Shared by @user" under the title. */
   sharedBy?: string;
 }
 
 /** `action_id` of the "Share in channel" button; its value is the query to answer again publicly. */
 export const SHARE_ACTION_ID = 'treaty_share';
+/** `action_id`s of the feedback buttons; their value is the query, asked again to record what was shown. */
+export const FEEDBACK_UP_ACTION_ID = 'treaty_feedback_up';
+export const FEEDBACK_DOWN_ACTION_ID = 'treaty_feedback_down';
+/** `block_id` of the row of buttons under a reply. */
+const ACTIONS_BLOCK_ID = 'treaty_reply_actions';
 
 /** A run of blocks kept or dropped together; `footer` (a citation) is kept even when the run is cut short. */
 export interface BlockGroup {
@@ -64,7 +71,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const tail: SlackBlock[] = [];
   // A no_answer's notice explains the topics below it, so it leads the body instead.
   if (reply.kind !== 'no_answer' && reply.notices.length > 0) tail.push(context(reply.notices.map(line)));
-  if (options.shareButton && reply.kind === 'answer' && reply.query) tail.push(shareButton(reply.query));
+  const buttons = replyButtons(reply, options);
+  if (buttons.length > 0) tail.push({ type: 'actions', block_id: ACTIONS_BLOCK_ID, elements: buttons });
   return { text: fallbackText(reply), blocks: fitBlocks(head, bodyGroups(reply), tail) };
 }
 
@@ -137,19 +145,38 @@ function topicLine(topic: TopicSuggestion): string {
   return `• \`${inert(topic.slug)}\` — ${field(topic.title.en)} · ${field(topic.title.ar)}`;
 }
 
-function shareButton(query: string): SlackBlock {
+type ButtonElement = types.Button;
+
+/** Share (ephemeral answers only), then 👍 / 👎 (answers and no_answer replies), in one actions block. */
+function replyButtons(reply: Reply, options: RenderOptions): ButtonElement[] {
+  if (!reply.query) return [];
+  // Both kinds of listener need only the query: they ask the core again for the same reply.
+  const value = buttonValue(reply.query);
+  const buttons: ButtonElement[] = [];
+  if (options.shareButton && reply.kind === 'answer') {
+    buttons.push(button(SHARE_ACTION_ID, 'Share in channel', value));
+  }
+  if (options.feedbackButtons && (reply.kind === 'answer' || reply.kind === 'no_answer')) {
+    buttons.push(
+      button(FEEDBACK_UP_ACTION_ID, '👍', value, 'This reply helped'),
+      button(FEEDBACK_DOWN_ACTION_ID, '👎', value, 'This reply did not help'),
+    );
+  }
+  return buttons;
+}
+
+/** The query as a button value, cut to Slack's limit without splitting a surrogate pair. */
+function buttonValue(query: string): string {
+  return query.slice(0, safeCut(query, BLOCK_LIMITS.buttonValue));
+}
+
+function button(actionId: string, text: string, value: string, label?: string): ButtonElement {
   return {
-    type: 'actions',
-    block_id: 'treaty_share',
-    elements: [
-      {
-        type: 'button',
-        action_id: SHARE_ACTION_ID,
-        text: { type: 'plain_text', text: 'Share in channel' },
-        // The query is all the share listener needs: it asks the core again and posts the same answer.
-        value: query.slice(0, safeCut(query, BLOCK_LIMITS.buttonValue)),
-      },
-    ],
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text, emoji: true },
+    value,
+    ...(label ? { accessibility_label: label } : {}),
   };
 }
 

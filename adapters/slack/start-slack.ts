@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { SlackConfig } from '../../src/config.ts';
+import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformRuntime } from '../platform-runtime.ts';
 import { createSlackApp } from './create-slack-app.ts';
@@ -9,10 +10,16 @@ import { createSlackDigestPoster } from './slack-digest-poster.ts';
 /**
  * Starts the Slack adapter for the composition root: Socket Mode when `config.appToken` is set (no public
  * URL needed), else HTTP mode on `config.port` at `/slack/events`. Resolves once connected or listening with
- * the runtime: the digest poster (over the app's own Web API client) and `stop`.
+ * the runtime: the digest poster (over the app's own Web API client) and `stop`. With `feedback`, answers carry
+ * 👍 / 👎 buttons whose clicks it records.
  */
-export async function startSlack(bot: TreatyBot, config: SlackConfig, logger: Logger): Promise<PlatformRuntime> {
-  const app = createSlackApp(bot, config, logger);
+export async function startSlack(
+  bot: TreatyBot,
+  config: SlackConfig,
+  logger: Logger,
+  feedback?: FeedbackRecorder,
+): Promise<PlatformRuntime> {
+  const app = createSlackApp(bot, config, logger, { feedback });
   try {
     if (config.appToken) {
       await app.start();

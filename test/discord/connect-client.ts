@@ -3,6 +3,7 @@ import { type Client, Events } from 'discord.js';
 import { createDiscordClient } from '../../adapters/discord/create-discord-client.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
+import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { type FakeDiscord, ids } from './fake-discord.ts';
 
@@ -13,13 +14,17 @@ export function fakeConfig(fake: FakeDiscord): DiscordConfig {
   return { token: TOKEN, applicationId: ids.bot, apiUrl: fake.apiUrl };
 }
 
-/** The real discord.js client built by the adapter, logged in to the fake and ready (guild loaded). */
+/**
+ * The real discord.js client built by the adapter, logged in to the fake and ready (guild loaded); with
+ * `feedback`, answers carry 👍 / 👎 buttons.
+ */
 export async function connectClient(
   fake: FakeDiscord,
   bot: TreatyBot,
   logger = new RecordingLogger(),
+  feedback?: FeedbackRecorder,
 ): Promise<{ client: Client; logger: RecordingLogger }> {
-  const client = createDiscordClient(bot, fakeConfig(fake), logger);
+  const client = createDiscordClient(bot, fakeConfig(fake), logger, feedback);
   const ready = once(client, Events.ClientReady);
   await client.login(TOKEN);
   await ready;

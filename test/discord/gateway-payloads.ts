@@ -83,10 +83,12 @@ export function autocompleteInteraction(typed: string): object {
   });
 }
 
-/** A MESSAGE_COMPONENT interaction (type 3): a click on a button of the bot's ephemeral answer. */
-export function buttonInteraction(customId: string): object {
+/** A MESSAGE_COMPONENT interaction (type 3): a click by `user` (Amal by default) on a button of the bot's answer. */
+export function buttonInteraction(customId: string, user: object = humanUser): object {
+  const base = interactionBase(3, { custom_id: customId, component_type: 2 }) as { member: object };
   return {
-    ...interactionBase(3, { custom_id: customId, component_type: 2 }),
+    ...base,
+    member: { ...base.member, user },
     message: {
       ...messageBase('', botUser, ids.channel),
       flags: 64,

@@ -2,6 +2,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordStartError, startDiscord } from '../../adapters/discord/start-discord.ts';
 import type { PlatformRuntime } from '../../adapters/platform-runtime.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { realBot } from '../support/bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { fakeConfig } from './connect-client.ts';
@@ -42,6 +45,21 @@ describe('startDiscord', () => {
     await runtime.stop();
     runtime = undefined;
     expect(logger.messages('info')).toEqual(['discord: connected', 'discord: stopped']);
+  });
+
+  it('puts 👍 / 👎 under answers when given a feedback recorder', async () => {
+    const store = openStore(':memory:', silentLogger);
+    try {
+      runtime = await startDiscord(bot, fakeConfig(fake), new RecordingLogger(), new FeedbackRecorder(store.feedback));
+      fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> entry-into-force`, { mentions: [botUser] }));
+      const post = await fake.nextRequest((request) => request.method === 'POST' && request.path.endsWith('/messages'));
+      expect(post.body.components[0].components.map((button: { custom_id: string }) => button.custom_id)).toEqual([
+        'treaty:vote:up:q:entry-into-force',
+        'treaty:vote:down:q:entry-into-force',
+      ]);
+    } finally {
+      store.close();
+    }
   });
 
   it('fails with one clear line when Discord rejects the token', async () => {

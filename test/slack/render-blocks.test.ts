@@ -90,6 +90,47 @@ describe('renderReply', () => {
       }
     });
 
+    it('adds 👍 / 👎 after the Share button in the same actions block, their value the query', () => {
+      const message = renderReply(bot.ask('entry-into-force', { platform: 'slack' }), {
+        shareButton: true,
+        feedbackButtons: true,
+      });
+      expect(message.blocks.filter((block) => block.type === 'actions')).toHaveLength(1);
+      expect(message.blocks.at(-1)).toMatchObject({
+        type: 'actions',
+        elements: [
+          { action_id: 'treaty_share', value: 'entry-into-force' },
+          { action_id: 'treaty_feedback_up', text: { text: '👍' }, value: 'entry-into-force' },
+          { action_id: 'treaty_feedback_down', text: { text: '👎' }, value: 'entry-into-force' },
+        ],
+      });
+    });
+
+    it('has feedback buttons on no_answer replies, none unless asked, and none on help, topics or status', () => {
+      const noAnswer = renderReply(bot.ask('what is the best pizza recipe', { platform: 'slack' }), {
+        feedbackButtons: true,
+      });
+      expect(noAnswer.blocks.at(-1)).toMatchObject({
+        type: 'actions',
+        elements: [{ action_id: 'treaty_feedback_up' }, { action_id: 'treaty_feedback_down' }],
+      });
+      expect(JSON.stringify(renderReply(bot.ask('entry-into-force', { platform: 'slack' })))).not.toContain(
+        'treaty_feedback',
+      );
+      for (const text of ['', 'help', 'topics', 'status']) {
+        const message = renderReply(bot.ask(text, { platform: 'slack' }), { shareButton: true, feedbackButtons: true });
+        expect(JSON.stringify(message)).not.toContain('treaty_feedback');
+      }
+    });
+
+    it('cuts a feedback value to 2000 characters without splitting a surrogate pair', () => {
+      const reply = { ...emptyReply('no_answer', `${'a'.repeat(1999)}😀tail`, 'en', 'Q') };
+      const actions = renderReply(reply, { feedbackButtons: true }).blocks.at(-1);
+      const values =
+        actions?.type === 'actions' ? actions.elements.map((each) => ('value' in each ? each.value : '')) : [];
+      expect(values).toEqual(['a'.repeat(1999), 'a'.repeat(1999)]);
+    });
+
     it('says which Arabic terms an English question searched', () => {
       const reply = { ...emptyReply('answer', 'q', 'en', 'Q'), searchedTerms: ['حيز النفاذ', 'تصديق'] };
       const context = renderReply(reply).blocks.find((block) => block.type === 'context');

@@ -1,19 +1,13 @@
-import { ActionRowBuilder, ButtonBuilder, type ButtonInteraction, ButtonStyle, userMention } from 'discord.js';
+import { type ButtonInteraction, userMention } from 'discord.js';
 import type { DiscordContext } from '../discord-context.ts';
 import { APOLOGY, describeError } from '../failures.ts';
 import { askContext, scopeOf } from '../interaction-context.ts';
 import { replyInParts, replyPrivately } from '../interaction-replies.ts';
 import { renderReply } from '../render-embeds.ts';
+import { answerRows } from './answer-buttons.ts';
 import { POST_TO_CHANNEL_PREFIX } from './query-custom-ids.ts';
 
 const EXPIRED = 'This answer can no longer be shared (the bot restarted). Run /treaty again and share the new one.';
-
-/** The row with the "Post to channel" button under an ephemeral answer. */
-export function postToChannelRow(customId: string): ActionRowBuilder<ButtonBuilder> {
-  return new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(customId).setLabel('Post to channel').setStyle(ButtonStyle.Primary),
-  );
-}
 
 /**
  * "Post to channel": answers the question again and posts the answer publicly, headed "Shared by @user".
@@ -21,6 +15,7 @@ export function postToChannelRow(customId: string): ActionRowBuilder<ButtonBuild
  * It posts as the interaction's response rather than with a channel message request: the interaction token works
  * without the Send Messages permission and in channels the bot has no cache for, and Discord shows the answer as
  * a response to the clicking user. The mention in "Shared by" renders the name but, with `parse: []`, pings nobody.
+ * The shared answer keeps its 👍 / 👎 buttons (when feedback is recorded), for anyone in the channel to vote.
  */
 export const postToChannel = {
   matches(customId: string): boolean {
@@ -38,6 +33,7 @@ export const postToChannel = {
       await replyInParts(interaction, renderReply(reply), {
         ephemeral: false,
         content: `Shared by ${userMention(interaction.user.id)}`,
+        components: answerRows(context, reply, query, { share: false }),
       });
       context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: posted an answer to the channel');
     } catch (error) {

@@ -6,9 +6,8 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import { MAX_QUESTION_CHARS } from '../../../src/answer/clean-input.ts';
-import type { Reply } from '../../../src/answer/reply.ts';
 import { truncateText } from '../../shared/truncate-text.ts';
-import { postToChannelRow } from '../buttons/post-to-channel.ts';
+import { answerRows } from '../buttons/answer-buttons.ts';
 import type { DiscordContext, SlashCommand } from '../discord-context.ts';
 import { APOLOGY, describeError } from '../failures.ts';
 import { askContext, scopeOf } from '../interaction-context.ts';
@@ -21,7 +20,8 @@ const MAX_CHOICE_LENGTH = 100;
 
 /**
  * `/treaty query:<text>`: the same grammar as everywhere (a question, a topic slug, `help`, `topics`, `status`,
- * `subscribe [daily|weekly|<cron>] [tz]`, `unsubscribe`, `subscriptions`); an empty query shows help. The answer is ephemeral with a "Post to channel" button.
+ * `subscribe [daily|weekly|<cron>] [tz]`, `unsubscribe`, `subscriptions`); an empty query shows help. The answer is
+ * ephemeral with a "Post to channel" button and, when feedback is recorded, 👍 / 👎 buttons.
  *
  * It replies at once instead of deferring: the core answers in well under a millisecond, far inside Discord's
  * 3-second window, and a deferred reply would cost a second request and a "thinking…" flash. `replyInParts`
@@ -41,15 +41,15 @@ export const treatyCommand = {
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall),
 
-  /** Answers the command privately, with a button to share the answer in the channel. */
+  /** Answers the command privately, with a button to share the answer in the channel and 👍 / 👎 buttons. */
   async execute(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
     try {
       const query = interaction.options.getString('query') ?? '';
       const reply = context.bot.ask(query, askContext(interaction, query));
-      const shareable = interaction.inGuild() && isWorthSharing(reply);
+      // A DM has no channel to share to; answers with excerpts are what a channel gains from.
       await replyInParts(interaction, renderReply(reply), {
         ephemeral: true,
-        ...(shareable ? { components: [postToChannelRow(context.customIds.customIdFor(query))] } : {}),
+        components: answerRows(context, reply, query, { share: interaction.inGuild() }),
       });
       context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: answered /treaty');
     } catch (error) {
@@ -78,8 +78,3 @@ export const treatyCommand = {
     }
   },
 } satisfies SlashCommand;
-
-/** Answers with excerpts are what a channel gains from; help, topic lists and abstentions are not. */
-function isWorthSharing(reply: Reply): boolean {
-  return reply.kind === 'answer';
-}

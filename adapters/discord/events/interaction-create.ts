@@ -1,9 +1,10 @@
 import { Events, type Interaction } from 'discord.js';
+import { feedbackVote } from '../buttons/feedback-vote.ts';
 import { postToChannel } from '../buttons/post-to-channel.ts';
 import { treatyCommand } from '../commands/treaty-command.ts';
 import type { DiscordContext, DiscordEvent } from '../discord-context.ts';
 
-/** Routes interactions: `/treaty` and its autocomplete, and "Post to channel" clicks. Others are not ours. */
+/** Routes interactions: `/treaty` and its autocomplete, "Post to channel" and 👍 / 👎 clicks. Others are not ours. */
 export const interactionCreate = {
   name: Events.InteractionCreate,
 
@@ -14,6 +15,8 @@ export const interactionCreate = {
       await treatyCommand.execute(context, interaction);
     } else if (interaction.isButton() && postToChannel.matches(interaction.customId)) {
       await postToChannel.execute(context, interaction);
+    } else if (interaction.isButton() && feedbackVote.matches(interaction.customId)) {
+      await feedbackVote.execute(context, interaction);
     }
   },
 } satisfies DiscordEvent<Events.InteractionCreate>;

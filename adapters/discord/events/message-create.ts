@@ -1,5 +1,6 @@
 import { Events, type Message } from 'discord.js';
 import type { AskContext } from '../../../src/answer/treaty-bot.ts';
+import { answerRows } from '../buttons/answer-buttons.ts';
 import { type DiscordContext, type DiscordEvent, NO_MENTIONS } from '../discord-context.ts';
 import { APOLOGY, describeError } from '../failures.ts';
 import { renderReply } from '../render-embeds.ts';
@@ -7,7 +8,8 @@ import { asksToChangeSubscriptions, messageCanManageChannels } from '../subscrip
 
 /**
  * Answers a message that @mentions the bot (in a channel or thread) or is sent to it in a DM, as a reply to that
- * message. The text goes to the core as typed: the core strips mention syntax itself.
+ * message. The text goes to the core as typed: the core strips mention syntax itself. When feedback is recorded,
+ * answers and abstentions carry 👍 / 👎 buttons under their last message.
  */
 export const messageCreate = {
   name: Events.MessageCreate,
@@ -17,11 +19,19 @@ export const messageCreate = {
     const scope = { guild: message.guildId, channel: message.channelId, message: message.id, user: message.author.id };
     try {
       const reply = context.bot.ask(message.content, askContext(message));
-      const [first, ...rest] = renderReply(reply);
-      // failIfNotExists: false — if the question was deleted meanwhile, the answer is still posted.
-      await message.reply({ ...(first ?? { embeds: [] }), allowedMentions: NO_MENTIONS, failIfNotExists: false });
-      for (const part of rest) {
-        if (message.channel.isSendable()) await message.channel.send({ ...part, allowedMentions: NO_MENTIONS });
+      const rendered = renderReply(reply);
+      const parts = rendered.length > 0 ? rendered : [{ embeds: [] }];
+      // 👍 / 👎 under the last part. A click asks `reply.query` again: the text as searched, without the mention.
+      const rows = answerRows(context, reply, reply.query, { share: false });
+      const withButtons = (index: number) =>
+        index === parts.length - 1 && rows.length > 0 ? { components: rows } : {};
+      for (const [index, part] of parts.entries()) {
+        if (index === 0) {
+          // failIfNotExists: false — if the question was deleted meanwhile, the answer is still posted.
+          await message.reply({ ...part, ...withButtons(index), allowedMentions: NO_MENTIONS, failIfNotExists: false });
+        } else if (message.channel.isSendable()) {
+          await message.channel.send({ ...part, ...withButtons(index), allowedMentions: NO_MENTIONS });
+        }
       }
       context.logger.debug({ ...scope, kind: reply.kind }, 'discord: answered a message');
     } catch (error) {

@@ -8,7 +8,11 @@ import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '
  * Posting goes through the response_url (`response_type: 'in_channel'`), which works in every channel where
  * `/treaty` works, even one the bot is not a member of; `chat.postMessage` is the fallback without one.
  */
-export function shareButton({ bot, logger }: ListenerDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+export function shareButton({
+  bot,
+  logger,
+  feedback,
+}: ListenerDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, body, action, respond, client }) => {
     await ack();
     const asker: Asker = { team: body.team?.id, channel: body.channel?.id, user: body.user.id, via: 'share' };
@@ -16,7 +20,10 @@ export function shareButton({ bot, logger }: ListenerDeps): Middleware<SlackActi
       logger.warn(asker, 'slack: a share button without a query was ignored');
       return;
     }
-    const { message, answered } = composeAnswer(bot, action.value, asker, logger, { sharedBy: body.user.id });
+    const { message, answered } = composeAnswer(bot, action.value, asker, logger, {
+      sharedBy: body.user.id,
+      feedbackButtons: feedback !== undefined,
+    });
     try {
       if (!answered) {
         // An apology is for the person who clicked, never for the whole channel.

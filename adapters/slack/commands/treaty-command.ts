@@ -20,7 +20,10 @@ export function treatyCommand(deps: ListenerDeps): Middleware<SlackCommandMiddle
       { team: command.team_id, channel: command.channel_id, user: command.user_id, via: command.command },
       deps,
     );
-    const { message } = composeAnswer(bot, text, asker, logger, { shareButton: true });
+    const { message } = composeAnswer(bot, text, asker, logger, {
+      shareButton: true,
+      feedbackButtons: deps.feedback !== undefined,
+    });
     try {
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {

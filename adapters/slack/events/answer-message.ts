@@ -36,7 +36,7 @@ export async function answerMessage(
     { team: question.team, channel: question.channel, user: question.user, via: question.via },
     deps,
   );
-  const { message } = composeAnswer(bot, text, asker, logger);
+  const { message } = composeAnswer(bot, text, asker, logger, { feedbackButtons: deps.feedback !== undefined });
   try {
     await client.chat.postMessage({
       channel: question.channel,

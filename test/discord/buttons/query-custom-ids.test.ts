@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { POST_TO_CHANNEL_PREFIX, QueryCustomIds } from '../../../adapters/discord/buttons/query-custom-ids.ts';
+import {
+  POST_TO_CHANNEL_PREFIX,
+  QueryCustomIds,
+  VOTE_DOWN_PREFIX,
+  VOTE_UP_PREFIX,
+} from '../../../adapters/discord/buttons/query-custom-ids.ts';
 
 describe('QueryCustomIds', () => {
   it('carries a short question in the custom_id itself', () => {
@@ -34,5 +39,33 @@ describe('QueryCustomIds', () => {
 
   it('knows nothing of other custom ids', () => {
     expect(new QueryCustomIds().queryFor('something:else')).toBeUndefined();
+    expect(new QueryCustomIds().queryFor(`${VOTE_UP_PREFIX}q:adoption`)).toBeUndefined();
+  });
+
+  it('encodes the question after any prefix, and reads it back only with that prefix', () => {
+    const customIds = new QueryCustomIds();
+    const up = customIds.customIdFor('adoption', VOTE_UP_PREFIX);
+    expect(up).toBe('treaty:vote:up:q:adoption');
+    expect(customIds.queryFor(up, VOTE_UP_PREFIX)).toBe('adoption');
+    expect(customIds.queryFor(up, VOTE_DOWN_PREFIX)).toBeUndefined();
+    // The inline form fits 100 characters after the longer prefix too.
+    const fits = 'x'.repeat(100 - `${VOTE_DOWN_PREFIX}q:`.length);
+    expect(customIds.customIdFor(fits, VOTE_DOWN_PREFIX)).toHaveLength(100);
+  });
+
+  it('gives the buttons of one long question one key, kept as long as any of them is recent', () => {
+    const customIds = new QueryCustomIds(2);
+    const long = 'l'.repeat(200);
+    const post = customIds.customIdFor(long);
+    customIds.customIdFor('a'.repeat(200));
+    // Reissuing the key (another button for the same question) makes it the most recent again.
+    const down = customIds.customIdFor(long, VOTE_DOWN_PREFIX);
+    expect(down.slice(VOTE_DOWN_PREFIX.length)).toBe(post.slice(POST_TO_CHANNEL_PREFIX.length));
+    customIds.customIdFor('b'.repeat(200));
+    expect(customIds.queryFor(post)).toBe(long);
+    expect(customIds.queryFor(down, VOTE_DOWN_PREFIX)).toBe(long);
+    // 'a…' was the oldest and is forgotten; asking for it again issues a fresh key.
+    const again = customIds.customIdFor('a'.repeat(200));
+    expect(customIds.queryFor(again)).toBe('a'.repeat(200));
   });
 });

@@ -10,7 +10,7 @@ import type { FakeSlack } from './fake-slack.ts';
 import { SIGNING_SECRET } from './slack-requests.ts';
 
 /** Web API calls fail at once instead of retrying for half an hour against a broken fake. */
-const NO_RETRIES: SlackAppOptions = { clientOptions: { retryConfig: { retries: 0 } } };
+export const NO_RETRIES: SlackAppOptions = { clientOptions: { retryConfig: { retries: 0 } } };
 
 export interface RunningHttpApp {
   app: App;

@@ -139,3 +139,62 @@ export function shareClickForm(query: string, responseUrl: string): string {
 
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
+
+export interface FeedbackClickOptions {
+  /** The button's value; `undefined` leaves it out of the payload. */
+  value: string | undefined;
+  responseUrl: string;
+  /** Whether the button is under an ephemeral message (a `/treaty` answer) or a public one. */
+  ephemeral: boolean;
+  channel?: string;
+  user?: string;
+  /** The thread the message is in, for a public message. */
+  threadTs?: string;
+}
+
+/** A click on 👍 (`treaty_feedback_up`) or 👎 (`treaty_feedback_down`) under an answer, as the `payload` form field. */
+export function feedbackClickForm(actionId: string, options: FeedbackClickOptions): string {
+  const channel = options.channel ?? CHANNEL;
+  const user = options.user ?? ASKER;
+  const messageTs = '1700000100.000001';
+  const payload = {
+    type: 'block_actions',
+    team: { id: FAKE_TEAM, domain: 'acme' },
+    user: { id: user, username: 'ana', name: 'ana', team_id: FAKE_TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: channel,
+      is_ephemeral: options.ephemeral,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    },
+    trigger_id: '1337.42.feedback',
+    channel: { id: channel, name: 'general' },
+    // Slack sends the message only for public ones.
+    ...(options.ephemeral
+      ? {}
+      : {
+          message: {
+            type: 'message',
+            user: 'U0BOT',
+            ts: messageTs,
+            text: 'Entry into force',
+            ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+          },
+        }),
+    response_url: options.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'treaty_reply_actions',
+        text: { type: 'plain_text', text: actionId.endsWith('_up') ? '👍' : '👎', emoji: true },
+        ...(options.value === undefined ? {} : { value: options.value }),
+        action_ts: '1700000101.000100',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
