@@ -4,6 +4,7 @@ import { citationLine, highlightedExcerpt, prose, renderReply } from '../../adap
 import { type Citation, type Excerpt, emptyReply, type Reply } from '../../src/answer/reply.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { realBot } from '../support/bot.ts';
+import { sampleCitation, sampleExcerpt } from '../support/sample-excerpt.ts';
 import { embedText } from './embed-text.ts';
 
 const FSI = '\u2068';
@@ -11,26 +12,13 @@ const PDI = '\u2069';
 const HOSTILE = '@everyone @here <@&123> <@456> **bold** ||spoiler|| [x](https://evil) # heading';
 
 const citation: Citation = {
-  source: '002_0e7922f09a8ca988.txt',
+  ...sampleCitation,
   title: { ar: 'معاهدة الأمم المتحدة', en: 'UN treaty' },
   publisher: { ar: 'ناشر', en: 'News site (not identified)' },
-  date: '2025-10',
-  locator: 'الفقرة 2',
 };
 
 function excerptOf(text: string, highlights: Excerpt['highlights'] = [], alsoIn: Citation[] = []): Excerpt {
-  return {
-    source: citation.source,
-    start: 0,
-    end: text.length,
-    locator: citation.locator,
-    title: citation.title.ar,
-    text,
-    score: 1,
-    highlights,
-    citation,
-    alsoIn,
-  };
+  return sampleExcerpt(text, highlights, { alsoIn }, citation);
 }
 
 /** Every embed and message of a rendering is within Discord's limits. */

@@ -1,34 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apologyMessage, renderReply, type SlackMessage } from '../../adapters/slack/render-blocks.ts';
-import { type Citation, type Excerpt, emptyReply, type Reply } from '../../src/answer/reply.ts';
+import { type Citation, emptyReply, type Reply } from '../../src/answer/reply.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { realBot } from '../support/bot.ts';
+import { sampleCitation, sampleExcerpt } from '../support/sample-excerpt.ts';
 
 const HOSTILE = 'Hi <!channel> <!here> <@U123> <https://evil.example|click> & 1 < 2 > 0 *bold* _it_ ~s~ `c`';
 
-const citation: Citation = {
-  source: '002_0e7922f09a8ca988.txt',
-  title: { ar: 'معاهدة الأمم المتحدة', en: 'The UN treaty' },
-  publisher: { ar: 'ناشر', en: 'Publisher' },
-  date: '2025-10',
-  locator: 'الفقرة 2',
-};
-
-function excerpt(text: string, highlights: Excerpt['highlights'] = [], extra: Partial<Excerpt> = {}): Excerpt {
-  return {
-    source: citation.source,
-    start: 0,
-    end: text.length,
-    locator: citation.locator,
-    title: citation.title.ar,
-    text,
-    score: 1,
-    highlights,
-    citation,
-    alsoIn: [],
-    ...extra,
-  };
-}
+const citation: Citation = sampleCitation;
+const excerpt = sampleExcerpt;
 
 /** Every string Slack displays: block texts, context elements, button labels and the fallback. */
 function displayedTexts(message: SlackMessage): string[] {
