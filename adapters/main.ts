@@ -24,7 +24,14 @@ try {
   const logger = stderrLogger(platforms ? config.logLevel : 'warn');
   const store = openStore(storePath(config.dataDir), logger);
   const tracker = new RatificationTracker({ store, sourceUrl: config.status.sourceUrl, logger });
-  const bot = createTreatyBot({ seedsDir: config.seedsDir, indexDir: config.indexDir, logger, statusDesk: tracker });
+  const bot = createTreatyBot({
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    logger,
+    statusDesk: tracker,
+    // The console has one user: no limit there.
+    ...(platforms ? { questionsPerMinute: config.questionsPerMinute } : {}),
+  });
   if (!platforms) {
     // A fresh database has no status yet: read it in the background so `status` can answer (no scheduler here).
     if (!store.snapshots.lastGood()) void tracker.poll().catch(() => undefined);

@@ -48,6 +48,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression like "0 */6 * * *"')
     .default('0 */6 * * *'),
+  /** Questions one user may ask per minute on Slack or Discord (0: no limit). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),
   /** Slack user ids (comma-separated) allowed to manage digest subscriptions besides workspace admins. */
   SLACK_ADMIN_USER_IDS: z
     .string()
@@ -83,6 +85,8 @@ export interface Config {
   port: number;
   dataDir: string;
   status: { sourceUrl: string; pollCron: string };
+  /** Questions per user per minute (0: unlimited). */
+  questionsPerMinute: number;
   /** Present when Slack credentials are set. */
   slack?: SlackConfig;
   /** Present when Discord credentials are set. */
@@ -110,6 +114,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     dataDir: e.DATA_DIR,
     status: { sourceUrl: e.STATUS_SOURCE_URL, pollCron: e.STATUS_POLL_CRON },
+    questionsPerMinute: e.RATE_LIMIT_PER_MINUTE,
     slack: slackConfig(e),
     discord: discordConfig(e),
   };

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { RateLimiter } from './answer/rate-limiter.ts';
 import type { StatusDesk } from './answer/status-desk.ts';
 import { TreatyBot } from './answer/treaty-bot.ts';
 import type { Logger } from './logger.ts';
@@ -14,6 +15,8 @@ export interface CoreOptions {
   logger: Logger;
   /** The ratification tracker, when the process runs one (status and subscriptions). */
   statusDesk?: StatusDesk;
+  /** Questions a user may ask per minute (RATE_LIMIT_PER_MINUTE); no limit when absent. */
+  questionsPerMinute?: number;
 }
 
 /** Builds the platform-free core: lexicon, corpus, search index and the bot that answers. */
@@ -24,5 +27,6 @@ export function createTreatyBot(options: CoreOptions): TreatyBot {
     ...(options.lexiconDir ? { lexiconDir: options.lexiconDir } : {}),
     logger: options.logger,
   });
-  return new TreatyBot(search, search.lexicon.topics, options.statusDesk);
+  const limiter = options.questionsPerMinute ? new RateLimiter(options.questionsPerMinute) : undefined;
+  return new TreatyBot(search, search.lexicon.topics, options.statusDesk, limiter);
 }

@@ -15,6 +15,7 @@ describe('readConfig', () => {
         sourceUrl: 'https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml',
         pollCron: '0 */6 * * *',
       },
+      questionsPerMinute: 20,
     });
   });
 

@@ -8,6 +8,7 @@ import { shouldAbstain } from './abstention.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import { type Citation, type Excerpt, emptyReply, type Language, type Reply, type TopicSuggestion } from './reply.ts';
 import { asksForStatus, type StatusDesk } from './status-desk.ts';
 
@@ -39,6 +40,7 @@ export class TreatyBot {
     private readonly search: PassageSearch,
     readonly topics: readonly Topic[],
     private readonly statusDesk?: StatusDesk,
+    private readonly rateLimiter?: RateLimiter,
   ) {
     this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
   }
@@ -47,6 +49,12 @@ export class TreatyBot {
   ask(rawText: string, context: AskContext): Reply {
     const { text, truncated } = cleanInput(rawText);
     const lang = text ? detectLanguage(text) : localeLanguage(context.locale);
+    if (context.user && this.rateLimiter && !this.rateLimiter.take(`${context.platform}:${context.user}`)) {
+      return {
+        ...emptyReply('help', text, lang, 'Slow down'),
+        notices: ['You are asking faster than the bot answers one person. Try again in a minute.'],
+      };
+    }
     const reply = this.reply(text, lang, context);
     if (truncated) reply.notices.push('Your message was long; only its beginning was searched.');
     return reply;
