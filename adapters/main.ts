@@ -14,6 +14,9 @@ import { stderrLogger } from './console/stderr-logger.ts';
 import type { PlatformRuntime } from './platform-runtime.ts';
 import { routingPoster } from './routing-poster.ts';
 
+/** How long shutdown may take before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** Start-up failures that carry a one-line explanation (a token a platform refused). */
 const ONE_LINE_FAILURES = new Set(['DISCORD_START_FAILED', 'SLACK_START_FAILED']);
 
@@ -63,6 +66,8 @@ try {
     if (!store.snapshots.lastGood()) void scheduler.runPoll();
     const shutdown = async (signal: string) => {
       logger.info({ signal }, 'shutting down');
+      // Whatever is still running after 10 s is abandoned: the delivery log makes the next start finish it.
+      setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
       await scheduler.stop();
       await Promise.allSettled(runtimes.map((runtime) => runtime.stop()));
       store.close();
