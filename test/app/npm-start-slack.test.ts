@@ -94,5 +94,12 @@ describe('npm start with Slack credentials (HTTP mode)', () => {
         { timeout: 8_000, interval: 300 },
       )
       .toMatch(/toward|40/i);
+
+    // SIGTERM: the scheduler, Slack and the database close, and the process exits cleanly.
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
+    child?.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(started.logs()).toContain('shutting down');
+    child = undefined;
   });
 });
