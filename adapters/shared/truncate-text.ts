@@ -35,7 +35,9 @@ export function truncateToFit(text: string, max: number, transform: (text: strin
     const candidate = transform(truncateText(text, budget));
     if (candidate.length <= max) return candidate;
     if (budget <= 1) return '';
-    budget -= Math.max(1, candidate.length - max);
+    // Shrink in proportion to the overshoot: escaping can multiply the length (`>` → `&gt;`), and shrinking by
+    // the difference alone could overshoot to nothing.
+    budget = Math.max(1, Math.min(budget - 1, Math.floor((budget * max) / candidate.length)));
   }
 }
 

@@ -14,7 +14,8 @@ export type Command =
   | { kind: 'topic'; slug: string }
   | { kind: 'question'; text: string };
 
-const KEYWORDS: Readonly<Record<string, Command['kind']>> = {
+// A Map, not an object literal: a message reading `constructor` or `__proto__` must not find Object's own keys.
+const KEYWORDS: ReadonlyMap<string, Command['kind']> = new Map(Object.entries({
   help: 'help',
   '?': 'help',
   مساعدة: 'help',
@@ -24,7 +25,7 @@ const KEYWORDS: Readonly<Record<string, Command['kind']>> = {
   status: 'status',
   unsubscribe: 'unsubscribe',
   subscriptions: 'subscriptions',
-};
+} satisfies Record<string, Command['kind']>));
 
 /**
  * Parses cleaned user text. `isTopic` tells whether a slug names a topic.
@@ -35,7 +36,7 @@ export function parseCommand(text: string, isTopic: (slug: string) => boolean): 
   if (trimmed.length === 0) return { kind: 'help' };
   const [first = '', ...rest] = trimmed.split(' ');
   const word = first.toLowerCase();
-  const keyword = KEYWORDS[word];
+  const keyword = KEYWORDS.get(word);
   if (keyword && rest.length === 0 && keyword !== 'subscribe') return { kind: keyword } as Command;
   if (word === 'subscribe') return parseSubscribe(rest);
   if (rest.length === 0 && isTopic(word)) return { kind: 'topic', slug: word };
