@@ -15,17 +15,19 @@ export type Command =
   | { kind: 'question'; text: string };
 
 // A Map, not an object literal: a message reading `constructor` or `__proto__` must not find Object's own keys.
-const KEYWORDS: ReadonlyMap<string, Command['kind']> = new Map(Object.entries({
-  help: 'help',
-  '?': 'help',
-  مساعدة: 'help',
-  topics: 'topics',
-  مواضيع: 'topics',
-  المواضيع: 'topics',
-  status: 'status',
-  unsubscribe: 'unsubscribe',
-  subscriptions: 'subscriptions',
-} satisfies Record<string, Command['kind']>));
+const KEYWORDS: ReadonlyMap<string, Command['kind']> = new Map(
+  Object.entries({
+    help: 'help',
+    '?': 'help',
+    مساعدة: 'help',
+    topics: 'topics',
+    مواضيع: 'topics',
+    المواضيع: 'topics',
+    status: 'status',
+    unsubscribe: 'unsubscribe',
+    subscriptions: 'subscriptions',
+  } satisfies Record<string, Command['kind']>),
+);
 
 /**
  * Parses cleaned user text. `isTopic` tells whether a slug names a topic.
