@@ -70,7 +70,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   if (options.sharedBy) head.push(context([`Shared by ${userMention(options.sharedBy)}`]));
   const tail: SlackBlock[] = [];
   // A no_answer's notice explains the topics below it, so it leads the body instead.
-  if (reply.kind !== 'no_answer' && reply.notices.length > 0) tail.push(context(reply.notices.map(line)));
+  if (reply.kind !== 'no_answer' && reply.notices.length > 0)
+    tail.push(context(reply.notices.map((notice) => line(notice))));
   const buttons = replyButtons(reply, options);
   if (buttons.length > 0) tail.push({ type: 'actions', block_id: ACTIONS_BLOCK_ID, elements: buttons });
   return { text: fallbackText(reply), blocks: fitBlocks(head, bodyGroups(reply), tail) };
@@ -84,7 +85,8 @@ export function apologyMessage(): SlackMessage {
 
 function bodyGroups(reply: Reply): BlockGroup[] {
   const groups: BlockGroup[] = [];
-  if (reply.kind === 'no_answer' && reply.notices.length > 0) groups.push(...sections(reply.notices.map(line)));
+  if (reply.kind === 'no_answer' && reply.notices.length > 0)
+    groups.push(...sections(reply.notices.map((notice) => line(notice))));
   if (reply.searchedTerms.length > 0) groups.push({ blocks: [searchedTermsBlock(reply.searchedTerms)] });
   reply.excerpts.forEach((excerpt, i) => {
     groups.push(excerptGroup(excerpt, i, reply.lang, i > 0));
@@ -257,8 +259,8 @@ function field(text: string): string {
 }
 
 /** A whole line of core or user text as inert mrkdwn, Latin runs isolated when the line is Arabic. */
-export function line(text: string): string {
-  return truncateToFit(text, BLOCK_LIMITS.sectionText, (raw) => escapeText(isolateLatinRuns(neutralizeMrkdwn(raw))));
+export function line(text: string, max: number = BLOCK_LIMITS.sectionText): string {
+  return truncateToFit(text, max, (raw) => escapeText(isolateLatinRuns(neutralizeMrkdwn(raw))));
 }
 
 /** Inert mrkdwn without bidi marks, for code spans such as slugs and commands. */

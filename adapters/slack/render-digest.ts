@@ -16,6 +16,7 @@ import { context, header, line, type SlackBlock, type SlackMessage, sections } f
  * inside Arabic lines are bidi-isolated, and the message stays within Block Kit's limits.
  */
 
+const PROGRESS_LABEL = '*Toward entry into force:* ';
 const TRIMMED_NOTICE = 'Some changes were left out to fit in one Slack message; `/treaty status` shows the record.';
 
 /**
@@ -34,7 +35,8 @@ export function renderDigestMessage(digest: Digest): SlackMessage {
       ];
   const tail: SlackBlock[] = [
     { type: 'divider' },
-    section(`*Toward entry into force:* ${line(digest.progress.bar)}`),
+    // The bar gets what the section has left after its label, so the section stays within Slack's limit.
+    section(`${PROGRESS_LABEL}${line(digest.progress.bar, BLOCK_LIMITS.sectionText - PROGRESS_LABEL.length)}`),
     section(line(digest.projection)),
     context([line(digest.asOf)]),
   ];

@@ -8,6 +8,7 @@ import type { Citation, Excerpt, Reply, TopicSuggestion } from '../../src/answer
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
 import type { Digest } from '../../src/status/digest.ts';
 import type { StatusChange } from '../../src/status/snapshot.ts';
+import { CONSENT_KINDS } from '../../src/status/snapshot-schema.ts';
 
 /** The longest hostile text generated (a pasted document). */
 export const HUGE_TEXT = 20_000;
@@ -279,16 +280,7 @@ export const coreInput: fc.Arbitrary<string> = fc.oneof(
 const change: fc.Arbitrary<StatusChange> = fc
   .record({
     participant: anyText(1, 2_000),
-    action: fc.constantFrom(
-      'signature',
-      'ratification',
-      'acceptance',
-      'approval',
-      'accession',
-      'succession',
-      'withdrawal',
-      'correction',
-    ),
+    action: fc.constantFrom<StatusChange['action']>('signature', ...CONSENT_KINDS, 'withdrawal', 'correction'),
     date: fc.option(fc.oneof(fc.constant('2026-03-02'), anyText(0))),
     previous: fc.option(anyText(0)),
     current: fc.option(anyText(0)),

@@ -12,18 +12,10 @@ import type { Reply } from '../../src/answer/reply.ts';
 /** Slack's own cap on a message's top-level `text`; the renderer keeps it far shorter. */
 const SLACK_TEXT_MAX = 40_000;
 
-/**
- * Marks the problems of KNOWN BUG truncate-to-fit-empties (see the report in `slack-reply.fuzz.test.ts`): Slack's
- * `truncateToFit` returns '' when escaping more than doubles a text (`>` → `&gt;`), so a header or the fallback
- * text can come out empty, which Slack rejects. The main properties set these aside; a skipped one asserts them.
- */
+/** Marks an empty header, section or fallback text, which Slack rejects (`truncateToFit` once produced them). */
 export const EMPTY_TEXT = 'EMPTY:';
 
-/** The problems other than those of the known empty-text bug. */
-export const withoutEmptyText = (problems: readonly string[]) =>
-  problems.filter((problem) => !problem.startsWith(EMPTY_TEXT));
-
-/** The problems of the known empty-text bug only. */
+/** The empty-text problems only. */
 export const onlyEmptyText = (problems: readonly string[]) =>
   problems.filter((problem) => problem.startsWith(EMPTY_TEXT));
 

@@ -20,7 +20,6 @@ describe('digests with hostile participant names', () => {
   it('render within Block Kit limits on Slack, every displayed string escaped', () => {
     fc.assert(
       fc.property(hostileDigest(true), (digest) => {
-        // KNOWN BUG truncate-to-fit-empties (see slack-reply.fuzz.test.ts) is set aside here too.
         expect(slackProblems(renderSlackDigest(digest), [])).toEqual([]);
       }),
       { numRuns: DIGEST_RUNS },

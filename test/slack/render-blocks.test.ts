@@ -323,6 +323,19 @@ describe('renderReply', () => {
   });
 });
 
+describe('renderReply notices', () => {
+  it('shows every notice whole, under an answer and under an abstention', () => {
+    const notices = [
+      'The source documents do not answer this.',
+      'Your message was long; only its beginning was searched.',
+    ];
+    for (const kind of ['answer', 'no_answer'] as const) {
+      const shown = displayedTexts(renderReply({ ...emptyReply(kind, 'q', 'en', 'Q'), notices })).join('\n');
+      for (const notice of notices) expect(shown).toContain(notice);
+    }
+  });
+});
+
 describe('apologyMessage', () => {
   it('is short and has a fallback text', () => {
     const message = apologyMessage();
