@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { RateLimiter } from './answer/rate-limiter.ts';
 import type { StatusDesk } from './answer/status-desk.ts';
-import { TreatyBot } from './answer/treaty-bot.ts';
+import { type AnswerObserver, TreatyBot } from './answer/treaty-bot.ts';
 import type { Logger } from './logger.ts';
 import { openSearch } from './search/open-search.ts';
 
@@ -17,6 +17,8 @@ export interface CoreOptions {
   statusDesk?: StatusDesk;
   /** Questions a user may ask per minute (RATE_LIMIT_PER_MINUTE); no limit when absent. */
   questionsPerMinute?: number;
+  /** Told of every reply and its duration (the process's metrics). */
+  observer?: AnswerObserver;
 }
 
 /** Builds the platform-free core: lexicon, corpus, search index and the bot that answers. */
@@ -28,5 +30,5 @@ export function createTreatyBot(options: CoreOptions): TreatyBot {
     logger: options.logger,
   });
   const limiter = options.questionsPerMinute ? new RateLimiter(options.questionsPerMinute) : undefined;
-  return new TreatyBot(search, search.lexicon.topics, options.statusDesk, limiter);
+  return new TreatyBot(search, search.lexicon.topics, options.statusDesk, limiter, options.observer);
 }

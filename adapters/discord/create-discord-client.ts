@@ -1,8 +1,8 @@
 import { Client, Events, GatewayIntentBits, Partials, type RateLimitData, RESTEvents } from 'discord.js';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
-import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { PlatformServices } from '../platform-runtime.ts';
 import { QueryCustomIds } from './buttons/query-custom-ids.ts';
 import { type DiscordContext, NO_MENTIONS } from './discord-context.ts';
 import { interactionCreate } from './events/interaction-create.ts';
@@ -27,14 +27,16 @@ export const DISCORD_INTENTS = [
 /**
  * Builds the discord.js client with its listeners, without logging in (tests log in against a fake Discord).
  * `config.apiUrl` points REST at a proxy or a fake; the gateway URL then comes from that REST API's `/gateway/bot`.
- * With `feedback`, answers carry 👍 / 👎 buttons whose clicks it records.
+ * With `services.feedback`, answers carry 👍 / 👎 buttons whose clicks it records; `services.inFlight` sees the
+ * handling of every message and interaction, so shutdown can wait for answers in progress.
  */
 export function createDiscordClient(
   bot: TreatyBot,
   config: DiscordConfig,
   logger: Logger,
-  feedback?: FeedbackRecorder,
+  services: PlatformServices = {},
 ): Client {
+  const { feedback, inFlight } = services;
   const client = new Client({
     intents: [...DISCORD_INTENTS],
     // DM channels are not cached before their first message; a partial channel lets that message through.
@@ -46,14 +48,13 @@ export function createDiscordClient(
   const context: DiscordContext = { bot, logger, customIds: new QueryCustomIds(), ...(feedback ? { feedback } : {}) };
 
   // Listeners catch their own failures; these catches only keep a bug from becoming an unhandled rejection.
-  client.on(messageCreate.name, (message) => {
-    messageCreate.execute(context, message).catch((error: unknown) => unexpected(logger, messageCreate.name, error));
-  });
-  client.on(interactionCreate.name, (interaction) => {
-    interactionCreate
-      .execute(context, interaction)
-      .catch((error: unknown) => unexpected(logger, interactionCreate.name, error));
-  });
+  const handle = (event: string, work: Promise<void>) => {
+    (inFlight ? inFlight.track(work) : work).catch((error: unknown) => unexpected(logger, event, error));
+  };
+  client.on(messageCreate.name, (message) => handle(messageCreate.name, messageCreate.execute(context, message)));
+  client.on(interactionCreate.name, (interaction) =>
+    handle(interactionCreate.name, interactionCreate.execute(context, interaction)),
+  );
 
   // 429s are queued and retried by discord.js; logging them shows when the bot runs into Discord's limits.
   client.rest.on(RESTEvents.RateLimited, (info: RateLimitData) => {

@@ -1,10 +1,9 @@
 import { once } from 'node:events';
-import { Events } from 'discord.js';
+import { Events, Status } from 'discord.js';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
-import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { PlatformRuntime } from '../platform-runtime.ts';
+import type { PlatformRuntime, PlatformServices } from '../platform-runtime.ts';
 import { createDiscordClient } from './create-discord-client.ts';
 import { createDiscordDigestPoster } from './discord-digest-poster.ts';
 import { describeError } from './failures.ts';
@@ -18,15 +17,15 @@ export class DiscordStartError extends Error {
  * Starts the Discord adapter: builds the client, logs in, waits until the guilds are loaded and returns the
  * runtime the composition root drives: the digest poster (posting through this client) and `stop`.
  * Registering `/treaty` is a separate script (`npm run discord:register`), never a side effect of starting.
- * With `feedback`, answers carry 👍 / 👎 buttons whose clicks it records; without it, none.
+ * With `services.feedback`, answers carry 👍 / 👎 buttons whose clicks it records; without it, none.
  */
 export async function startDiscord(
   bot: TreatyBot,
   config: DiscordConfig,
   logger: Logger,
-  feedback?: FeedbackRecorder,
+  services: PlatformServices = {},
 ): Promise<PlatformRuntime> {
-  const client = createDiscordClient(bot, config, logger, feedback);
+  const client = createDiscordClient(bot, config, logger, services);
   const abort = new AbortController();
   const ready = once(client, Events.ClientReady, { signal: abort.signal });
   // Aborted when login fails; the login error is the one reported, so this rejection is expected and dropped.
@@ -47,7 +46,13 @@ export async function startDiscord(
   return {
     platform: 'discord',
     poster: createDiscordDigestPoster(client, logger),
+    // Ready once, and the gateway socket up now (it drops to Reconnecting/Resuming on a network blip).
+    isConnected: () => client.isReady() && client.ws.status === Status.Ready,
     async stop() {
+      // Stop taking messages, let the answers in progress post (they need the client), then disconnect.
+      client.removeAllListeners(Events.MessageCreate);
+      client.removeAllListeners(Events.InteractionCreate);
+      await services.inFlight?.settled();
       await client.destroy();
       logger.info({}, 'discord: stopped');
     },

@@ -1,7 +1,9 @@
-import { App, type webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
 import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { InFlight } from '../../src/ops/in-flight.ts';
+import type { OpsRoute } from '../../src/ops/ops-routes.ts';
 import { feedbackButton } from './actions/feedback-button.ts';
 import { shareButton } from './actions/share-button.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -24,7 +26,14 @@ export interface SlackAppOptions {
   seen?: SeenEvents;
   /** Records 👍 / 👎 clicks on replies; without it replies carry no feedback buttons. */
   feedback?: FeedbackRecorder | undefined;
+  /** Tracks the handling of every request, so shutdown can wait for answers in progress. */
+  inFlight?: InFlight | undefined;
+  /** Served beside `/slack/events` in HTTP mode (`/healthz`, `/readyz`, `/metrics`); ignored in Socket Mode. */
+  routes?: readonly OpsRoute[] | undefined;
 }
+
+/** The Bolt app, with its Socket Mode connection when it has one (for readiness). */
+export type SlackApp = App & { socketConnected(): boolean };
 
 /**
  * Builds the Bolt app with every listener registered, without starting it: Socket Mode when the config has an
@@ -36,20 +45,31 @@ export function createSlackApp(
   config: SlackConfig,
   logger: Logger,
   options: SlackAppOptions = {},
-): App {
+): SlackApp {
   const seen = options.seen ?? new EventDedupe();
   const clientOptions: webApi.WebClientOptions = {
     ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
     ...options.clientOptions,
   };
+  // Built here rather than by Bolt so the socket's state stays reachable; it talks to the same Web API URL.
+  const socket = config.appToken
+    ? new SocketModeReceiver({
+        appToken: config.appToken,
+        logger: boltLogger(logger),
+        installerOptions: { clientOptions },
+      })
+    : undefined;
   const app = new App({
     token: config.botToken,
-    ...connectionOptions(config),
+    ...(socket ? { receiver: socket } : httpOptions(config, options.routes ?? [])),
     logger: boltLogger(logger),
     clientOptions,
     // Bolt's conversation store would keep state per channel we never read.
     convoStore: false,
   });
+  const { inFlight } = options;
+  // Global middleware's next() resolves once the listeners are done: the whole handling of one request.
+  if (inFlight) app.use(async ({ next }) => inFlight.track(next()));
   const deps = { bot, logger, seen, adminUserIds: config.adminUserIds ?? [], feedback: options.feedback };
   app.use(skipRetriedEvents(seen, logger));
   app.command('/treaty', treatyCommand(deps));
@@ -62,13 +82,13 @@ export function createSlackApp(
   app.error(async (error) => {
     logger.error(slackErrorFields(error), 'slack: a listener failed');
   });
-  return app;
+  return Object.assign(app, { socketConnected: () => socket?.client.websocket?.isActive() ?? false });
 }
 
-function connectionOptions(config: SlackConfig): { socketMode: true; appToken: string } | { signingSecret: string } {
-  if (config.appToken) return { socketMode: true, appToken: config.appToken };
-  if (config.signingSecret) return { signingSecret: config.signingSecret };
-  throw new Error('slack: HTTP mode needs a signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN');
+function httpOptions(config: SlackConfig, routes: readonly OpsRoute[]) {
+  if (!config.signingSecret)
+    throw new Error('slack: HTTP mode needs a signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN');
+  return { signingSecret: config.signingSecret, customRoutes: [...routes] };
 }
 
 /** The Web API client resolves method names against this URL, so it must end with a slash. */

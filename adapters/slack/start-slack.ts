@@ -1,31 +1,38 @@
 import type { AddressInfo } from 'node:net';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { SlackConfig } from '../../src/config.ts';
-import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { PlatformRuntime } from '../platform-runtime.ts';
+import type { OpsRoute } from '../../src/ops/ops-routes.ts';
+import type { PlatformRuntime, PlatformServices } from '../platform-runtime.ts';
 import { createSlackApp } from './create-slack-app.ts';
 import { createSlackDigestPoster } from './slack-digest-poster.ts';
 
+export interface SlackServices extends PlatformServices {
+  /** Served on the same port in HTTP mode: one HTTP server per process. */
+  routes?: readonly OpsRoute[] | undefined;
+}
+
 /**
  * Starts the Slack adapter for the composition root: Socket Mode when `config.appToken` is set (no public
- * URL needed), else HTTP mode on `config.port` at `/slack/events`. Resolves once connected or listening with
- * the runtime: the digest poster (over the app's own Web API client) and `stop`. With `feedback`, answers carry
- * 👍 / 👎 buttons whose clicks it records.
+ * URL needed), else HTTP mode on `config.port` at `/slack/events`, beside `services.routes`. Resolves once
+ * connected or listening with the runtime: the digest poster (over the app's own Web API client), the
+ * connection state and `stop`. With `services.feedback`, answers carry 👍 / 👎 buttons whose clicks it records.
  */
 export async function startSlack(
   bot: TreatyBot,
   config: SlackConfig,
   logger: Logger,
-  feedback?: FeedbackRecorder,
+  services: SlackServices = {},
 ): Promise<PlatformRuntime> {
-  const app = createSlackApp(bot, config, logger, { feedback });
+  const app = createSlackApp(bot, config, logger, services);
+  let listening = false;
   try {
     if (config.appToken) {
       await app.start();
       logger.info({ platform: 'slack', mode: 'socket' }, 'slack: connected in Socket Mode');
     } else {
       const server = await app.start(config.port);
+      listening = true;
       const port = (server.address() as AddressInfo | null)?.port ?? config.port;
       logger.info({ platform: 'slack', mode: 'http', port }, `slack: listening on port ${port} at /slack/events`);
     }
@@ -37,7 +44,9 @@ export async function startSlack(
   return {
     platform: 'slack',
     poster: createSlackDigestPoster(app.client, logger),
+    isConnected: () => (config.appToken ? app.socketConnected() : listening),
     stop: async () => {
+      listening = false;
       await app.stop();
     },
   };

@@ -24,6 +24,11 @@ export interface AskContext {
   canManageSubscriptions?: boolean;
 }
 
+/** Told of every reply and how long the core took to write it (the metrics). */
+export interface AnswerObserver {
+  answered(reply: Reply, context: AskContext, seconds: number): void;
+}
+
 /** At most this many excerpts per answer. */
 export const MAX_EXCERPTS = 5;
 /** An excerpt is shown only when it scores at least this share of the best one. */
@@ -41,12 +46,20 @@ export class TreatyBot {
     readonly topics: readonly Topic[],
     private readonly statusDesk?: StatusDesk,
     private readonly rateLimiter?: RateLimiter,
+    private readonly observer?: AnswerObserver,
   ) {
     this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
   }
 
   /** Answers one message. */
   ask(rawText: string, context: AskContext): Reply {
+    const started = performance.now();
+    const reply = this.answer(rawText, context);
+    this.observer?.answered(reply, context, (performance.now() - started) / 1000);
+    return reply;
+  }
+
+  private answer(rawText: string, context: AskContext): Reply {
     const { text, truncated } = cleanInput(rawText);
     const lang = text ? detectLanguage(text) : localeLanguage(context.locale);
     if (context.user && this.rateLimiter && !this.rateLimiter.take(`${context.platform}:${context.user}`)) {

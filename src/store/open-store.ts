@@ -28,6 +28,8 @@ export interface Store {
    * @example store.transaction(() => store.changes.append(store.snapshots.saveGood(after), changes, now));
    */
   transaction<T>(work: () => T): T;
+  /** False once closed (readiness). */
+  isOpen(): boolean;
   close(): void;
 }
 
@@ -75,6 +77,7 @@ export function openStore(path: string, logger: Logger): Store {
     feedback: new FeedbackRepository(database),
     lease: new SchedulerLease(database),
     transaction: (work) => database.transaction(work).immediate(),
+    isOpen: () => database.open,
     close: () => database.close(),
   };
 }

@@ -1,48 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../slack/support/fake-slack.ts';
 import { FORM, postSigned, SIGNING_SECRET, slashCommandForm } from '../slack/support/slack-requests.ts';
-
-const root = join(import.meta.dirname, '..', '..');
-
-/** A free port on 127.0.0.1, for the bot's HTTP server. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-/** Runs the composition root as `npm start` does, resolving once it logs that Slack listens. */
-function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; logs: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += String(chunk);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 15_000);
-    child.stderr?.on('data', () => {
-      if (output.includes('slack: listening')) {
-        clearTimeout(timer);
-        resolve({ child, logs: () => output });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited with ${code}:\n${output}`)));
-  });
-}
+import { freePort, root, startBot } from './spawn-bot.ts';
 
 describe('npm start with Slack credentials (HTTP mode)', () => {
   let slack: FakeSlack;
@@ -96,9 +60,8 @@ describe('npm start with Slack credentials (HTTP mode)', () => {
       .toMatch(/toward|40/i);
 
     // SIGTERM: the scheduler, Slack and the database close, and the process exits cleanly.
-    const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
     child?.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await started.exited).toBe(0);
     expect(started.logs()).toContain('shutting down');
     child = undefined;
   });

@@ -24,7 +24,7 @@ export async function connectClient(
   logger = new RecordingLogger(),
   feedback?: FeedbackRecorder,
 ): Promise<{ client: Client; logger: RecordingLogger }> {
-  const client = createDiscordClient(bot, fakeConfig(fake), logger, feedback);
+  const client = createDiscordClient(bot, fakeConfig(fake), logger, { feedback });
   const ready = once(client, Events.ClientReady);
   await client.login(TOKEN);
   await ready;

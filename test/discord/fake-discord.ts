@@ -87,6 +87,7 @@ export class FakeDiscord {
   readonly identifies: any[] = [];
   private readonly sockets = new Set<WebSocket>();
   private readonly overrides: Override[] = [];
+  private readonly delays: Array<{ matches: (request: RecordedRequest) => boolean; ms: number }> = [];
   private readonly waiters: Waiter[] = [];
   private readonly gateway = new WebSocketServer({ noServer: true });
   private sequence = 0;
@@ -121,6 +122,11 @@ export class FakeDiscord {
     this.sequence += 1;
     const frame = JSON.stringify({ op: 0, t: type, s: this.sequence, d: data });
     for (const socket of this.sockets) socket.send(frame);
+  }
+
+  /** Answers every request that matches only after `ms` (recorded at once): a slow Discord. */
+  delay(matches: (request: RecordedRequest) => boolean, ms: number): void {
+    this.delays.push({ matches, ms });
   }
 
   /** Answers the next `times` requests that match with `response` instead of the default. */
@@ -195,6 +201,8 @@ export class FakeDiscord {
       waiter.resolve(recorded);
     }
     const { status, body, headers } = this.override(recorded) ?? this.defaultResponse(recorded);
+    const delayMs = this.delays.find((delay) => delay.matches(recorded))?.ms;
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     response.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
     response.end(body === undefined ? undefined : JSON.stringify(body));
   }

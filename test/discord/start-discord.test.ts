@@ -4,6 +4,7 @@ import type { PlatformRuntime } from '../../adapters/platform-runtime.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { InFlight } from '../../src/ops/in-flight.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { realBot } from '../support/bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
@@ -50,7 +51,9 @@ describe('startDiscord', () => {
   it('puts 👍 / 👎 under answers when given a feedback recorder', async () => {
     const store = openStore(':memory:', silentLogger);
     try {
-      runtime = await startDiscord(bot, fakeConfig(fake), new RecordingLogger(), new FeedbackRecorder(store.feedback));
+      runtime = await startDiscord(bot, fakeConfig(fake), new RecordingLogger(), {
+        feedback: new FeedbackRecorder(store.feedback),
+      });
       fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> entry-into-force`, { mentions: [botUser] }));
       const post = await fake.nextRequest((request) => request.method === 'POST' && request.path.endsWith('/messages'));
       expect(post.body.components[0].components.map((button: { custom_id: string }) => button.custom_id)).toEqual([
@@ -73,5 +76,33 @@ describe('startDiscord', () => {
     await expect(started).rejects.toBeInstanceOf(DiscordStartError);
     await expect(started).rejects.toThrow(/^discord: could not connect \(check DISCORD_TOKEN\): /);
     expect(logger.messages('error')).toEqual(['discord: could not connect']);
+  });
+});
+
+describe('startDiscord for operations', () => {
+  const isReply = (request: { method: string; path: string }) =>
+    request.method === 'POST' && request.path.endsWith('/messages');
+
+  it('reports connected while the gateway is up, and not after stop', async () => {
+    runtime = await startDiscord(bot, fakeConfig(fake), new RecordingLogger());
+    expect(runtime.isConnected()).toBe(true);
+    const stopping = runtime;
+    runtime = undefined;
+    await stopping.stop();
+    expect(stopping.isConnected()).toBe(false);
+  });
+
+  it('on stop, lets an answer in progress finish posting before it disconnects', async () => {
+    const inFlight = new InFlight();
+    runtime = await startDiscord(bot, fakeConfig(fake), new RecordingLogger(), { inFlight });
+    // Discord takes 500 ms to accept the reply: stop() comes while it is in flight.
+    fake.delay(isReply, 500);
+    fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> entry-into-force`, { mentions: [botUser] }));
+    await fake.nextRequest(isReply);
+    const stopping = runtime;
+    runtime = undefined;
+    await stopping.stop();
+    expect(inFlight.size).toBe(0);
+    expect(fake.sent().filter(isReply)).toHaveLength(1);
   });
 });

@@ -4,6 +4,8 @@ import { startSlack } from '../../adapters/slack/start-slack.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { InFlight } from '../../src/ops/in-flight.ts';
+import type { OpsRoute } from '../../src/ops/ops-routes.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FakeSlack } from './support/fake-slack.ts';
@@ -53,7 +55,9 @@ describe('startSlack', () => {
     try {
       const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 0 };
       const logger = new RecordingLogger();
-      runtime = await startSlack(cannedBot as TreatyBot, config, logger, new FeedbackRecorder(store.feedback));
+      runtime = await startSlack(cannedBot as TreatyBot, config, logger, {
+        feedback: new FeedbackRecorder(store.feedback),
+      });
       const listening = logger.entries.find((entry) => entry.level === 'info')?.fields as { port?: number } | undefined;
       const port = Number(listening?.port);
       await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandForm('q', slack.responseUrl('f')), {
@@ -83,5 +87,60 @@ describe('startSlack', () => {
     await runtime.stop();
     runtime = undefined;
     await fake.waitFor(() => fake?.connectedSockets === 0);
+  });
+});
+
+describe('startSlack for operations', () => {
+  let fake: FakeSlack;
+  let runtime: PlatformRuntime | undefined;
+
+  afterEach(async () => {
+    await runtime?.stop();
+    runtime = undefined;
+    await fake.close();
+  });
+
+  /** The port startSlack logged it listens on. */
+  const listeningPort = (logger: RecordingLogger) =>
+    Number((logger.entries.find((entry) => entry.level === 'info')?.fields as { port?: number } | undefined)?.port);
+
+  it('serves the ops routes beside /slack/events in HTTP mode and reports connected until stopped', async () => {
+    fake = await FakeSlack.start();
+    const logger = new RecordingLogger();
+    const routes: OpsRoute[] = [
+      { path: '/healthz', method: 'GET', handler: (_request, response) => response.end('alive') },
+    ];
+    const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 };
+    runtime = await startSlack(cannedBot as TreatyBot, config, logger, { routes });
+    const health = await fetch(`http://127.0.0.1:${listeningPort(logger)}/healthz`);
+    expect(await health.text()).toBe('alive');
+    expect(runtime.isConnected()).toBe(true);
+    await runtime.stop();
+    expect(runtime.isConnected()).toBe(false);
+    runtime = undefined;
+  });
+
+  it('tracks each request until its answer is posted, so shutdown can wait for it', async () => {
+    fake = await FakeSlack.start();
+    const logger = new RecordingLogger();
+    const inFlight = new InFlight();
+    const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 };
+    runtime = await startSlack(cannedBot as TreatyBot, config, logger, { inFlight });
+    const url = `http://127.0.0.1:${listeningPort(logger)}/slack/events`;
+    const ack = await postSigned(url, slashCommandForm('help', fake.responseUrl('w')), { contentType: FORM });
+    expect(ack.status).toBe(200);
+    // Acked, but the answer may still be on its way to the response_url: settled() waits for it.
+    await inFlight.settled();
+    expect(fake.postsTo('w')).toHaveLength(1);
+  });
+
+  it('reports the Socket Mode connection state', async () => {
+    fake = await FakeSlack.start();
+    const config = { botToken: 'xoxb-test-token', appToken: 'xapp-1-test', apiUrl: fake.apiUrl, port: 0 };
+    runtime = await startSlack(cannedBot as TreatyBot, config, new RecordingLogger());
+    expect(runtime.isConnected()).toBe(true);
+    await runtime.stop();
+    runtime = undefined;
+    await fake.waitFor(() => fake.connectedSockets === 0);
   });
 });

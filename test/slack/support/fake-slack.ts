@@ -68,6 +68,7 @@ export class FakeSlack {
   /** Messages really posted (successful `chat.postMessage`), oldest first. */
   readonly messages: StoredMessage[] = [];
   private readonly users = new Map<string, FakeUser>();
+  private readonly delays = new Map<string, number>();
   private handler: ApiHandler | undefined;
   private readonly sockets = new Set<WebSocket>();
   private messageCounter = 0;
@@ -104,6 +105,11 @@ export class FakeSlack {
   /** A response_url that records what is posted to it under `id`. */
   responseUrl(id: string): string {
     return `${this.baseUrl}/response/${id}`;
+  }
+
+  /** Answers `method` only after `ms` (the call is recorded, and takes effect, at once): a slow Slack. */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   /** Answers API calls differently (e.g. a 429); return `undefined` for the default answer. */
@@ -179,6 +185,8 @@ export class FakeSlack {
     };
     const answer = this.handler?.(call) ?? this.defaultAnswer(call);
     this.calls.push({ ...call, status: answer.status ?? 200 });
+    const delayMs = this.delays.get(method);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     return { status: answer.status ?? 200, headers: answer.headers ?? {}, body: answer.body };
   }
 

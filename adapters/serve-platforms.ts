@@ -1,0 +1,113 @@
+import type { Config } from '../src/config.ts';
+import { createTreatyBot } from '../src/create-treaty-bot.ts';
+import { TrackerScheduler } from '../src/digests/scheduler.ts';
+import { FeedbackRecorder } from '../src/feedback/feedback-recorder.ts';
+import type { Logger } from '../src/logger.ts';
+import { countedPoster } from '../src/ops/counted-poster.ts';
+import { InFlight } from '../src/ops/in-flight.ts';
+import { Metrics } from '../src/ops/metrics.ts';
+import { opsRoutes } from '../src/ops/ops-routes.ts';
+import { type OpsServer, startOpsServer } from '../src/ops/ops-server.ts';
+import { Readiness } from '../src/ops/readiness.ts';
+import type { ChannelDigest, RatificationTracker } from '../src/status/ratification-tracker.ts';
+import type { Store } from '../src/store/open-store.ts';
+import type { PlatformRuntime } from './platform-runtime.ts';
+import { routingPoster } from './routing-poster.ts';
+
+/** How long shutdown may take before the process exits anyway. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface ServeOptions {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  tracker: RatificationTracker;
+}
+
+/**
+ * Runs the bot for its platforms: the core with metrics, Slack and/or Discord, the tracker's scheduler, and one
+ * HTTP server with `/healthz`, `/readyz` and `/metrics` (Slack's own in HTTP mode, else one on PORT). Resolves
+ * once everything is up; SIGTERM or SIGINT then shuts it down and exits the process.
+ */
+export async function servePlatforms({ config, logger, store, tracker }: ServeOptions): Promise<void> {
+  const metrics = new Metrics();
+  const readiness = new Readiness();
+  const inFlight = new InFlight();
+  const bot = createTreatyBot({
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    logger,
+    statusDesk: tracker,
+    questionsPerMinute: config.questionsPerMinute,
+    observer: metrics,
+  });
+  // createTreatyBot returns only once the index is loaded (or rebuilt): from here on it is.
+  readiness.add('index', () => bot.topics.length > 0);
+  readiness.add('database', () => store.isOpen());
+  const routes = opsRoutes(readiness, metrics);
+  // Before the platforms connect, so probes get answers (alive, not ready) while they do.
+  const opsServer: OpsServer | undefined =
+    config.slack && !config.slack.appToken ? undefined : await startOpsServer(routes, config.port);
+  if (opsServer) logger.info({ port: opsServer.port }, `ops: /healthz, /readyz and /metrics on port ${opsServer.port}`);
+
+  const services = { feedback: new FeedbackRecorder(store.feedback), inFlight };
+  const runtimes: PlatformRuntime[] = [];
+  const connect = async (platform: 'slack' | 'discord', start: () => Promise<PlatformRuntime>) => {
+    let runtime: PlatformRuntime | undefined;
+    readiness.add(platform, () => runtime?.isConnected() ?? false);
+    runtime = await start();
+    runtimes.push(runtime);
+  };
+  try {
+    const { slack, discord } = config;
+    if (slack) {
+      const { startSlack } = await import('./slack/start-slack.ts');
+      await connect('slack', () => startSlack(bot, slack, logger, { ...services, routes }));
+    }
+    if (discord) {
+      const { startDiscord } = await import('./discord/start-discord.ts');
+      await connect('discord', () => startDiscord(bot, discord, logger, services));
+    }
+  } catch (error) {
+    await opsServer?.close();
+    throw error;
+  }
+
+  const scheduler = new TrackerScheduler<ChannelDigest>({
+    store,
+    logger,
+    pollCron: config.status.pollCron,
+    poll: async () => {
+      try {
+        metrics.statusPolled(await tracker.poll());
+      } catch (error) {
+        metrics.statusPolled('failed');
+        throw error;
+      }
+    },
+    poster: countedPoster(routingPoster(runtimes), metrics),
+    buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+  });
+  scheduler.start();
+  // A fresh database has no status yet: read it now rather than at the next poll (under the lease, as always).
+  if (!store.snapshots.lastGood()) void scheduler.runPoll();
+  // Digests that fell due while the bot was down (or were cut short by a restart) go out now, not a minute later.
+  void scheduler.runDeliveries();
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal, inFlight: inFlight.size }, 'shutting down');
+    // Whatever is still running after the grace is abandoned: the delivery log makes the next start finish it.
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    readiness.drain();
+    // Digests first: a post in progress needs its platform client, which stopping the platforms closes.
+    await scheduler.stop();
+    await Promise.allSettled(runtimes.map((runtime) => runtime.stop()));
+    await inFlight.settled();
+    await opsServer?.close();
+    store.close();
+    logger.info({ signal }, 'stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
