@@ -13,7 +13,7 @@ const environmentSchema = z.object({
   SEEDS_DIR: z.string().min(1).default('seeds'),
   /** Folder of the built search index. */
   INDEX_DIR: z.string().min(1).default('index'),
-  /** Port of the HTTP server (Slack's HTTP mode). */
+  /** Port of the one HTTP server: /healthz, /readyz, /metrics, and Slack's /slack/events in HTTP mode. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_BOT_TOKEN: z
     .string()

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..');
-const variablesIn = (text: string, pattern: RegExp) => new Set([...text.matchAll(pattern)].map((match) => match[1]));
+import { root, schemaVariables, variablesIn } from './support/config-variables.ts';
 
 describe('the configuration reference', () => {
-  const schema = variablesIn(readFileSync(join(root, 'src', 'config.ts'), 'utf8'), /^\s{2}([A-Z][A-Z0-9_]+): /gm);
+  const schema = schemaVariables();
   const example = variablesIn(readFileSync(join(root, '.env.example'), 'utf8'), /^# ([A-Z][A-Z0-9_]+)=/gm);
   const readme = variablesIn(readFileSync(join(root, 'README.md'), 'utf8'), /^\| `([A-Z][A-Z0-9_]+)`/gm);
 
