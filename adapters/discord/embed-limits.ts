@@ -103,10 +103,10 @@ export function truncateMarkdown(text: string, max: number): string {
 }
 
 /**
- * Splits markdown into chunks of at most `max` characters: at a line break or a space outside bold text when
- * there is one in the second half of the chunk, otherwise at any character that does not split an escape, a
- * surrogate pair or a `**` marker (bold text cut that way is closed and reopened). Chunks are trimmed and a
- * block marker that a cut brings to the start of a chunk is escaped.
+ * Splits markdown into chunks of at most `max` characters: at a line break or a space outside bold text and
+ * code spans when there is one in the second half of the chunk, otherwise at any character that does not split
+ * an escape, a surrogate pair or a `**` marker (bold text or a code span cut that way is closed and reopened).
+ * Chunks are trimmed and a block marker that a cut brings to the start of a chunk is escaped.
  */
 export function splitMarkdown(text: string, max: number): string[] {
   const chunks: string[] = [];
@@ -135,37 +135,53 @@ function splitField(field: { name: string; value: string }): Array<{ name: strin
   }));
 }
 
-/** Cuts `text` (longer than `budget`) into a head of at most `budget` characters and the rest. */
+/**
+ * Cuts `text` (longer than `budget`) into a head of at most `budget` characters and the rest. A hard cut inside
+ * bold text or a code span closes it in the head and reopens it in the rest, so no markup leaks across the cut.
+ */
 function cutMarkdown(text: string, budget: number): { head: string; tail: string } {
   let bold = false;
+  let code = false;
   let afterMarker = false;
   let lastNewline = -1;
   let lastSpace = -1;
-  let lastHardCut = 0;
-  let hardCutInBold = false;
+  let hardCut = { at: 0, close: '', reopen: '' };
   let i = 0;
   while (i <= budget && i < text.length) {
-    const atMarker = text.startsWith('**', i);
-    // A hard cut before position i keeps the head within budget, even with `**` appended to close bold text;
-    // never next to a marker, where closing and reopening would leave an empty `****`.
-    if (i > 0 && i <= budget - (bold ? 2 : 0) && !atMarker && !afterMarker) {
-      lastHardCut = i;
-      hardCutInBold = bold;
+    const marker = markerAt(text, i, code);
+    const close = `${code ? '`' : ''}${bold ? '**' : ''}`;
+    // A hard cut before position i keeps the head within budget with the open markup closed; never next to a
+    // marker, where closing and reopening would leave an empty `****` or a double backtick (read as one marker).
+    if (i > 0 && i <= budget - close.length && !marker && !afterMarker) {
+      hardCut = { at: i, close, reopen: `${bold ? '**' : ''}${code ? '`' : ''}` };
     }
-    if (!bold && i > 0 && text[i] === '\n') lastNewline = i;
-    if (!bold && i > 0 && text[i] === ' ') lastSpace = i;
-    afterMarker = atMarker;
-    if (atMarker) bold = !bold;
-    i += atMarker ? 2 : unitLength(text, i);
+    const outside = !bold && !code && i > 0;
+    if (outside && text[i] === '\n') lastNewline = i;
+    if (outside && text[i] === ' ') lastSpace = i;
+    afterMarker = marker !== undefined;
+    if (marker === '**') bold = !bold;
+    if (marker === '`') code = !code;
+    // Code spans show backslashes literally, so there a backslash escapes nothing.
+    i += marker?.length ?? (code ? codePointLength(text, i) : unitLength(text, i));
   }
   const lastBreak = lastNewline >= budget / 2 ? lastNewline : Math.max(lastNewline, lastSpace);
-  if (lastBreak >= budget / 2 || lastHardCut === 0) {
+  if (lastBreak >= budget / 2 || hardCut.at === 0) {
     const at = lastBreak > 0 ? lastBreak : budget;
     return { head: text.slice(0, at).trimEnd(), tail: text.slice(at).trimStart() };
   }
-  const head = text.slice(0, lastHardCut);
-  const tail = text.slice(lastHardCut);
-  return hardCutInBold ? { head: `${head}**`, tail: `**${tail}` } : { head, tail };
+  return {
+    head: `${text.slice(0, hardCut.at)}${hardCut.close}`,
+    tail: `${hardCut.reopen}${text.slice(hardCut.at)}`,
+  };
+}
+
+/**
+ * The markup marker at position i, if any: `**` outside code spans, a backtick opening or closing a code span.
+ * Escaped markers are never reached, because `unitLength` steps over an escape and its character together.
+ */
+function markerAt(text: string, i: number, inCode: boolean): '**' | '`' | undefined {
+  if (text[i] === '`') return '`';
+  return !inCode && text.startsWith('**', i) ? '**' : undefined;
 }
 
 /** Characters that must stay together: an escape and the character it escapes, a surrogate pair. */
@@ -174,7 +190,7 @@ function unitLength(text: string, i: number): number {
   return codePointLength(text, i);
 }
 
+/** 2 for a surrogate pair; a lone surrogate stands alone, so it cannot swallow the backtick after it. */
 function codePointLength(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
 }

@@ -3,6 +3,7 @@
  * a zero-width space. `allowedMentions: { parse: [] }` already stops pings; neutralizing the text as well keeps a
  * quoted `<@&123>` from rendering as a role pill and keeps the text safe if it is ever sent without that option.
  */
+import { isHttpUrl } from '../shared/http-url.ts';
 
 const ZERO_WIDTH_SPACE = '\u200B';
 
@@ -49,7 +50,32 @@ export function neutralizeMentions(text: string): string {
   return text.replace(BROADCAST, `@${ZERO_WIDTH_SPACE}$1`).replace(ANGLE_MARKUP, `<${ZERO_WIDTH_SPACE}`);
 }
 
-/** Text for an inline code span: code spans show backslashes literally, so backticks are swapped, not escaped. */
+/**
+ * Text for an inline code span: code spans show backslashes literally, so backticks are swapped, not escaped.
+ * Mentions are broken as everywhere else: a span cut by a split or misread by Discord must not ping anyone.
+ * An empty span would be read as a double backtick opening a span that runs to the next one, so it holds a
+ * zero-width space instead.
+ */
 export function inlineCode(text: string): string {
-  return `\`${text.replace(/`/g, 'ˋ')}\``;
+  return `\`${neutralizeMentions(text.replace(/`/g, 'ˋ')) || ZERO_WIDTH_SPACE}\``;
+}
+
+/**
+ * A masked link `[label](url)` when the URL is a clean http(s) URL Discord's link syntax can hold, else just the
+ * label. The label must already be escaped.
+ *
+ * @example linkOrLabel('https://example.org/doc_(1)', 'Title') // '[Title](https://example.org/doc_%281%29)'
+ */
+export function linkOrLabel(url: string | undefined, escapedLabel: string): string {
+  // Discord takes `<…>` around a link target as brackets and ends the target at a backslash; a link needs a label.
+  if (!isHttpUrl(url) || /[<>\\]/.test(url) || escapedLabel.trim() === '') return escapedLabel;
+  return `[${escapedLabel}](${url.replace(LINK_TARGET_MARKUP, percentEncode)})`;
+}
+
+// A parenthesis would end the target early; `*` and backticks would be read as bold and code spans by code that
+// reads the markdown without knowing links (`splitMarkdown`). Servers read them the same percent-encoded.
+const LINK_TARGET_MARKUP = /[()*`]/g;
+
+function percentEncode(char: string): string {
+  return `%${char.charCodeAt(0).toString(16).toUpperCase()}`;
 }

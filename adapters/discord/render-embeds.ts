@@ -6,7 +6,14 @@
 import type { Citation, Excerpt, Reply, ReplyKind, TopicSuggestion } from '../../src/answer/reply.ts';
 import { FSI, hasArabic, isolate, isolateLatinRuns, latinRuns, PDI, type TextRange } from '../shared/bidi.ts';
 import { type EmbedDraft, fitEmbed, packMessages, type RenderedMessage } from './embed-limits.ts';
-import { escapeInline, escapeMarkdown, escapeTextStart, inlineCode, neutralizeMentions } from './escape-markdown.ts';
+import {
+  escapeInline,
+  escapeMarkdown,
+  escapeTextStart,
+  inlineCode,
+  linkOrLabel,
+  neutralizeMentions,
+} from './escape-markdown.ts';
 
 export type { RenderedMessage } from './embed-limits.ts';
 
@@ -66,15 +73,14 @@ export function highlightedExcerpt(excerpt: Excerpt): string {
   return neutralizeMentions(escapeTextStart(out.trim()));
 }
 
-/** `title · publisher · date · locator`, the title linked when the catalog knows the document's URL. */
+/** `title · publisher · date · locator`, the title linked when the catalog has a clean http(s) URL for it. */
 export function citationLine(citation: Citation): string {
   const arabicLine = hasArabic(citation.title.ar);
   // In an Arabic line a Latin field (publisher, date) is isolated whole, so its own punctuation stays with it.
   const field = (text: string) =>
     escapeMarkdown(neutralizeMentions(arabicLine && !hasArabic(text) ? isolate(text) : isolateLatinRuns(text)));
-  const title = field(citation.title.ar);
   return [
-    citation.url ? `[${title}](${citation.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : title,
+    linkOrLabel(citation.url, field(citation.title.ar)),
     field(citation.publisher.en),
     field(citation.date),
     field(citation.locator),
@@ -97,8 +103,8 @@ function headerDraft(reply: Reply, color: number): EmbedDraft {
     lines.push(...reply.suggestions.map(topicLine));
   }
   if (reply.notices.length > 0) lines.push('', ...reply.notices.map((notice) => prose(notice)));
-  // A title always, so the header embed is never empty (Discord rejects an empty embed).
-  return { title: prose(reply.title) || 'Treaty bot', color, description: lines.join('\n').trim() };
+  // A title always, so the header embed is never empty (Discord rejects an empty embed); fitting drops a blank one.
+  return { title: prose(reply.title).trim() || 'Treaty bot', color, description: lines.join('\n').trim() };
 }
 
 function excerptDraft(excerpt: Excerpt, color: number): EmbedDraft {

@@ -11,25 +11,47 @@ import {
   truncateMarkdown,
 } from '../../adapters/discord/embed-limits.ts';
 
-/** Unescaped `**` markers in a chunk: an even count means its bold text is closed. */
-function boldMarkers(text: string): number {
-  let count = 0;
+/**
+ * Unescaped `**` and backtick markers in a chunk, read as Discord does: inside a code span a backslash is a
+ * character and `**` is text. Even counts mean its bold text and code spans are closed.
+ */
+function markers(text: string): { bold: number; code: number } {
+  const count = { bold: 0, code: 0 };
+  let inCode = false;
   for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '\\') i += 1;
+    if (text[i] === '`') {
+      count.code += 1;
+      inCode = !inCode;
+    } else if (inCode) continue;
+    else if (text[i] === '\\') i += 1;
     else if (text.startsWith('**', i)) {
-      count += 1;
+      count.bold += 1;
       i += 1;
     }
   }
   return count;
 }
 
-/** A markdown-like text: words, escaped characters, bold runs, Arabic, surrogate pairs, line breaks. */
+/** A markdown-like text: words, escaped characters, bold runs, code spans, Arabic, surrogate pairs, line breaks. */
 const markdownText = fc
   .array(
     fc.oneof(
-      fc.constantFrom('word', 'كلمة', 'الاتفاقية', '\\*', '\\_', '\\\\', '😀', '\n', '- item', '1. x', 'x'.repeat(40)),
+      fc.constantFrom(
+        'word',
+        'كلمة',
+        'الاتفاقية',
+        '\\*',
+        '\\_',
+        '\\\\',
+        '\\`',
+        '😀',
+        '\n',
+        '- item',
+        '1. x',
+        'x'.repeat(40),
+      ),
       fc.constantFrom('**bold**', '**حيز النفاذ**', '**a long bold run of several words**'),
+      fc.constantFrom('`slug`', '`a\\`', '`**`', '`\uD800`', `\`${'long code span '.repeat(5)}\``),
     ),
     { maxLength: 400 },
   )
@@ -60,7 +82,29 @@ describe('splitMarkdown', () => {
   it('sees bold text after an escaped backslash', () => {
     const chunks = splitMarkdown(`\\\\**${'ب'.repeat(30)}**`, 20);
     expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) expect(boldMarkers(chunk)).toBe(2);
+    for (const chunk of chunks) expect(markers(chunk).bold).toBe(2);
+  });
+
+  it('cuts at a space outside code spans, not inside one', () => {
+    expect(splitMarkdown('aaaa bbbb `c d e` f', 15)).toEqual(['aaaa bbbb', '`c d e` f']);
+  });
+
+  it('closes and reopens a code span when it must cut inside it', () => {
+    const chunks = splitMarkdown(`• \`${'@\u200Beveryone '.repeat(50)}\` — x`, 100);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) {
+      expect(chunk.length).toBeLessThanOrEqual(100);
+      expect(markers(chunk).code).toBe(2);
+      expect(chunk).not.toContain('``');
+    }
+  });
+
+  it('reads a backslash in a code span as a character, not an escape of the closing backtick', () => {
+    expect(splitMarkdown('`a\\` bbbb cccc', 11)).toEqual(['`a\\` bbbb', 'cccc']);
+  });
+
+  it('does not let a lone surrogate swallow the backtick closing its code span', () => {
+    expect(splitMarkdown('`\uD800` bbbb `c` dddd', 16)).toEqual(['`\uD800` bbbb `c`', 'dddd']);
   });
 
   it('never separates an escape from its character or splits a surrogate pair', () => {
@@ -79,11 +123,12 @@ describe('splitMarkdown', () => {
         for (const chunk of chunks) {
           expect(chunk.length).toBeLessThanOrEqual(max);
           expect(chunk.length).toBeGreaterThan(0);
-          expect(boldMarkers(chunk) % 2).toBe(0);
+          expect(markers(chunk).bold % 2).toBe(0);
+          expect(markers(chunk).code % 2).toBe(0);
         }
         const words = (value: string) =>
           value
-            .replace(/\*\*|\\(?=[-+>#.])/g, '')
+            .replace(/\*\*|`|\\(?=[-+>#.])/g, '')
             .split(/\s+/)
             .join('');
         expect(words(chunks.join(' '))).toBe(words(text.trim()));

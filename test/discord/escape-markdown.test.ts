@@ -69,4 +69,12 @@ describe('inlineCode', () => {
     expect(inlineCode('entry-into-force')).toBe('`entry-into-force`');
     expect(inlineCode('a`b')).toBe('`aˋb`');
   });
+
+  it('breaks mentions inside the span too, since a misread or cut span would leave them live', () => {
+    expect(inlineCode('@everyone <@1>')).toBe('`@\u200Beveryone <\u200B@1>`');
+  });
+
+  it('never writes an empty span, which Discord reads as a double backtick opening a longer one', () => {
+    expect(inlineCode('')).toBe('`\u200B`');
+  });
 });

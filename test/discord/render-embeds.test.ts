@@ -3,6 +3,7 @@ import { EMBED_LIMITS, embedLength } from '../../adapters/discord/embed-limits.t
 import { citationLine, highlightedExcerpt, prose, renderReply } from '../../adapters/discord/render-embeds.ts';
 import { type Citation, type Excerpt, emptyReply, type Reply } from '../../src/answer/reply.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import { discordProblems } from '../fuzz/checks.ts';
 import { realBot } from '../support/bot.ts';
 import { sampleCitation, sampleExcerpt } from '../support/sample-excerpt.ts';
 import { embedText } from './embed-text.ts';
@@ -118,9 +119,98 @@ describe('hostile text', () => {
     expect(citationLine({ ...citation, title: { ar: HOSTILE, en: HOSTILE } })).not.toMatch(/@(everyone|here)|<@/);
   });
 
+  it('titles a reply whose title is blank, so its header embed is never empty', () => {
+    const messages = renderReply(emptyReply('answer', '', 'ar', ' '));
+    expect(messages[0]?.embeds[0]?.title).toBe('Treaty bot');
+  });
+
   it('escapes a heading or list marker that starts a user question used as a title', () => {
     expect(prose('# not a heading')).toBe('\\# not a heading');
     expect(prose('- not a list')).toBe('\\- not a list');
+  });
+});
+
+describe('code spans cut across embeds', () => {
+  it('keeps a long slug in closed code spans with its mentions broken', () => {
+    const messages = renderReply({
+      ...emptyReply('topics', '', 'en', 'T'),
+      suggestions: [{ slug: '@everyone '.repeat(500), title: { en: 'x', ar: 'y' } }],
+    });
+    const descriptions = messages.flatMap((message) => message.embeds.map((embed) => embed.description ?? ''));
+
+    expect(descriptions.length).toBeGreaterThan(1);
+    for (const description of descriptions) expect(description.split('`').length % 2).toBe(1);
+    expect(descriptions[0]).toMatch(/^• `@\u200Beveryone .*`$/);
+    expect(descriptions[1]).toMatch(/^`.* ` — x · y$/);
+    expect(discordProblems(messages, [])).toEqual([]);
+  });
+
+  it('keeps a long help command in closed code spans with its mentions broken', () => {
+    const messages = renderReply({
+      ...emptyReply('help', '', 'en', 'Help'),
+      help: [{ command: '<@1> '.repeat(1000), description: 'd' }],
+    });
+    const descriptions = messages.flatMap((message) => message.embeds.map((embed) => embed.description ?? ''));
+
+    expect(descriptions.length).toBeGreaterThan(1);
+    for (const description of descriptions) expect(description.split('`').length % 2).toBe(1);
+    expect(descriptions.join('')).not.toMatch(/<@/);
+    expect(discordProblems(messages, [])).toEqual([]);
+  });
+});
+
+describe('citation links', () => {
+  const lineWithUrl = (url: string) => citationLine({ ...citation, url });
+
+  it('shows the title alone when the URL is not an http(s) URL', () => {
+    const line = lineWithUrl('@everyone');
+    expect(line).toBe(
+      `معاهدة الأمم المتحدة · ${FSI}News site (not identified)${PDI} · ${FSI}2025-10${PDI} · الفقرة ${FSI}2${PDI}`,
+    );
+    expect(lineWithUrl('javascript:alert(1)')).toBe(line);
+    expect(lineWithUrl('http:example.org')).toBe(line);
+  });
+
+  it('shows the title alone when the URL holds white space, invisible characters or what ends a link target', () => {
+    const line = citationLine(citation);
+    for (const url of [
+      'https://example.org/a b',
+      'https://example.org/\u202Egpj.exe',
+      'https://example.org/\u200B',
+      'https://example.org/<@123>',
+      'https://example.org/a\\b',
+      'https://example.org/\uD800',
+      'https://',
+    ]) {
+      expect(lineWithUrl(url)).toBe(line);
+    }
+  });
+
+  it('links the title to a clean http(s) URL, percent-encoding what reads as markdown', () => {
+    expect(lineWithUrl('http://example.org/@everyone')).toMatch(
+      /^\[معاهدة الأمم المتحدة\]\(http:\/\/example\.org\/@everyone\) · /,
+    );
+    expect(lineWithUrl('https://example.org/a`**`(b)')).toMatch(/\(https:\/\/example\.org\/a%60%2A%2A%60%28b%29\) · /);
+  });
+
+  it('keeps a long list of linked citations free of stray code spans when it is split', () => {
+    const twins = Array.from({ length: 40 }, (_, i) => ({ ...citation, url: `https://example.org/${i}\`\`\`` }));
+    const messages = renderReply({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [excerptOf('نص', [], twins)] });
+    const targets = twins.map((twin) => `](${twin.url.replace(/`/g, '%60')})`);
+    expect(messages.flatMap((message) => message.embeds).flatMap((embed) => embed.fields ?? []).length).toBeGreaterThan(
+      2,
+    );
+    expect(discordProblems(messages, targets)).toEqual([]);
+  });
+
+  it('renders the minimal counterexample without a link or a live mention', () => {
+    const reply: Reply = {
+      ...emptyReply('answer', 'q', 'ar', 'Q'),
+      excerpts: [sampleExcerpt('نص', [], {}, { ...sampleCitation, url: '@everyone' })],
+    };
+    const messages = renderReply(reply);
+    expect(messages[0]?.embeds[1]?.fields?.[0]?.value).toMatch(/^معاهدة الأمم المتحدة · /);
+    expect(discordProblems(messages, [])).toEqual([]);
   });
 });
 

@@ -96,24 +96,22 @@ export function slackProblems(message: SlackMessage, linkPrefixes: readonly stri
 
 /**
  * The text Discord would render outside inline code spans (where mentions and markdown are shown literally):
- * escaped characters are kept, code spans opened by an unescaped backtick are dropped.
+ * escaped characters are kept, code spans are dropped. A backtick opens a span only where Discord's inline code
+ * rule (simple-markdown's, below) matches; a run of backticks needs as many to close it, so an empty span "``"
+ * opens a span that runs to the next double backtick, or a single one that runs to the next backtick.
  */
 export function outsideCode(text: string): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
     const char = text[i] ?? '';
+    const span = char === '`' ? INLINE_CODE.exec(text.slice(i)) : null;
     if (char === '\\') {
       out += text.slice(i, i + 2);
       i += 2;
-    } else if (char === '`') {
-      const close = text.indexOf('`', i + 1);
-      if (close === -1) {
-        out += text.slice(i);
-        break;
-      }
+    } else if (span) {
       out += ' ';
-      i = close + 1;
+      i += span[0].length;
     } else {
       out += char;
       i += 1;
@@ -122,24 +120,33 @@ export function outsideCode(text: string): string {
   return out;
 }
 
+/** simple-markdown's inline code rule, which Discord's parser is built on. */
+const INLINE_CODE = /^(`+)([\s\S]*?[^`])\1(?!`)/;
+
 /** A live broadcast or `<@…>`, `<@&…>`, `<#…>` mention: what neutralizing with a zero-width space must break. */
 const LIVE_MENTION = /@(everyone|here)|<@|<#/i;
+/** A masked link `[…](…)`: a `]` that no backslash escapes, right before `(`. */
+const LIVE_LINK = /(?:^|[^\\])(?:\\\\)*\]\(/;
+/** A backtick that no backslash escapes and no code span holds: what is left of a code span cut in two. */
+const STRAY_BACKTICK = /(?:^|[^\\])(?:\\\\)*`/;
 
 /** The markdown link targets the Discord renderer writes for citation titles, as `](…)`. */
 export function discordLinkTargets(reply: Reply): string[] {
   return reply.excerpts
     .flatMap((excerpt) => [excerpt.citation, ...excerpt.alsoIn])
     .flatMap((cited) =>
-      // Only a clean http(s) URL makes a link whose target Discord hides; anything else shows as typed.
-      cited.url && /^https?:\/\/[^\s<>|]+$/.test(cited.url)
-        ? [`](${cited.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})`]
+      // Only a clean http(s) URL makes a link whose target Discord hides; anything else shows as typed. Looser
+      // than the renderer's check: a target expected here but not written is harmless.
+      cited.url && /^https?:\/\/[^\s<>\\]+$/i.test(cited.url)
+        ? [`](${cited.url.replace(/[()*`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`]
         : [],
     );
 }
 
 /**
  * Discord: every message has 1–10 embeds and at most 6000 characters, every embed text is within its limit, no
- * field value is empty, and no displayed text (outside code spans and link targets) holds a live mention.
+ * field value is empty, and no displayed text (outside code spans and the renderer's own link targets) holds a
+ * live mention, a masked link or an unclosed code span.
  * Footers are checked for length only: Discord shows footer text literally, without mentions or markdown.
  */
 export function discordProblems(messages: ReadonlyArray<{ embeds: APIEmbed[] }>, linkTargets: readonly string[]) {
@@ -180,6 +187,8 @@ export function discordProblems(messages: ReadonlyArray<{ embeds: APIEmbed[] }>,
         const rest = outsideCode(linkTargets.reduce((left, target) => left.split(target).join(']'), text));
         const live = LIVE_MENTION.exec(rest);
         if (live) problems.push(`${at} ${where}: live ${JSON.stringify(live[0])} in ${JSON.stringify(rest)}`);
+        if (LIVE_LINK.test(rest)) problems.push(`${at} ${where}: unescaped link in ${JSON.stringify(rest)}`);
+        if (STRAY_BACKTICK.test(rest)) problems.push(`${at} ${where}: unclosed code span in ${JSON.stringify(rest)}`);
       }
     }
   }

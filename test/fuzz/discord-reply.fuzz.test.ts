@@ -48,8 +48,7 @@ describe('Discord renderReply on hostile replies', () => {
 
   it('keeps embed limits and breaks every mention, whatever each field of the Reply holds', () => {
     fc.assert(
-      // KNOWN BUGS code-span-split and raw-citation-url (skipped properties below): slugs and help commands keep
-      // no mention syntax here and citation URLs are clean, as the core and the catalog make them.
+      // Slugs, help commands and citation URLs as the core and the catalog make them; hostile ones below.
       fc.property(hostileReply({ hostileCode: false }), (reply) => {
         expect(problemsOf(reply)).toEqual([]);
       }),
@@ -80,17 +79,8 @@ describe('Discord renderReply on hostile replies', () => {
     );
   });
 
-  // KNOWN BUG code-span-split: `splitMarkdown` (adapters/discord/embed-limits.ts) cuts a long description at a
-  // space inside an inline code span, so the span's backticks end up in different embeds (or one is dropped at the
-  // cut) and the rest of the span renders as markdown with live mentions. `inlineCode` does not neutralize
-  // mentions, relying on the span. Only slugs and help commands are shown in code spans, and the core writes
-  // both, so users cannot reach it today. Minimal counterexamples:
-  //   renderReply({ ...emptyReply('topics', '', 'en', 'T'), suggestions: [{ slug: '@everyone '.repeat(500),
-  //     title: { en: 'x', ar: 'y' } }] })  → description "• `@everyone @everyone …" with no closing backtick
-  //   renderReply({ ...emptyReply('help', '', 'en', 'Help'), help: [{ command: '<@1> '.repeat(1000),
-  //     description: 'd' }] })  → a live "<@1>" in the first embed
-  // Unskip once fixed.
-  it.skip('breaks every mention even in long slugs and help commands', () => {
+  // Slugs and help commands are core-authored, shown in code spans that a long description may be cut inside.
+  it('breaks every mention even in long slugs and help commands', () => {
     fc.assert(
       fc.property(hostileReply({ hostileCode: true }), (reply) => {
         expect(problemsOf(reply)).toEqual([]);
@@ -99,14 +89,8 @@ describe('Discord renderReply on hostile replies', () => {
     );
   });
 
-  // KNOWN BUG raw-citation-url: `citationLine` (adapters/discord/render-embeds.ts) writes `citation.url` into
-  // `[title](url)` unchecked (only parentheses are encoded), unlike Slack's `linkOrLabel`, which links only a clean
-  // http(s) URL. A URL that is not one makes Discord show the markdown literally, mentions included. Citation URLs
-  // come from the committed catalog, so this needs a bad catalog entry. Minimal counterexample:
-  //   renderReply({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [sampleExcerpt('نص', [], {},
-  //     { ...sampleCitation, url: '@everyone' })] })  → field value "[معاهدة الأمم المتحدة](@everyone) · …"
-  // Unskip once fixed.
-  it.skip('breaks every mention even in a citation URL that is not a clean http(s) URL', () => {
+  // Citation URLs come from the catalog, which people edit: a URL that is not clean shows as the title only.
+  it('breaks every mention even in a citation URL that is not a clean http(s) URL', () => {
     fc.assert(
       fc.property(hostileReply({ hostileUrls: true, hostileCode: false }), (reply) => {
         expect(problemsOf(reply)).toEqual([]);
