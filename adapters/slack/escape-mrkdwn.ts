@@ -5,6 +5,8 @@
  * characters themselves.
  */
 
+import { isHttpUrl } from '../shared/http-url.ts';
+
 /** Replaces `&`, `<`, `>` with `&amp;`, `&lt;`, `&gt;` (and nothing else, as Slack asks). */
 export function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
@@ -48,6 +50,7 @@ export function userMention(userId: string): string {
  * label. The label must already be escaped.
  */
 export function linkOrLabel(url: string | undefined, escapedLabel: string): string {
-  if (!url || !/^https?:\/\/[^\s<>|]+$/.test(url)) return escapedLabel;
+  // `<`, `>` and `|` delimit Slack's link syntax.
+  if (!isHttpUrl(url) || /[<>|]/.test(url)) return escapedLabel;
   return `<${escapeText(url)}|${escapedLabel}>`;
 }
