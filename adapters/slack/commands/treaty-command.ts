@@ -1,4 +1,5 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { inAnswerTurn } from '../answer-turns.ts';
 import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
 import { withSubscriptionPermission } from '../subscription-permission.ts';
 
@@ -20,10 +21,10 @@ export function treatyCommand(deps: ListenerDeps): Middleware<SlackCommandMiddle
       { team: command.team_id, channel: command.channel_id, user: command.user_id, via: command.command },
       deps,
     );
-    const { message } = composeAnswer(bot, text, asker, logger, {
-      shareButton: true,
-      feedbackButtons: deps.feedback !== undefined,
-    });
+    // After the acks of commands already waiting: a burst of commands must not wait for each other's answers.
+    const { message } = await inAnswerTurn(() =>
+      composeAnswer(bot, text, asker, logger, { shareButton: true, feedbackButtons: deps.feedback !== undefined }),
+    );
     try {
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {

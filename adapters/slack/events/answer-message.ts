@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
+import { inAnswerTurn } from '../answer-turns.ts';
 import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
 import { withSubscriptionPermission } from '../subscription-permission.ts';
 import { messageKey, stripMention } from './message-text.ts';
@@ -36,7 +37,10 @@ export async function answerMessage(
     { team: question.team, channel: question.channel, user: question.user, via: question.via },
     deps,
   );
-  const { message } = composeAnswer(bot, text, asker, logger, { feedbackButtons: deps.feedback !== undefined });
+  // Bolt has acknowledged the event already; other requests' acks go first (see answer-turns.ts).
+  const { message } = await inAnswerTurn(() =>
+    composeAnswer(bot, text, asker, logger, { feedbackButtons: deps.feedback !== undefined }),
+  );
   try {
     await client.chat.postMessage({
       channel: question.channel,
