@@ -14,8 +14,8 @@ import type { Store } from '../src/store/open-store.ts';
 import type { PlatformRuntime } from './platform-runtime.ts';
 import { routingPoster } from './routing-poster.ts';
 
-/** How long shutdown may take before the process exits anyway. */
-export const SHUTDOWN_GRACE_MS = 10_000;
+/** How long shutdown may take before the process exits anyway: under `docker stop`'s 10 s before SIGKILL. */
+const SHUTDOWN_GRACE_MS = 8_000;
 
 export interface ServeOptions {
   config: Config;
@@ -94,20 +94,37 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
   // Digests that fell due while the bot was down (or were cut short by a restart) go out now, not a minute later.
   void scheduler.runDeliveries();
 
+  let shuttingDown = false;
   const shutdown = async (signal: string) => {
+    if (shuttingDown) {
+      // A second signal: the operator will not wait.
+      logger.warn({ signal, inFlight: inFlight.size }, 'second signal, exiting now');
+      process.exit(1);
+    }
+    shuttingDown = true;
     logger.info({ signal, inFlight: inFlight.size }, 'shutting down');
-    // Whatever is still running after the grace is abandoned: the delivery log makes the next start finish it.
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    readiness.drain();
-    // Digests first: a post in progress needs its platform client, which stopping the platforms closes.
-    await scheduler.stop();
-    await Promise.allSettled(runtimes.map((runtime) => runtime.stop()));
-    await inFlight.settled();
-    await opsServer?.close();
-    store.close();
-    logger.info({ signal }, 'stopped');
-    process.exit(0);
+    // Whatever still runs after the grace is abandoned: the delivery log lets the next start finish a digest.
+    setTimeout(() => {
+      logger.error({ inFlight: inFlight.size }, 'shutdown took too long, exiting with work abandoned');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    let code = 0;
+    try {
+      // /readyz answers 503 from here on, for as long as the work below takes.
+      readiness.drain();
+      // Digests first: a post in progress needs its platform client, which stopping the platforms closes.
+      await scheduler.stop();
+      await Promise.allSettled(runtimes.map((runtime) => runtime.stop()));
+      await inFlight.settled();
+      await opsServer?.close();
+      store.close();
+      logger.info({ signal }, 'stopped');
+    } catch (error) {
+      code = 1;
+      logger.error({ error: (error as Error).message }, 'shutdown failed');
+    }
+    process.exit(code);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }

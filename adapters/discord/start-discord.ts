@@ -46,8 +46,8 @@ export async function startDiscord(
   return {
     platform: 'discord',
     poster: createDiscordDigestPoster(client, logger),
-    // Ready once, and the gateway socket up now (it drops to Reconnecting/Resuming on a network blip).
-    isConnected: () => client.isReady() && client.ws.status === Status.Ready,
+    // The manager's own status stays Ready after the first login; each shard's drops while it reconnects.
+    isConnected: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async stop() {
       // Stop taking messages, let the answers in progress post (they need the client), then disconnect.
       client.removeAllListeners(Events.MessageCreate);

@@ -30,6 +30,9 @@ export interface Asker {
   canManageSubscriptions?: boolean;
 }
 
+/** Clicks that rebuild a reply already given, rather than ask a new question. */
+const REPLAYS = new Set(['share', 'feedback']);
+
 /** A rendered answer, or the apology that replaces it when answering failed. */
 export interface ComposedAnswer {
   message: SlackMessage;
@@ -55,6 +58,7 @@ export function composeAnswer(
       channel: asker.channel,
       user: asker.user,
       ...(asker.canManageSubscriptions === undefined ? {} : { canManageSubscriptions: asker.canManageSubscriptions }),
+      ...(REPLAYS.has(asker.via) ? { replay: true } : {}),
     });
     return { message: renderReply(reply, options), answered: true };
   } catch (error) {

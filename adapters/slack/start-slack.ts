@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { SlackConfig } from '../../src/config.ts';
@@ -26,12 +27,13 @@ export async function startSlack(
 ): Promise<PlatformRuntime> {
   const app = createSlackApp(bot, config, logger, services);
   let listening = false;
+  let server: Server | undefined;
   try {
     if (config.appToken) {
       await app.start();
       logger.info({ platform: 'slack', mode: 'socket' }, 'slack: connected in Socket Mode');
     } else {
-      const server = await app.start(config.port);
+      server = (await app.start(config.port)) as Server;
       listening = true;
       const port = (server.address() as AddressInfo | null)?.port ?? config.port;
       logger.info({ platform: 'slack', mode: 'http', port }, `slack: listening on port ${port} at /slack/events`);
@@ -47,7 +49,14 @@ export async function startSlack(
     isConnected: () => (config.appToken ? app.socketConnected() : listening),
     stop: async () => {
       listening = false;
-      await app.stop();
+      // Requests in progress finish; a connection Slack keeps alive is closed as soon as it is idle, rather than
+      // holding the close for the 5 s keep-alive timeout.
+      const sweep = server && setInterval(() => server?.closeIdleConnections(), 25);
+      try {
+        await app.stop();
+      } finally {
+        clearInterval(sweep);
+      }
     },
   };
 }

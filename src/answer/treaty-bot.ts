@@ -22,11 +22,17 @@ export interface AskContext {
   locale?: string;
   /** The adapter's verdict on whether this user may change the channel's digest subscriptions. */
   canManageSubscriptions?: boolean;
+  /**
+   * The adapter asks again to rebuild a reply it already gave (a share or feedback click): not a new question,
+   * so neither rate limited nor counted.
+   */
+  replay?: boolean;
 }
 
-/** Told of every reply and how long the core took to write it (the metrics). */
+/** Told of every new question: its reply and how long the core took to write it, or that it was rate limited. */
 export interface AnswerObserver {
   answered(reply: Reply, context: AskContext, seconds: number): void;
+  rateLimited(context: AskContext): void;
 }
 
 /** At most this many excerpts per answer. */
@@ -54,15 +60,10 @@ export class TreatyBot {
   /** Answers one message. */
   ask(rawText: string, context: AskContext): Reply {
     const started = performance.now();
-    const reply = this.answer(rawText, context);
-    this.observer?.answered(reply, context, (performance.now() - started) / 1000);
-    return reply;
-  }
-
-  private answer(rawText: string, context: AskContext): Reply {
     const { text, truncated } = cleanInput(rawText);
     const lang = text ? detectLanguage(text) : localeLanguage(context.locale);
-    if (context.user && this.rateLimiter && !this.rateLimiter.take(`${context.platform}:${context.user}`)) {
+    if (!context.replay && this.overLimit(context)) {
+      this.observer?.rateLimited(context);
       return {
         ...emptyReply('help', text, lang, 'Slow down'),
         notices: ['You are asking faster than the bot answers one person. Try again in a minute.'],
@@ -70,7 +71,12 @@ export class TreatyBot {
     }
     const reply = this.reply(text, lang, context);
     if (truncated) reply.notices.push('Your message was long; only its beginning was searched.');
+    if (!context.replay) this.observer?.answered(reply, context, (performance.now() - started) / 1000);
     return reply;
+  }
+
+  private overLimit(context: AskContext): boolean {
+    return Boolean(context.user && this.rateLimiter && !this.rateLimiter.take(`${context.platform}:${context.user}`));
   }
 
   /**

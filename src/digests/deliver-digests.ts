@@ -40,6 +40,8 @@ export interface DeliverDigestsOptions<P> {
   /** Builds the message from the digest's changes; called again, with the same changes, on every retry. */
   buildPayload(changes: LoggedChange[], subscription: Subscription): P | Promise<P>;
   logger: Logger;
+  /** Asked before each subscription: true ends the run early (shutdown); the rest wait for the next run. */
+  stopping?: () => boolean;
 }
 
 /** What a run did, one count per subscription it acted on (subscriptions not due are not counted). */
@@ -65,6 +67,7 @@ export async function deliverDueDigests<P = DigestPayload>(
 ): Promise<DeliverySummary> {
   const summary: DeliverySummary = { posted: 0, skipped: 0, failed: 0, recovered: 0 };
   for (const subscription of options.store.subscriptions.list()) {
+    if (options.stopping?.()) break;
     try {
       const outcome = await deliverTo(subscription, options);
       if (outcome) summary[outcome] += 1;

@@ -117,6 +117,8 @@ export class TrackerScheduler<P = DigestPayload> {
         isDue: isSubscriptionDue,
         buildPayload: this.options.buildPayload,
         logger: this.options.logger,
+        // A shutdown waits for the digest being posted, not for every channel still due.
+        stopping: () => this.stopped,
       });
       if (summary.posted + summary.failed + summary.recovered > 0)
         this.options.logger.info({ ...summary }, 'digests: delivery run');

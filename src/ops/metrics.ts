@@ -27,6 +27,12 @@ export class Metrics {
     labelNames: ['platform'] as const,
     registers: [this.registry],
   });
+  private readonly rateLimitedQuestions = new Counter({
+    name: 'treaty_bot_rate_limited_total',
+    help: 'Questions refused with "slow down" because their user passed RATE_LIMIT_PER_MINUTE.',
+    labelNames: ['platform'] as const,
+    registers: [this.registry],
+  });
   private readonly answerSeconds = new Histogram({
     name: 'treaty_bot_answer_duration_seconds',
     help: 'Time the core took to turn a message into a reply.',
@@ -62,11 +68,16 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'treaty_bot_' });
   }
 
-  /** The core's observer: one call per reply. */
+  /** The core's observer: one call per new question answered… */
   answered(reply: Reply, context: AskContext, seconds: number): void {
     this.questions.inc({ platform: context.platform, kind: reply.kind });
     if (reply.kind === 'no_answer') this.abstentions.inc({ platform: context.platform });
     this.answerSeconds.observe({ platform: context.platform }, seconds);
+  }
+
+  /** …or refused by the rate limit. */
+  rateLimited(context: AskContext): void {
+    this.rateLimitedQuestions.inc({ platform: context.platform });
   }
 
   digestPosted(platform: Platform): void {

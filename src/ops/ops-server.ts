@@ -21,15 +21,15 @@ export async function startOpsServer(routes: readonly OpsRoute[], port: number, 
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'method not allowed\n');
     route.handler(request, response);
   });
-  // Probes and scrapers keep connections alive; shutdown must not wait for them.
-  server.keepAliveTimeout = 5_000;
   server.listen(port, host);
   await once(server, 'listening');
   return {
     port: (server.address() as AddressInfo).port,
     close: async () => {
-      server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Probes and scrapers keep connections alive, and every answer here is immediate: nothing to wait for.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -20,11 +20,8 @@ export interface RunningBot {
   exited: Promise<number | null>;
 }
 
-/**
- * Runs the composition root as `npm start` does (outside nock's guard: its store and status source must stay on
- * this machine), resolving once its output contains `readyLine`.
- */
-export function startBot(env: Record<string, string>, readyLine = 'slack: listening'): Promise<RunningBot> {
+/** Runs the composition root as `npm start` does (outside nock's guard: its store and status source must stay on this machine). */
+export function spawnBot(env: Record<string, string>): RunningBot {
   const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
@@ -37,14 +34,20 @@ export function startBot(env: Record<string, string>, readyLine = 'slack: listen
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, logs: () => output, exited };
+}
+
+/** `spawnBot`, resolving once its output contains `readyLine`. */
+export function startBot(env: Record<string, string>, readyLine = 'slack: listening'): Promise<RunningBot> {
+  const bot = spawnBot(env);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 15_000);
-    child.stderr?.on('data', () => {
-      if (output.includes(readyLine)) {
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${bot.logs()}`)), 15_000);
+    bot.child.stderr?.on('data', () => {
+      if (bot.logs().includes(readyLine)) {
         clearTimeout(timer);
-        resolve({ child, logs: () => output, exited });
+        resolve(bot);
       }
     });
-    void exited.then((code) => reject(new Error(`bot exited with ${code}:\n${output}`)));
+    void bot.exited.then((code) => reject(new Error(`bot exited with ${code}:\n${bot.logs()}`)));
   });
 }

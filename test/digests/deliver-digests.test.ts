@@ -52,6 +52,29 @@ describe('deliverDueDigests', () => {
     expect(store.subscriptions.list().map((s) => s.lastDeliveredChangeId)).toEqual([2, 2]);
   });
 
+  it('stops between channels once asked to (shutdown), leaving the rest for the next run', async () => {
+    const store = trackerWith([general, treaty]);
+    const poster = new FakePoster();
+    let stopping = false;
+    const partial = await deliverDueDigests({
+      store,
+      poster: {
+        post: async (...args) => {
+          stopping = true; // the signal arrives while the first digest is being posted
+          return poster.post(...args);
+        },
+      },
+      now: at('09:00:00'),
+      isDue: isSubscriptionDue,
+      buildPayload: (changes) => ({ changes, upToChangeId: changes.at(-1)?.id ?? 0 }),
+      logger: silentLogger,
+      stopping: () => stopping,
+    });
+    expect(partial).toEqual({ ...nothing, posted: 1 });
+    expect(await run(store, poster, at('09:01:00'))).toEqual({ ...nothing, posted: 1 });
+    expect(poster.postCalls).toBe(2);
+  });
+
   it('waits for the channel’s scheduled time', async () => {
     const store = trackerWith([general]);
     const poster = new FakePoster();

@@ -124,6 +124,11 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(frame);
   }
 
+  /** Cuts every gateway connection, as a network blip would; the client reconnects. */
+  dropGateway(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
   /** Answers every request that matches only after `ms` (recorded at once): a slow Discord. */
   delay(matches: (request: RecordedRequest) => boolean, ms: number): void {
     this.delays.push({ matches, ms });

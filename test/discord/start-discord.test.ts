@@ -83,9 +83,13 @@ describe('startDiscord for operations', () => {
   const isReply = (request: { method: string; path: string }) =>
     request.method === 'POST' && request.path.endsWith('/messages');
 
-  it('reports connected while the gateway is up, and not after stop', async () => {
+  it('reports connected while the gateway is up, not while it reconnects, and not after stop', async () => {
     runtime = await startDiscord(bot, fakeConfig(fake), new RecordingLogger());
-    expect(runtime.isConnected()).toBe(true);
+    const running = runtime;
+    expect(running.isConnected()).toBe(true);
+    fake.dropGateway();
+    await expect.poll(() => running.isConnected(), { timeout: 3_000, interval: 10 }).toBe(false);
+    await expect.poll(() => running.isConnected(), { timeout: 10_000, interval: 50 }).toBe(true);
     const stopping = runtime;
     runtime = undefined;
     await stopping.stop();
@@ -94,7 +98,8 @@ describe('startDiscord for operations', () => {
 
   it('on stop, lets an answer in progress finish posting before it disconnects', async () => {
     const inFlight = new InFlight();
-    runtime = await startDiscord(bot, fakeConfig(fake), new RecordingLogger(), { inFlight });
+    const logger = new RecordingLogger();
+    runtime = await startDiscord(bot, fakeConfig(fake), logger, { inFlight });
     // Discord takes 500 ms to accept the reply: stop() comes while it is in flight.
     fake.delay(isReply, 500);
     fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> entry-into-force`, { mentions: [botUser] }));
@@ -104,5 +109,7 @@ describe('startDiscord for operations', () => {
     await stopping.stop();
     expect(inFlight.size).toBe(0);
     expect(fake.sent().filter(isReply)).toHaveLength(1);
+    // The reply's response came back to a live client: nothing failed.
+    expect(logger.messages('error')).toEqual([]);
   });
 });

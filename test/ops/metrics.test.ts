@@ -51,6 +51,23 @@ describe('Metrics', () => {
   });
 });
 
+describe('the core counting questions', () => {
+  it('counts a rate-limited question apart, and a replayed one (share, feedback click) not at all', async () => {
+    const metrics = new Metrics();
+    const bot = createTreatyBot({ logger: silentLogger, observer: metrics, questionsPerMinute: 1 });
+    const asker = { platform: 'slack' as const, user: 'U1' };
+    expect(bot.ask('entry-into-force', asker).kind).toBe('answer');
+    expect(bot.ask('entry-into-force', asker).title).toBe('Slow down');
+    // A click rebuilds the reply already given: past the limit, still the real reply, and not a new question.
+    expect(bot.ask('entry-into-force', { ...asker, replay: true }).kind).toBe('answer');
+    const { body } = await metrics.exposition();
+    expect(body).toMatch(/^treaty_bot_questions_total\{platform="slack",kind="answer"\} 1$/m);
+    expect(body).not.toMatch(/kind="help"/);
+    expect(body).toMatch(/^treaty_bot_rate_limited_total\{platform="slack"\} 1$/m);
+    expect(body).toMatch(/^treaty_bot_answer_duration_seconds_count\{platform="slack"\} 1$/m);
+  });
+});
+
 describe('countedPoster', () => {
   it('counts posted and failed digest attempts per platform and passes results and errors through', async () => {
     const metrics = new Metrics();

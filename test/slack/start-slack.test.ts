@@ -138,9 +138,11 @@ describe('startSlack for operations', () => {
     fake = await FakeSlack.start();
     const config = { botToken: 'xoxb-test-token', appToken: 'xapp-1-test', apiUrl: fake.apiUrl, port: 0 };
     runtime = await startSlack(cannedBot as TreatyBot, config, new RecordingLogger());
-    expect(runtime.isConnected()).toBe(true);
-    await runtime.stop();
+    const running = runtime;
+    expect(running.isConnected()).toBe(true);
     runtime = undefined;
+    await running.stop();
     await fake.waitFor(() => fake.connectedSockets === 0);
+    expect(running.isConnected()).toBe(false);
   });
 });

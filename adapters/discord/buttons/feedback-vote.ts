@@ -68,7 +68,7 @@ function recordVote(context: DiscordContext, interaction: ButtonInteraction): st
     if (!context.feedback) throw new Error('feedback is not recorded in this installation');
     // Vote buttons sit only under answers and abstentions; a click must never (un)subscribe a channel.
     if (asksToChangeSubscriptions(query)) throw new Error('a vote on a subscription command');
-    const reply = context.bot.ask(query, askContext(interaction, query));
+    const reply = context.bot.ask(query, { ...askContext(interaction, query), replay: true });
     context.feedback.record({ question: reply.query, reply, vote, platform: 'discord', userId: interaction.user.id });
     context.logger.debug({ ...scope, kind: reply.kind }, 'discord: recorded a vote');
     return THANKS;

@@ -29,7 +29,7 @@ export const postToChannel = {
         await replyPrivately(interaction, EXPIRED);
         return;
       }
-      const reply = context.bot.ask(query, askContext(interaction, query));
+      const reply = context.bot.ask(query, { ...askContext(interaction, query), replay: true });
       await replyInParts(interaction, renderReply(reply), {
         ephemeral: false,
         content: `Shared by ${userMention(interaction.user.id)}`,

@@ -59,7 +59,7 @@ export function feedbackButton(
 function replyToRate(bot: AnswerSource, value: string | undefined, clicker: Asker, logger: Logger): Reply | undefined {
   if (typeof value !== 'string' || !value.trim() || value.length > BLOCK_LIMITS.buttonValue) return undefined;
   try {
-    const reply = bot.ask(value, { platform: 'slack' });
+    const reply = bot.ask(value, { platform: 'slack', replay: true });
     return reply.kind === 'answer' || reply.kind === 'no_answer' ? reply : undefined;
   } catch (error) {
     logger.error({ ...clicker, err: error }, 'slack: answering again for a feedback click failed');
