@@ -6,7 +6,8 @@ import type { Digest } from '../../src/status/digest.ts';
 import { hostileDigest } from './arbitraries.ts';
 import { discordProblems, slackProblems } from './checks.ts';
 
-const DIGEST_RUNS = 2_000;
+/** Digests are renderers too: as many cases as the reply renderers. */
+const DIGEST_RUNS = 10_000;
 
 function discordDigestProblems(digest: Digest): string[] {
   const message = renderDiscordDigest(digest);
