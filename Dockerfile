@@ -5,8 +5,8 @@
 FROM node:24-bookworm-slim AS deps
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY package.json package-lock.json scripts/slim-node-modules.sh ./
+RUN npm ci --omit=dev --no-audit --no-fund && ./slim-node-modules.sh && npm cache clean --force
 
 # Build stage: dev dependencies, compiled JavaScript, and a check that the committed index matches the seeds.
 FROM deps AS build

@@ -45,8 +45,9 @@ try {
     cpSync(join(root, folder), join(app, folder), { recursive: true });
   }
 
-  step('npm ci --omit=dev (builds better-sqlite3 from source when no prebuilt binary fits)');
+  step('npm ci --omit=dev (builds better-sqlite3 from source when no prebuilt binary fits), slim-node-modules.sh');
   execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], { cwd: app, stdio: 'inherit' });
+  execFileSync(join(root, 'scripts', 'slim-node-modules.sh'), { cwd: app, stdio: 'inherit' });
   for (const name of DEV_ONLY)
     check(!existsSync(join(app, 'node_modules', name)), `dev dependency ${name} was installed`);
 
