@@ -27,7 +27,7 @@ describe('the Dockerfile', () => {
   it('ships the compiled app, the prebuilt index and the seeds, with production dependencies only', () => {
     expect(docker.runStageCopies).toEqual(expect.arrayContaining(['node_modules', 'dist', 'index', 'seeds']));
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toMatch(/npm ci --omit=dev --no-audit --no-fund && ./slim-node-modules.sh/);
+    expect(dockerfile).toContain('npm ci --omit=dev --no-audit --no-fund && ./slim-node-modules.sh');
     expect(dockerfile).toMatch(/build:index -- --check/);
     expect(docker.cmd).toEqual(['node', 'dist/adapters/main.js']);
   });
