@@ -73,4 +73,18 @@ describe('readConfig', () => {
       expect((error as Error).message).not.toContain('\n');
     }
   });
+
+  it.each([
+    { SLACK_BOT_TOKEN: 'xoxp-user-token-SECRET42' },
+    { ...slackHttp, SLACK_SIGNING_SECRET: 'SECRET42-not-hex' },
+    { ...slackHttp, SLACK_APP_TOKEN: 'xoxb-SECRET42' },
+    { DISCORD_TOKEN: 'SECRET42' },
+  ])('never echoes the value of a rejected credential (%#)', (env) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+    try {
+      readConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('SECRET42');
+    }
+  });
 });
