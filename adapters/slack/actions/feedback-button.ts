@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Reply } from '../../../src/answer/reply.ts';
 import type { Logger } from '../../../src/logger.ts';
+import { inAnswerTurn } from '../answer-turns.ts';
 import { BLOCK_LIMITS } from '../block-limits.ts';
 import { type AnswerSource, type Asker, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
 
@@ -31,7 +32,7 @@ export function feedbackButton(
       logger.warn({ ...clicker, vote }, 'slack: a feedback click was ignored: feedback is not enabled');
       return;
     }
-    const reply = replyToRate(bot, action.value, clicker, logger);
+    const reply = await inAnswerTurn(() => replyToRate(bot, action.value, clicker, logger));
     if (!reply) {
       logger.warn(
         { ...clicker, vote, valueLength: action.value?.length ?? 0 },

@@ -1,4 +1,5 @@
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { inAnswerTurn } from '../answer-turns.ts';
 import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
 
 /**
@@ -20,10 +21,11 @@ export function shareButton({
       logger.warn(asker, 'slack: a share button without a query was ignored');
       return;
     }
-    const { message, answered } = composeAnswer(bot, action.value, asker, logger, {
-      sharedBy: body.user.id,
-      feedbackButtons: feedback !== undefined,
-    });
+    const query = action.value;
+    // Like a question, the rebuilt answer waits behind the acknowledgements already waiting (answer-turns.ts).
+    const { message, answered } = await inAnswerTurn(() =>
+      composeAnswer(bot, query, asker, logger, { sharedBy: body.user.id, feedbackButtons: feedback !== undefined }),
+    );
     try {
       if (!answered) {
         // An apology is for the person who clicked, never for the whole channel.
