@@ -26,7 +26,6 @@ export async function startSlack(
   services: SlackServices = {},
 ): Promise<PlatformRuntime> {
   const app = createSlackApp(bot, config, logger, services);
-  let listening = false;
   let server: Server | undefined;
   try {
     if (config.appToken) {
@@ -34,7 +33,6 @@ export async function startSlack(
       logger.info({ platform: 'slack', mode: 'socket' }, 'slack: connected in Socket Mode');
     } else {
       server = (await app.start(config.port)) as Server;
-      listening = true;
       const port = (server.address() as AddressInfo | null)?.port ?? config.port;
       logger.info({ platform: 'slack', mode: 'http', port }, `slack: listening on port ${port} at /slack/events`);
     }
@@ -46,9 +44,8 @@ export async function startSlack(
   return {
     platform: 'slack',
     poster: createSlackDigestPoster(app.client, logger),
-    isConnected: () => (config.appToken ? app.socketConnected() : listening),
+    isConnected: () => (config.appToken ? app.socketConnected() : (server?.listening ?? false)),
     stop: async () => {
-      listening = false;
       // Requests in progress finish; a connection Slack keeps alive is closed as soon as it is idle, rather than
       // holding the close for the 5 s keep-alive timeout.
       const sweep = server && setInterval(() => server?.closeIdleConnections(), 25);
