@@ -1,0 +1,58 @@
+import MiniSearch from 'minisearch';
+import type { ContractJson } from '../answer/contract-json.ts';
+import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
+import { normalizeArabic } from '../text/arabic-normalize.ts';
+import { lightStem } from '../text/arabic-stemmer.ts';
+
+/**
+ * The baseline every evaluation row is compared with: plain MiniSearch (its own tokenizer and BM25, default
+ * options) over the same passages, with a light Arabic stemmer (normalization + light10) as its `processTerm`.
+ * No stop words, no lexicon, no reranking, no abstention: whole passages come back, best first. A gain the bot
+ * shows only on some sets and not over this is not a gain.
+ */
+export class BaselineSearch {
+  private readonly miniSearch: MiniSearch<{ id: number; text: string }>;
+
+  constructor(private readonly passages: readonly AnalyzedPassage[]) {
+    this.miniSearch = new MiniSearch({ fields: ['text'], processTerm: lightStemTerm });
+    this.miniSearch.addAll(
+      passages.map(({ passage, fileText }, id) => ({
+        id,
+        text: passage.spans.map((span) => fileText.slice(span.start, span.end)).join(' '),
+      })),
+    );
+  }
+
+  /** The top five passages in the evaluation contract's shape. */
+  ask(question: string): ContractJson {
+    const excerpts = this.miniSearch
+      .search(question)
+      .slice(0, 5)
+      .flatMap((result) => {
+        const analyzed = this.passages[result.id as number];
+        if (!analyzed) return [];
+        const { passage, fileText, entry } = analyzed;
+        const start = passage.spans[0]?.start ?? 0;
+        const end = passage.spans.at(-1)?.end ?? start;
+        const text = fileText.slice(start, end);
+        return [
+          {
+            source: passage.file,
+            start,
+            end,
+            locator: passage.locator,
+            title: entry.title.ar,
+            text,
+            score: result.score,
+          },
+        ];
+      });
+    return { query: question, lang: 'ar', kind: excerpts.length > 0 ? 'answer' : 'no_answer', excerpts };
+  }
+}
+
+/** Lowercase; Arabic words normalized and light-stemmed. */
+function lightStemTerm(term: string): string {
+  const lower = term.toLowerCase();
+  return /[\u0600-\u06FF]/.test(lower) ? lightStem(normalizeArabic(lower)) : lower;
+}
