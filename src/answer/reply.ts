@@ -69,6 +69,11 @@ export interface Reply {
   statusLines: string[];
   /** Short remarks to show under the reply (e.g. "your question was shortened"). */
   notices: string[];
+  /**
+   * For a searched question (`answer` or `no_answer`): how sure the bot is that its best passage answers it,
+   * 0–1; it abstains below the calibrated threshold (src/answer/confidence.ts).
+   */
+  confidence?: number;
 }
 
 /** A reply with every list empty, to spread the specific fields over. */

@@ -4,8 +4,10 @@ import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 import type { PassageSearch } from '../search/passage-search.ts';
 import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
-import { shouldAbstain } from './abstention.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
+import { passageText } from '../corpus/passage.ts';
+import { AnswerTypes } from './answer-type.ts';
+import { answerConfidence, CONFIDENCE_THRESHOLD } from './confidence.ts';
 import { type Command, parseCommand } from './command.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -46,6 +48,7 @@ const MIN_RELATIVE_SCORE = 0.55;
  */
 export class TreatyBot {
   private readonly topicsBySlug: ReadonlyMap<string, Topic>;
+  private readonly answerTypes: AnswerTypes;
 
   constructor(
     private readonly search: PassageSearch,
@@ -55,6 +58,12 @@ export class TreatyBot {
     private readonly observer?: AnswerObserver,
   ) {
     this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
+    this.answerTypes = new AnswerTypes(search.lexicon.data.answerTypes);
+  }
+
+  /** The analyzed passages the bot searches (for the evaluation's baseline, which indexes the same ones). */
+  get passages(): readonly AnalyzedPassage[] {
+    return this.search.passages;
   }
 
   /** Answers one message. */
@@ -174,9 +183,14 @@ export class TreatyBot {
     }
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
     const best = ranked[0];
-    if (!best || shouldAbstain(question, plan, best, this.search.knownTerm)) {
+    const missingTypes = best
+      ? this.answerTypes.asked(question).filter((type) => !this.answerTypes.holds(type, passageText(best.analyzed.passage, best.analyzed.fileText)))
+      : [];
+    const confidence = answerConfidence({ plan, best, missingTypes }, this.search);
+    if (!best || confidence < CONFIDENCE_THRESHOLD) {
       return {
         ...emptyReply('no_answer', query, lang, heading),
+        confidence,
         searchedTerms,
         suggestions: this.nearestTopics(plan),
         notices: ['The source documents do not answer this. Try one of these topics.'],
@@ -186,7 +200,7 @@ export class TreatyBot {
       .filter((candidate) => candidate.score >= best.score * MIN_RELATIVE_SCORE)
       .slice(0, MAX_EXCERPTS)
       .map((candidate) => this.toExcerpt(candidate));
-    return { ...emptyReply('answer', query, lang, heading), excerpts, searchedTerms };
+    return { ...emptyReply('answer', query, lang, heading), confidence, excerpts, searchedTerms };
   }
 
   private toExcerpt(ranked: RankedPassage): Excerpt {

@@ -1,38 +1,113 @@
 /**
- * `npm run eval [-- --questions path.json] [--verbose]`: asks every question of the dev set and prints
- * R@1, R@3, R@5 and MRR@10 per language, abstention accuracy on unanswerable questions and the
- * false-abstention rate on answerable ones (scoring rules: ../shared/eval/README.md).
+ * `npm run eval [-- --set NAME] [--verbose]`: asks every question of every set (dev, round1, the question bank's
+ * tuning and held-out halves) through the same core `npm run ask -- --json` uses, and prints per set and
+ * language R@1, R@3, R@5, MRR@10 and false abstention beside the plain baseline (MiniSearch + light stemmer),
+ * abstention on unanswerable questions, whether each target is met, and the abstention threshold trade-off on
+ * the calibration split. Scoring rules: ../shared/eval/README.md.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toContractJson } from '../answer/contract-json.ts';
+import { type ContractJson, toContractJson } from '../answer/contract-json.ts';
+import { CONFIDENCE_THRESHOLD } from '../answer/confidence.ts';
 import { createTreatyBot } from '../create-treaty-bot.ts';
+import { BaselineSearch } from '../eval/baseline.ts';
+import { chooseThreshold, type ConfidenceSample, tradeOff } from '../eval/calibration.ts';
+import { loadQuestionSets, type QuestionSet } from '../eval/question-sets.ts';
 import { type EvalQuestion, firstHitRank, type Metrics, type QuestionResult, summarize } from '../eval/scoring.ts';
+import { missedTargets, TARGETS } from '../eval/targets.ts';
 import { silentLogger } from '../logger.ts';
+import { RatificationTracker } from '../status/ratification-tracker.ts';
+import { openStore } from '../store/open-store.ts';
 
 const { values } = parseArgs({
-  options: {
-    questions: { type: 'string', default: 'test/eval/dev-questions.json' },
-    verbose: { type: 'boolean', default: false },
-  },
+  options: { set: { type: 'string' }, verbose: { type: 'boolean', default: false } },
 });
 
-const questions = JSON.parse(readFileSync(resolve(values.questions), 'utf8')) as EvalQuestion[];
-const bot = createTreatyBot({ logger: silentLogger });
+// The bot as `npm run ask` builds it, status desk included (an empty store: status questions get status replies).
+const store = openStore(':memory:', silentLogger);
+const statusDesk = new RatificationTracker({ store, sourceUrl: 'file:///dev/null', logger: silentLogger });
+const bot = createTreatyBot({ logger: silentLogger, statusDesk });
+const baseline = new BaselineSearch(bot.passages);
 const seedTexts = new Map<string, string>();
 const seedText = (file: string) => {
   if (!seedTexts.has(file)) seedTexts.set(file, readFileSync(join(resolve('seeds'), file), 'utf8'));
   return seedTexts.get(file) ?? '';
 };
 
-const results: QuestionResult[] = questions.map((question) => {
-  const reply = toContractJson(bot.ask(question.question, { platform: 'cli' }));
-  return { question, reply, rank: question.answerable ? firstHitRank(question, reply, seedText) : null };
+interface SetRun {
+  set: QuestionSet;
+  bot: QuestionResult[];
+  baseline: QuestionResult[];
+  samples: ConfidenceSample[];
+}
+
+const score = (question: EvalQuestion, reply: ContractJson): QuestionResult => ({
+  question,
+  reply,
+  rank: question.answerable ? firstHitRank(question, reply, seedText) : null,
 });
 
-if (values.verbose) {
-  for (const { question, reply, rank } of results) {
+const sets = loadQuestionSets(resolve('test/eval')).filter((set) => !values.set || set.name === values.set);
+const runs: SetRun[] = sets.map((set) => {
+  const replies = set.questions.map((question) => bot.ask(question.question, { platform: 'cli' }));
+  return {
+    set,
+    bot: set.questions.map((question, i) => score(question, toContractJson(replies[i] ?? bot.ask('', { platform: 'cli' })))),
+    baseline: set.questions.map((question) => score(question, baseline.ask(question.question))),
+    samples: set.questions.map((question, i) => ({
+      answerable: question.answerable,
+      confidence: replies[i]?.confidence,
+    })),
+  };
+});
+
+if (values.verbose) for (const run of runs) printQuestions(run);
+
+const f = (value: number) => value.toFixed(2);
+console.log('R@k and MRR@10 over answerable questions; FA = false abstention; base = plain MiniSearch + light stemmer');
+console.log(
+  `targets per row: R@3 ≥ ${TARGETS.recallAt3}, MRR ≥ ${TARGETS.mrrAt10}, FA ≤ ${TARGETS.falseAbstention}, at or above base; per set: abstention ≥ ${TARGETS.abstention}`,
+);
+console.log('set            lang   n    R@1   R@3   R@5   MRR   FA  | base R@3  MRR | targets');
+for (const run of runs) {
+  const bots = summarize(run.bot);
+  const bases = summarize(run.baseline);
+  for (const lang of ['ar', 'en', 'all'] as const) {
+    const m: Metrics = bots.byLanguage[lang];
+    const b: Metrics = bases.byLanguage[lang];
+    if (m.answerable === 0) continue;
+    const missed = lang === 'all' ? [] : missedTargets(m, b);
+    console.log(
+      `${run.set.name.padEnd(14)} ${lang.padEnd(4)} ${String(m.answerable).padStart(3)}  ${f(m.recallAt1)}  ${f(m.recallAt3)}  ${f(m.recallAt5)}  ${f(m.mrrAt10)}  ${f(m.falseAbstention)} |     ${f(b.recallAt3)} ${f(b.mrrAt10)} | ${lang === 'all' ? '' : missed.length === 0 ? 'met' : `MISSED ${missed.join(', ')}`}`,
+    );
+  }
+  const abstained = Math.round(bots.abstentionAccuracy * bots.unanswerable);
+  const met = bots.unanswerable === 0 || bots.abstentionAccuracy >= TARGETS.abstention;
+  console.log(
+    `${run.set.name.padEnd(14)} abstention on unanswerable: ${abstained}/${bots.unanswerable} (${f(bots.abstentionAccuracy)}) ${met ? 'met' : 'MISSED'}`,
+  );
+}
+
+const calibration = runs.find((run) => run.set.name === 'bank-tuning');
+if (calibration) {
+  const rows = tradeOff(calibration.samples);
+  const chosen = chooseThreshold(rows);
+  console.log(`\nabstention threshold trade-off on the calibration split (bank-tuning, ${calibration.samples.length} questions)`);
+  console.log('threshold  false abstention (answerable)  abstention (unanswerable)');
+  for (const row of rows) {
+    const marks = [row.threshold === chosen ? 'chosen by the rule' : '', row.threshold === CONFIDENCE_THRESHOLD ? 'in use' : '']
+      .filter(Boolean)
+      .join(', ');
+    console.log(`  ${row.threshold.toFixed(2)}      ${f(row.falseAbstention).padStart(10)}                    ${f(row.abstention).padStart(6)}   ${marks}`);
+  }
+  if (chosen !== CONFIDENCE_THRESHOLD)
+    console.log(`the rule picks ${chosen}; CONFIDENCE_THRESHOLD in src/answer/confidence.ts is ${CONFIDENCE_THRESHOLD}`);
+}
+store.close();
+
+function printQuestions(run: SetRun): void {
+  run.bot.forEach(({ question, reply, rank }, i) => {
     const outcome = question.answerable
       ? rank
         ? `rank ${rank}`
@@ -40,19 +115,10 @@ if (values.verbose) {
           ? 'ABSTAINED'
           : 'MISS'
       : reply.kind;
+    const confidence = run.samples[i]?.confidence;
     const top = reply.excerpts.map((e) => `${e.source.slice(0, 3)} ${e.locator}`).join(' | ');
-    console.log(`${question.id} ${question.lang} ${outcome.padEnd(9)} ${question.question.slice(0, 60)}\n      ${top}`);
-  }
+    console.log(
+      `${run.set.name} ${question.id} ${question.lang} ${outcome.padEnd(9)} ${confidence?.toFixed(2) ?? '-   '} ${question.question.slice(0, 70)}\n      ${top}`,
+    );
+  });
 }
-
-const report = summarize(results);
-const pct = (value: number) => value.toFixed(3);
-const row = (label: string, m: Metrics) =>
-  `${label.padEnd(4)} ${String(m.answerable).padStart(3)}  ${pct(m.recallAt1)}  ${pct(m.recallAt3)}  ${pct(m.recallAt5)}  ${pct(m.mrrAt10)}  ${pct(m.falseAbstention)}`;
-console.log(`questions: ${values.questions}`);
-console.log('lang   n    R@1    R@3    R@5    MRR@10 false-abstention');
-console.log(row('ar', report.byLanguage.ar));
-console.log(row('en', report.byLanguage.en));
-console.log(row('all', report.byLanguage.all));
-const abstained = Math.round(report.abstentionAccuracy * report.unanswerable);
-console.log(`abstention on unanswerable: ${abstained}/${report.unanswerable} (${pct(report.abstentionAccuracy)})`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type CatalogEntry, loadCatalog } from './catalog.ts';
 import type { Passage } from './passage.ts';
 import { splitDocument } from './split-document.ts';
+import { windowLongPassages } from './window-long-passages.ts';
 
 /** The seed documents with their catalog entries, and every passage cut from them. */
 export interface Corpus {
@@ -27,9 +28,9 @@ export function loadDocuments(seedsDir: string): Corpus['documents'] {
   return loadCatalog(seedsDir).map((entry) => ({ entry, text: readSeed(seedsDir, entry.file) }));
 }
 
-/** Splits every document into passages, document by document. */
+/** Splits every document into passages, document by document; long paragraphs become sentence windows. */
 export function splitDocuments(documents: Corpus['documents']): Passage[] {
-  return documents.flatMap(({ entry, text }) => splitDocument(entry.file, text, entry.kind));
+  return documents.flatMap(({ entry, text }) => windowLongPassages(splitDocument(entry.file, text, entry.kind), text));
 }
 
 /**

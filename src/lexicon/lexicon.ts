@@ -37,8 +37,33 @@ export interface Topic {
   keywords: { en: string[]; ar: string[] };
 }
 
+/**
+ * One variety of colloquial Arabic (see data/dialects/README.md): words dropped as stop words, and the verb
+ * prefixes and clitic endings stripped from question words the index does not know.
+ */
+export interface DialectTable {
+  variety: string;
+  questionWords: string[];
+  functionWords: string[];
+  negation: string[];
+  proclitics: string[];
+  suffixes: string[];
+}
+
+/** The kinds of answer a question can ask for that a passage either holds or not (see data/answer-types.json). */
+export const ANSWER_TYPES = ['time', 'quantity', 'place', 'person'] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+
+/** How to recognise a question asking for one type of answer, and a passage that holds one. */
+export interface AnswerTypeRule {
+  ask: { ar: string[]; en: string[] };
+  evidence: { digits?: boolean; years?: boolean; words: string[]; patterns?: string[] };
+}
+
 export interface Lexicon {
   synonyms: SynonymGroup[];
+  answerTypes: Record<AnswerType, AnswerTypeRule>;
+  dialects: DialectTable[];
   glossary: GlossaryEntry[];
   colloquial: ColloquialEntry[];
   topics: Topic[];
@@ -54,7 +79,22 @@ export const lexiconFiles = {
   topics: 'topics.json',
   stopwordsAr: 'stopwords.ar.txt',
   stopwordsEn: 'stopwords.en.txt',
+  levantine: 'dialects/levantine.json',
+  egyptian: 'dialects/egyptian.json',
+  gulf: 'dialects/gulf.json',
+  iraqi: 'dialects/iraqi.json',
+  maghrebi: 'dialects/maghrebi.json',
+  answerTypes: 'answer-types.json',
 } as const;
+
+/** The dialect tables, one file per variety. */
+const dialectFiles = [
+  lexiconFiles.levantine,
+  lexiconFiles.egyptian,
+  lexiconFiles.gulf,
+  lexiconFiles.iraqi,
+  lexiconFiles.maghrebi,
+] as const;
 
 /** Discord offers at most 25 autocomplete choices, and every topic must fit. */
 export const maxTopics = 25;
@@ -150,6 +190,62 @@ const colloquialFileSchema = z
     );
   });
 
+const arabicWord = z.string().regex(/^[\u0621-\u065F\u0671-\u06D3]+$/, 'must be one Arabic word');
+const clitic = z.string().regex(/^[\u0621-\u064A]{1,3}$/, 'must be one to three Arabic letters');
+/** A list of words, each once; `min` words at least. */
+const uniqueWords = (item: z.ZodType<string>, min = 0) =>
+  z
+    .array(item)
+    .min(min)
+    .superRefine((words, ctx) =>
+      reportDuplicates(
+        ctx,
+        words.map((value, index) => ({ value, path: [index] })),
+        'entry',
+      ),
+    );
+
+const dialectFileSchema = z.strictObject({
+  $comment: z.string().min(1),
+  variety: slug,
+  questionWords: uniqueWords(arabicWord, 1),
+  functionWords: uniqueWords(arabicWord),
+  negation: uniqueWords(arabicWord),
+  proclitics: uniqueWords(clitic),
+  suffixes: uniqueWords(clitic),
+}) satisfies z.ZodType<DialectTable & { $comment: string }>;
+
+const answerTypeRuleSchema = z.strictObject({
+  ask: z.strictObject({ ar: z.array(phrase(4)).min(1), en: z.array(englishPhrase).min(1) }),
+  evidence: z.strictObject({
+    digits: z.boolean().optional(),
+    years: z.boolean().optional(),
+    words: uniqueWords(arabicWord),
+    patterns: z
+      .array(
+        z.string().refine((pattern) => {
+          try {
+            new RegExp(pattern, 'u');
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'must be a valid regular expression'),
+      )
+      .optional(),
+  }),
+}) satisfies z.ZodType<AnswerTypeRule>;
+
+const answerTypesFileSchema = z.strictObject({
+  $comment: z.string().min(1),
+  types: z.strictObject({
+    time: answerTypeRuleSchema,
+    quantity: answerTypeRuleSchema,
+    place: answerTypeRuleSchema,
+    person: answerTypeRuleSchema,
+  }),
+});
+
 const topicsFileSchema = z
   .strictObject({
     $comment: z.string().min(1),
@@ -186,6 +282,11 @@ const topicsFileSchema = z
 export function loadLexicon(dataDir: string = defaultLexiconDir): Lexicon {
   return {
     synonyms: readJson(dataDir, lexiconFiles.synonyms, synonymsFileSchema).groups,
+    answerTypes: readJson(dataDir, lexiconFiles.answerTypes, answerTypesFileSchema).types,
+    dialects: dialectFiles.map((file) => {
+      const { $comment: _, ...table } = readJson(dataDir, file, dialectFileSchema);
+      return table;
+    }),
     glossary: readJson(dataDir, lexiconFiles.glossary, glossaryFileSchema).entries,
     colloquial: readJson(dataDir, lexiconFiles.colloquial, colloquialFileSchema).entries,
     topics: readJson(dataDir, lexiconFiles.topics, topicsFileSchema).topics,

@@ -1,5 +1,6 @@
-import type { Lexicon, Topic } from '../lexicon/lexicon.ts';
-import { type StopWords, TextAnalyzer } from '../text/analyzer.ts';
+import type { AnswerType, AnswerTypeRule, Lexicon, Topic } from '../lexicon/lexicon.ts';
+import { type AnalyzerData, type StopWords, TextAnalyzer } from '../text/analyzer.ts';
+import type { CliticRules } from '../text/dialect-clitics.ts';
 import { type PhraseMatch, PhraseMatcher, type WordTerms } from './phrase-matcher.ts';
 
 /** Concept ids of glossary entries carry this prefix, keeping them apart from synonym-group ids. */
@@ -10,8 +11,12 @@ export interface GlossaryMeaning {
   id: string;
   /** The Arabic terms, as written, shown to the user as "searched for". */
   ar: string[];
-  /** The entry's own concept and the synonym groups that name a whole Arabic term of it. */
-  conceptIds: string[];
+  /**
+   * The entry's concept: passages are tagged with it where one of its Arabic terms occurs, or a term of a synonym
+   * group that names a whole Arabic term of it. One class, so that an English word with many translations counts
+   * as one query term (class-level term and document frequency), not as many.
+   */
+  conceptId: string;
 }
 
 /**
@@ -19,8 +24,11 @@ export interface GlossaryMeaning {
  * startup neither validates nor analyzes the curated data again when the index is fresh.
  */
 export interface CompiledLexiconData {
+  /** Arabic stop words include every dialect table's question, function and negation words. */
   stopwords: StopWords;
+  clitics: CliticRules;
   topics: Topic[];
+  answerTypes: Record<AnswerType, AnswerTypeRule>;
   /** Arabic phrase terms → concept id (synonym groups and glossary entries' Arabic terms). */
   concepts: Array<[string[], string]>;
   /** English phrase terms → index into `glossary`. */
@@ -51,13 +59,18 @@ export interface GlossaryMatch {
  */
 export class CompiledLexicon {
   private readonly concepts = new PhraseMatcher<string>();
+  /** Synonym groups only: an Arabic question is matched against these, not against glossary translations. */
+  private readonly synonyms = new PhraseMatcher<string>();
   private readonly glossary = new PhraseMatcher<GlossaryMeaning>();
   private readonly colloquial = new PhraseMatcher<string>();
   readonly textAnalyzer: TextAnalyzer;
 
   private constructor(readonly data: CompiledLexiconData) {
-    this.textAnalyzer = new TextAnalyzer(data.stopwords);
-    for (const [terms, id] of data.concepts) this.concepts.add(terms, id);
+    this.textAnalyzer = new TextAnalyzer(data);
+    for (const [terms, id] of data.concepts) {
+      this.concepts.add(terms, id);
+      if (!id.startsWith(GLOSSARY_CONCEPT)) this.synonyms.add(terms, id);
+    }
     for (const [terms, index] of data.englishPhrases) {
       const meaning = data.glossary[index];
       if (meaning) this.glossary.add(terms, meaning);
@@ -67,39 +80,41 @@ export class CompiledLexicon {
 
   /** Analyzes every phrase of a validated lexicon (index build, or startup with a stale index). */
   static compile(lexicon: Lexicon): CompiledLexicon {
-    const analyzer = new TextAnalyzer(lexicon.stopwords);
+    const analyzerData = analyzerDataOf(lexicon);
+    const analyzer = new TextAnalyzer(analyzerData);
     const termsOf = (phrase: string) => analyzer.stems(phrase);
-    const concepts: Array<[string[], string]> = [
-      ...lexicon.synonyms.flatMap((group) => group.terms.map((term): [string[], string] => [termsOf(term), group.id])),
-      ...lexicon.glossary.flatMap((entry) =>
-        entry.ar.map((term): [string[], string] => [termsOf(term), GLOSSARY_CONCEPT + entry.id]),
-      ),
-    ];
+    const synonymConcepts = lexicon.synonyms.flatMap((group) =>
+      group.terms.map((term): [string[], string] => [termsOf(term), group.id]),
+    );
     const synonymMatcher = new PhraseMatcher<string>();
-    for (const [terms, id] of concepts) if (!id.startsWith(GLOSSARY_CONCEPT)) synonymMatcher.add(terms, id);
-    // A glossary entry stands for the synonym groups of its Arabic terms, but only groups that name a whole
+    for (const [terms, id] of synonymConcepts) synonymMatcher.add(terms, id);
+    // A glossary entry also stands for the synonym groups of its Arabic terms, but only groups that name a whole
     // term: `ولاية فريق الخبراء` (mandate) must not stand for every mention of the expert group.
-    const glossary = lexicon.glossary.map((entry): GlossaryMeaning => {
-      const groups = entry.ar.flatMap((term) => {
-        const words = analyzer
-          .analyze(term)
-          .filter((token) => !token.stop)
-          .map((token) => analyzer.indexTerms(token));
-        return synonymMatcher
-          .findAll(words)
-          .filter((match) => match.from === 0 && match.to === words.length)
-          .map((match) => match.value);
-      });
-      return { id: entry.id, ar: entry.ar, conceptIds: [GLOSSARY_CONCEPT + entry.id, ...new Set(groups)] };
+    const glossaryConcepts = lexicon.glossary.flatMap((entry) => {
+      const groups = new Set(
+        entry.ar.flatMap((term) => {
+          const words = analyzer
+            .analyze(term)
+            .filter((token) => !token.stop)
+            .map((token) => analyzer.indexTerms(token));
+          return synonymMatcher
+            .findAll(words)
+            .filter((match) => match.from === 0 && match.to === words.length)
+            .map((match) => match.value);
+        }),
+      );
+      const phrases = [...entry.ar, ...lexicon.synonyms.filter((group) => groups.has(group.id)).flatMap((g) => g.terms)];
+      return [...new Set(phrases)].map((term): [string[], string] => [termsOf(term), GLOSSARY_CONCEPT + entry.id]);
     });
     return new CompiledLexicon({
-      stopwords: lexicon.stopwords,
+      ...analyzerData,
       topics: lexicon.topics,
-      concepts,
+      answerTypes: lexicon.answerTypes,
+      concepts: [...synonymConcepts, ...glossaryConcepts],
       englishPhrases: lexicon.glossary.flatMap((entry, index) =>
         entry.en.map((phrase): [string[], number] => [termsOf(phrase), index]),
       ),
-      glossary,
+      glossary: lexicon.glossary.map((entry) => ({ id: entry.id, ar: entry.ar, conceptId: GLOSSARY_CONCEPT + entry.id })),
       colloquial: lexicon.colloquial.flatMap((entry) =>
         entry.colloquial.map((form): [string[], string] => [termsOf(form), entry.msa]),
       ),
@@ -125,10 +140,14 @@ export class CompiledLexicon {
     return this.concepts.findAll(words);
   }
 
-  /** Concepts named in a question: longest phrases first, not overlapping, grouped by word range. */
+  /**
+   * Synonym groups named in an Arabic question: longest phrases first, not overlapping, grouped by word range.
+   * Glossary entries are left out: they translate English, and their Arabic terms would add conflations of their
+   * own (مشروع draft in غير المشروعة illicit).
+   */
   questionConcepts(words: ReadonlyArray<WordTerms>): ConceptMatch[] {
     const grouped = new Map<string, ConceptMatch>();
-    for (const match of this.concepts.findAll(words, true)) {
+    for (const match of (process.env.GLOSS_AR ? this.concepts : this.synonyms).findAll(words, true)) {
       const key = `${match.from}:${match.to}`;
       const group = grouped.get(key) ?? { ids: [], from: match.from, to: match.to };
       if (!group.ids.includes(match.value)) group.ids.push(match.value);
@@ -146,4 +165,20 @@ export class CompiledLexicon {
   colloquialMatches(words: ReadonlyArray<WordTerms>): Array<PhraseMatch<string>> {
     return this.colloquial.findAll(words, true);
   }
+}
+
+/** The stop words (standard and dialect) and the dialect clitics, as the analyzer takes them. */
+function analyzerDataOf(lexicon: Lexicon): AnalyzerData {
+  const dialectWords = lexicon.dialects.flatMap((table) => [
+    ...table.questionWords,
+    ...table.functionWords,
+    ...table.negation,
+  ]);
+  return {
+    stopwords: { ar: [...new Set([...lexicon.stopwords.ar, ...dialectWords])], en: lexicon.stopwords.en },
+    clitics: {
+      proclitics: [...new Set(lexicon.dialects.flatMap((table) => table.proclitics))],
+      suffixes: [...new Set(lexicon.dialects.flatMap((table) => table.suffixes))],
+    },
+  };
 }

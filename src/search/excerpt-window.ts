@@ -1,3 +1,4 @@
+import { splitSentences, type TextRange } from '../corpus/sentences.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 
 /** A quoted piece of a seed file: `fileText.slice(start, end) === text`. */
@@ -9,22 +10,23 @@ export interface ExcerptWindow {
   highlights: Array<{ start: number; end: number }>;
 }
 
-/** What the question matched in a passage: for each word, the query units it satisfies, and their weights. */
+/**
+ * What the question matched in a passage: for each word, the query units it satisfies and whether it is a word
+ * the user typed (rather than a synonym or translation of one), and the units' weights.
+ */
 export interface WordMatches {
   unitsOfWord: (wordIndex: number) => ReadonlySet<number>;
+  typed: (wordIndex: number) => boolean;
   unitWeight: (unit: number) => number;
 }
+
+/** A unit found only through a synonym counts this share of its weight when choosing the sentences to quote. */
+const SYNONYM_SHARE = 0.6;
 
 /** A window shorter than this grows by neighbouring sentences; one longer is cut around the matches. */
 const MIN_CHARS = 220;
 const MAX_CHARS = 600;
-/** Ends a sentence: full stop, question or exclamation mark, semicolon (Latin or Arabic). */
-const SENTENCE_END = /[.!?؟؛;]+["”“’»)]*(?=\s)/g;
-
-interface Range {
-  start: number;
-  end: number;
-}
+type Range = TextRange;
 
 /**
  * Cuts the excerpt shown for a passage: the run of consecutive sentences (at most MAX_CHARS) that holds the
@@ -36,27 +38,30 @@ export function cutExcerpt(analyzed: AnalyzedPassage, matches: WordMatches): Exc
   const { fileText, words } = analyzed;
   const segments = joinPageBreaks(analyzed);
   const sentences = segments.flatMap((segment) => splitSentences(fileText, segment));
-  // The units each sentence holds, then the best run of sentences by the weight of the distinct units it holds.
+  // The units each sentence holds (and whether through a word the user typed), then the best run of sentences
+  // by the weight of the distinct units it holds.
   const sentenceUnits = sentences.map((sentence) => {
-    const units = new Set<number>();
+    const units = new Map<number, boolean>();
     words.forEach((word, i) => {
       if (word.start >= sentence.start && word.end <= sentence.end)
-        for (const unit of matches.unitsOfWord(i)) units.add(unit);
+        for (const unit of matches.unitsOfWord(i)) units.set(unit, units.get(unit) === true || matches.typed(i));
     });
     return units;
   });
+  const share = (typed: boolean) => (typed ? 1 : SYNONYM_SHARE);
   let best: Range & { weight: number } = { ...(sentences[0] ?? { start: 0, end: 0 }), weight: -1 };
   sentences.forEach((first, i) => {
-    const units = new Set<number>();
+    const units = new Map<number, boolean>();
     let weight = 0;
     for (let j = i; j < sentences.length; j++) {
       const last = sentences[j];
       if (!last || !sameSegment(segments, first.start, last.end)) break;
       if (j > i && last.end - first.start > MAX_CHARS) break;
-      for (const unit of sentenceUnits[j] ?? []) {
-        if (units.has(unit)) continue;
-        units.add(unit);
-        weight += matches.unitWeight(unit);
+      for (const [unit, typed] of sentenceUnits[j] ?? []) {
+        const before = units.get(unit);
+        if (before === true || before === typed) continue;
+        units.set(unit, typed);
+        weight += matches.unitWeight(unit) * (share(typed) - (before === undefined ? 0 : share(before)));
       }
       const shorter = last.end - first.start < best.end - best.start;
       if (weight > best.weight + 1e-9 || (Math.abs(weight - best.weight) <= 1e-9 && shorter)) {
@@ -83,28 +88,6 @@ function joinPageBreaks(analyzed: AnalyzedPassage): Range[] {
     else segments.push({ start: span.start, end: span.end });
   }
   return segments;
-}
-
-/** Sentences of a segment, trimmed of surrounding white space. */
-function splitSentences(text: string, segment: Range): Range[] {
-  const sentences: Range[] = [];
-  const slice = text.slice(segment.start, segment.end);
-  let cursor = 0;
-  for (const match of slice.matchAll(SENTENCE_END)) {
-    const end = match.index + match[0].length;
-    pushTrimmed(sentences, text, segment.start + cursor, segment.start + end);
-    cursor = end;
-  }
-  pushTrimmed(sentences, text, segment.start + cursor, segment.end);
-  return sentences;
-}
-
-function pushTrimmed(sentences: Range[], text: string, start: number, end: number): void {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s] ?? '')) s++;
-  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-  if (e > s) sentences.push({ start: s, end: e });
 }
 
 function sameSegment(segments: readonly Range[], a: number, b: number): boolean {

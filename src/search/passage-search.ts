@@ -2,9 +2,10 @@ import type { AnalyzedPassage } from './analyzed-passage.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import type { PassageIndex } from './minisearch-index.ts';
-import { planQuery, type QueryPlan, type QueryUnit } from './query-plan.ts';
+import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
 import { type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
 import { TermPostings } from './term-postings.ts';
+import { TypoVocabulary } from './typo-vocabulary.ts';
 
 /** How many BM25 candidates the ranker looks at. */
 const CANDIDATES = 30;
@@ -12,12 +13,13 @@ const CANDIDATES = 30;
 const COMMON_TERM_SHARE = 0.2;
 
 /**
- * Search over the analyzed passages: plans a question into units, retrieves BM25 candidates from MiniSearch,
- * reranks them by coverage and cuts excerpts.
+ * Search over the analyzed passages: plans a question into units, retrieves BM25 candidates from MiniSearch
+ * (one term per unit: its class), reranks them by coverage and cuts excerpts.
  */
 export class PassageSearch {
   private readonly ordinals: ReadonlyMap<string, number>;
   private readonly postings: TermPostings;
+  private readonly typos: TypoVocabulary;
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
@@ -26,15 +28,21 @@ export class PassageSearch {
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
     this.postings = new TermPostings(passages);
+    this.typos = new TypoVocabulary(() => this.postings.terms());
   }
 
   /** True when some passage holds the term. */
   readonly knownTerm = (term: string): boolean => this.postings.frequency(term) > 0;
 
+  private readonly vocabulary: Vocabulary = {
+    known: this.knownTerm,
+    nearest: (term) => this.typos.nearest(term),
+  };
+
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
     const tokens = this.lexicon.textAnalyzer.analyze(question);
-    return planQuery(question, tokens, lang, this.lexicon, this.knownTerm);
+    return planQuery(tokens, lang, this.lexicon, this.vocabulary);
   }
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
@@ -64,7 +72,7 @@ export class PassageSearch {
   private searchTermWeights(plan: QueryPlan): Map<string, number> {
     const known = new Map<string, number>();
     for (const unit of plan.units) {
-      for (const term of unit.searchTerms) {
+      for (const term of unit.terms) {
         if (this.knownTerm(term)) known.set(term, Math.max(known.get(term) ?? 0, unit.weight));
       }
     }
@@ -73,32 +81,49 @@ export class PassageSearch {
     return rare.size > 0 ? rare : known;
   }
 
-  /**
-   * A unit's weight for coverage: its planned weight times its IDF over passages (any of its terms counts).
-   * A unit found in no passage gets the highest IDF: the question asks about something the corpus lacks.
-   */
+  /** How many passages hold any of the unit's terms. */
+  unitFrequency(unit: QueryUnit): number {
+    return Math.max(0, ...unit.terms.map((term) => this.postings.frequency(term)));
+  }
+
+  /** A unit's weight for coverage: its planned weight times its IDF over passages; 0 for a unit no passage holds. */
   readonly unitWeight = (unit: QueryUnit): number => {
-    const total = this.passages.length;
-    const frequency = Math.max(0, ...unit.terms.map((term) => this.postings.frequency(term)));
-    return unit.weight * Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+    const frequency = this.unitFrequency(unit);
+    if (frequency === 0) return 0;
+    return unit.weight * idf(this.passages.length, frequency);
   };
 
-  /** The excerpt to quote from a ranked passage, highlighting the words that matched the question. */
+  /** The IDF a unit would have if a single passage held it: the weight of the rarest possible term. */
+  get maxIdf(): number {
+    return idf(this.passages.length, 1);
+  }
+
+  /**
+   * The excerpt to quote from a ranked passage, highlighting the words that matched the question. Words the
+   * user typed count more than their synonyms, so the excerpt keeps the sentence with the user's own words.
+   */
   excerpt(ranked: RankedPassage): ExcerptWindow {
     const { analyzed, matched } = ranked;
     const unitsByTerm = new Map<string, number[]>();
     matched.forEach((unit, u) => {
-      for (const term of unit.searchTerms) unitsByTerm.set(term, [...(unitsByTerm.get(term) ?? []), u]);
+      for (const term of [...unit.terms, ...unit.typedTerms])
+        unitsByTerm.set(term, [...(unitsByTerm.get(term) ?? []), u]);
     });
+    const typedByUnit = matched.map((unit) => new Set(unit.typedTerms));
     // Most words match nothing: they share one empty set.
     const unitsOfWord: Array<Set<number> | undefined> = new Array(analyzed.words.length);
+    const typedWord: boolean[] = new Array(analyzed.words.length).fill(false);
     const add = (i: number, u: number) => {
       const units = unitsOfWord[i] ?? new Set<number>();
       units.add(u);
       unitsOfWord[i] = units;
     };
     analyzed.words.forEach((word, i) => {
-      for (const term of word.terms) for (const u of unitsByTerm.get(term) ?? []) add(i, u);
+      for (const term of word.terms)
+        for (const u of unitsByTerm.get(term) ?? []) {
+          add(i, u);
+          if (typedByUnit[u]?.has(term)) typedWord[i] = true;
+        }
     });
     for (const span of analyzed.conceptSpans) {
       for (const u of unitsByTerm.get(span.term) ?? []) for (let i = span.from; i < span.to; i++) add(i, u);
@@ -106,9 +131,15 @@ export class PassageSearch {
     const weights = matched.map((unit) => this.unitWeight(unit));
     return cutExcerpt(analyzed, {
       unitsOfWord: (i) => unitsOfWord[i] ?? NO_UNITS,
+      typed: (i) => typedWord[i] === true,
       unitWeight: (u) => weights[u] ?? 0,
     });
   }
+}
+
+/** BM25's IDF of a term held by `frequency` of `total` passages. */
+function idf(total: number, frequency: number): number {
+  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();

@@ -4,24 +4,23 @@ import type { CompiledLexicon } from './compiled-lexicon.ts';
 
 /**
  * One thing the question asks about: a concept (الجريمة السيبرانية ≈ الجرائم الإلكترونية), a glossary entry
- * (English "extradition" → تسليم المطلوبين) or a single word. A passage covers the unit when it holds any of
- * the unit's terms.
+ * (English "extradition" → تسليم المطلوبين) or a single word. Its terms form one class: a passage covers the
+ * unit when it holds any of them, and search counts the class once (class-level term and document frequency,
+ * as in Pirkola's structured queries), however many synonyms or translations it has.
  */
 export interface QueryUnit {
   /** What the user wrote for this unit, for explanations. */
   label: string;
-  /** Index terms, any of which satisfies the unit (a passage holding one covers it). */
+  /** Index terms, any of which satisfies the unit. */
   terms: string[];
-  /** Terms searched for the unit: its `terms` and, for a concept, the words the user typed. */
-  searchTerms: string[];
+  /** The terms of the words the user typed for the unit: excerpts prefer the sentence that holds these. */
+  typedTerms: string[];
   /** Relative importance before IDF: glossary and concept units weigh more than stray words. */
   weight: number;
   /** Arabic words an English unit was translated to, shown to the user. */
   arabic?: string[];
   /** An English word the glossary does not know: searched as is, and weighed little. */
   untranslated?: boolean;
-  /** Written with a capital inside an English sentence (Saudi, Macron): a name, not a filler word. */
-  properName?: boolean;
 }
 
 export interface QueryPlan {
@@ -31,134 +30,145 @@ export interface QueryPlan {
   phrase: string[];
 }
 
+/** What planning needs to know of the index's vocabulary. */
+export interface Vocabulary {
+  /** True when some passage holds the term. */
+  known(term: string): boolean;
+  /** The indexed word closest to an unknown one (one edit away), for typos; undefined when none is. */
+  nearest(term: string): string | undefined;
+}
+
 /** Unit weights: a curated concept says more about intent than one word does. */
 const WEIGHT = { concept: 1.3, glossary: 1.2, word: 1, untranslated: 0.25 } as const;
 
 /**
- * Turns an analyzed question into query units. `knownTerm` tells whether a term is in the index, so that a
- * word whose light stem is unknown can fall back to an alternative stem that is.
+ * Turns an analyzed question into query units. A word whose stems the index does not know is tried with
+ * dialect clitics stripped (بيصدقوا → يصدق), then as a typo of an indexed word, before it is left unknown.
  */
 export function planQuery(
-  question: string,
   tokens: readonly AnalyzedToken[],
   lang: 'ar' | 'en',
   lexicon: CompiledLexicon,
-  knownTerm: (term: string) => boolean,
+  vocabulary: Vocabulary,
 ): QueryPlan {
   const content = tokens.filter((token) => !token.stop);
-  if (lang === 'en')
-    return { lang, units: mergeDuplicateUnits(englishUnits(question, content, lexicon, knownTerm)), phrase: [] };
-  const words = expandColloquial(content, lexicon);
+  if (lang === 'en') return { lang, units: mergeDuplicateUnits(englishUnits(content, lexicon, vocabulary)), phrase: [] };
+  const words = expandColloquial(content, lexicon).flatMap((word) => resolveWord(word, lexicon, vocabulary));
   return {
     lang,
-    units: mergeDuplicateUnits(arabicUnits(words, lexicon, knownTerm)),
-    phrase: words.map((word) => canonicalTerm(word, knownTerm)),
+    units: mergeDuplicateUnits(arabicUnits(words, lexicon)),
+    phrase: words.map((word) => word.canonical),
   };
 }
 
-function arabicUnits(
-  expanded: readonly QueryWord[],
+/** A content word of a question with every term it may stand for, and the one it is searched as. */
+interface QueryWord {
+  label: string;
+  /** Own stems first, then colloquial and typo readings. */
+  terms: string[];
+  /** The first of `terms` the index knows, else the light stem. */
+  canonical: string;
+}
+
+/** Resolves a word's terms against the index; a word that turns out to be a dialect function word is dropped. */
+function resolveWord(
+  word: { label: string; token: AnalyzedToken },
   lexicon: CompiledLexicon,
-  knownTerm: (term: string) => boolean,
-): QueryUnit[] {
-  const termSets = expanded.map((word) => [word.stem, ...word.variants]);
+  vocabulary: Vocabulary,
+): QueryWord[] {
+  const own = [word.token.stem, ...word.token.variants];
+  let terms = own;
+  if (!own.some((term) => vocabulary.known(term))) {
+    const colloquial = lexicon.textAnalyzer.colloquialStems(word.token);
+    if (colloquial.stop) return [];
+    terms = [...own, ...colloquial.stems];
+    if (!terms.some((term) => vocabulary.known(term))) {
+      const nearest = vocabulary.nearest(word.token.stem) ?? vocabulary.nearest(word.token.norm);
+      if (nearest) terms.push(nearest);
+    }
+  }
+  const canonical = terms.find((term) => vocabulary.known(term)) ?? word.token.stem;
+  return [{ label: word.label, terms, canonical }];
+}
+
+function arabicUnits(words: readonly QueryWord[], lexicon: CompiledLexicon): QueryUnit[] {
   const units: QueryUnit[] = [];
   const covered = new Set<number>();
-  for (const match of lexicon.questionConcepts(termSets)) {
-    const members = expanded.slice(match.from, match.to);
-    const terms = match.ids.map((id) => CONCEPT_PREFIX + id);
+  for (const match of lexicon.questionConcepts(words.map((word) => word.terms))) {
+    const members = words.slice(match.from, match.to);
     units.push({
       label: members.map((word) => word.label).join(' '),
-      terms,
-      searchTerms: [...terms, ...members.map((word) => canonicalTerm(word, knownTerm))],
+      terms: match.ids.map((id) => CONCEPT_PREFIX + id),
+      typedTerms: members.map((word) => word.canonical),
       weight: WEIGHT.concept,
     });
     for (let i = match.from; i < match.to; i++) covered.add(i);
   }
-  expanded.forEach((word, i) => {
+  words.forEach((word, i) => {
     if (covered.has(i)) return;
-    const terms = [canonicalTerm(word, knownTerm)];
-    units.push({ label: word.label, terms, searchTerms: terms, weight: WEIGHT.word });
+    units.push({ label: word.label, terms: [word.canonical], typedTerms: [word.canonical], weight: WEIGHT.word });
   });
   return units;
 }
 
 function englishUnits(
-  question: string,
   words: readonly AnalyzedToken[],
   lexicon: CompiledLexicon,
-  knownTerm: (term: string) => boolean,
+  vocabulary: Vocabulary,
 ): QueryUnit[] {
-  const termSets = words.map((word) => [word.stem, word.norm]);
   const units: QueryUnit[] = [];
   const covered = new Set<number>();
-  for (const { meaning, from, to } of lexicon.glossaryMatches(termSets)) {
-    const terms = meaning.conceptIds.map((id) => CONCEPT_PREFIX + id);
-    units.push({
-      label: words
-        .slice(from, to)
-        .map((word) => word.norm)
-        .join(' '),
-      terms,
-      searchTerms: terms,
-      weight: WEIGHT.glossary,
-      arabic: meaning.ar,
-    });
+  for (const { meaning, from, to } of lexicon.glossaryMatches(words.map((word) => [word.stem, word.norm]))) {
+    const label = words
+      .slice(from, to)
+      .map((word) => word.norm)
+      .join(' ');
+    const terms = [CONCEPT_PREFIX + meaning.conceptId];
+    units.push({ label, terms, typedTerms: terms, weight: WEIGHT.glossary, arabic: meaning.ar });
     for (let i = from; i < to; i++) covered.add(i);
   }
   words.forEach((word, i) => {
     if (covered.has(i)) return;
     // Numbers and Latin names (UNODC, OMSAC, 2021) occur in the Arabic text as they are.
-    const literal = /\d/.test(word.norm) || knownTerm(word.stem) || knownTerm(word.norm);
+    const literal = /\d/.test(word.norm) || vocabulary.known(word.stem) || vocabulary.known(word.norm);
     const terms = [...new Set([word.stem, word.norm])];
     units.push({
       label: word.norm,
       terms,
-      searchTerms: terms,
+      typedTerms: terms,
       weight: literal ? WEIGHT.word : WEIGHT.untranslated,
-      untranslated: !literal,
-      properName: word.start > 0 && /^[A-Z][a-z]/.test(question.slice(word.start, word.end)),
+      ...(literal ? {} : { untranslated: true }),
     });
   });
   return units;
 }
 
-interface QueryWord {
-  label: string;
-  stem: string;
-  variants: string[];
-}
-
 /** Replaces colloquial phrases (النت، هالسنة) with the standard Arabic the documents use. */
-function expandColloquial(words: readonly AnalyzedToken[], lexicon: CompiledLexicon): QueryWord[] {
+function expandColloquial(
+  words: readonly AnalyzedToken[],
+  lexicon: CompiledLexicon,
+): Array<{ label: string; token: AnalyzedToken }> {
   const analyzer = lexicon.textAnalyzer;
   const matches = lexicon.colloquialMatches(words.map((word) => [word.stem, ...word.variants]));
-  const result: QueryWord[] = [];
+  const result: Array<{ label: string; token: AnalyzedToken }> = [];
+  const asIs = (token: AnalyzedToken | undefined) => {
+    if (!token) throw new Error('search: colloquial match outside the question');
+    result.push({ label: token.norm, token });
+  };
   let next = 0;
   for (const match of matches) {
-    for (; next < match.from; next++) result.push(asQueryWord(words[next]));
+    for (; next < match.from; next++) asIs(words[next]);
     const label = words
       .slice(match.from, match.to)
       .map((word) => word.norm)
       .join(' ');
     for (const token of analyzer.analyze(match.value).filter((token) => !token.stop)) {
-      result.push({ label: `${label} → ${match.value}`, stem: token.stem, variants: token.variants });
+      result.push({ label: `${label} → ${match.value}`, token });
     }
     next = match.to;
   }
-  for (; next < words.length; next++) result.push(asQueryWord(words[next]));
+  for (; next < words.length; next++) asIs(words[next]);
   return result;
-}
-
-function asQueryWord(token: AnalyzedToken | undefined): QueryWord {
-  if (!token) throw new Error('search: colloquial match outside the question');
-  return { label: token.norm, stem: token.stem, variants: token.variants };
-}
-
-/** The word's light stem, or the first alternative stem the index knows when the light stem is unknown. */
-function canonicalTerm(word: { stem: string; variants: readonly string[] }, knownTerm: (term: string) => boolean) {
-  if (knownTerm(word.stem)) return word.stem;
-  return word.variants.find((variant) => knownTerm(variant)) ?? word.stem;
 }
 
 /** A question that repeats a word or concept counts it once. */

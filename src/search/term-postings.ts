@@ -15,6 +15,11 @@ export class TermPostings {
     });
   }
 
+  /** Every term of the passages (not of their context) with how many passages hold it. */
+  *terms(): Iterable<[string, number]> {
+    for (const [term, ordinals] of this.inPassage) yield [term, ordinals.length];
+  }
+
   /** How many passages hold the term. */
   frequency(term: string): number {
     return this.inPassage.get(term)?.length ?? 0;

@@ -1,5 +1,6 @@
 import { normalizeArabic } from './arabic-normalize.ts';
 import { alternativeStems, lightStem } from './arabic-stemmer.ts';
+import { type CliticRules, strippedForms } from './dialect-clitics.ts';
 import { englishStem } from './english.ts';
 import { compoundParts, type Token, tokenize } from './tokenize.ts';
 
@@ -7,7 +8,7 @@ import { compoundParts, type Token, tokenize } from './tokenize.ts';
  * Bump when tokenizing, normalizing or stemming changes, so that a committed index built by an older analyzer
  * is recognised as stale.
  */
-export const ANALYZER_VERSION = 'ar-light10+alt/en-porter/v2';
+export const ANALYZER_VERSION = 'ar-light10+alt/en-porter/v4';
 
 /** A token with everything the index and the ranker need to know about it. */
 export interface AnalyzedToken extends Token {
@@ -24,6 +25,12 @@ export interface StopWords {
   en: readonly string[];
 }
 
+/** What the analyzer is configured with: stop words, and the dialect clitics stripped from question words. */
+export interface AnalyzerData {
+  stopwords: StopWords;
+  clitics: CliticRules;
+}
+
 /**
  * Turns text into search terms for Arabic and English alike. One instance serves index build and queries, so
  * both sides always agree on what a term is.
@@ -31,10 +38,15 @@ export interface StopWords {
 export class TextAnalyzer {
   private readonly arabicStops: ReadonlySet<string>;
   private readonly englishStops: ReadonlySet<string>;
+  private readonly clitics: CliticRules;
 
-  constructor(stopWords: StopWords) {
-    this.arabicStops = new Set(stopWords.ar.map((word) => normalizeArabic(word)));
-    this.englishStops = new Set(stopWords.en.map((word) => word.toLowerCase()));
+  constructor({ stopwords, clitics }: AnalyzerData) {
+    this.arabicStops = new Set(stopwords.ar.map((word) => normalizeArabic(word)));
+    this.englishStops = new Set(stopwords.en.map((word) => word.toLowerCase()));
+    this.clitics = {
+      proclitics: clitics.proclitics.map((clitic) => normalizeArabic(clitic)),
+      suffixes: clitics.suffixes.map((clitic) => normalizeArabic(clitic)),
+    };
   }
 
   /** Tokenizes and analyzes text; offsets refer to `text`. */
@@ -52,6 +64,20 @@ export class TextAnalyzer {
   /** Every term a token contributes to the index: its stem first, then its variants. */
   indexTerms(token: AnalyzedToken): string[] {
     return [token.stem, ...token.variants];
+  }
+
+  /**
+   * What a colloquial question word may stand for in the documents, for a word whose own terms the index does
+   * not know: the stems of its forms with dialect clitics stripped (see dialect-clitics.ts), fewest strips
+   * first, or `stop` when one of those forms is a function word (بيقول → يقول، ماعندهمش → عندهم).
+   */
+  colloquialStems(token: AnalyzedToken): { stems: string[]; stop: boolean } {
+    if (token.script !== 'arabic') return { stems: [], stop: false };
+    const forms = strippedForms(token.norm, this.clitics);
+    if (forms.some((form) => this.arabicStops.has(form))) return { stems: [], stop: true };
+    const own = new Set(this.indexTerms(token));
+    const stems = forms.flatMap((form) => [lightStem(form), ...alternativeStems(form)]);
+    return { stems: [...new Set(stems)].filter((stem) => !own.has(stem)), stop: false };
   }
 
   private analyzeToken({ start, end, norm, script }: Token): AnalyzedToken {

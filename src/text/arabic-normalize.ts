@@ -7,6 +7,10 @@
 // Fathatan … sukun, the Quranic marks up to U+065F, and the superscript alef.
 const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const TATWEEL = /\u0640/g;
+// A hamza on the line is dropped: people type وزرا for وزراء and شي for شيء, and it carries no meaning for search.
+const LONE_HAMZA = /\u0621/g;
+// A letter typed three or more times in a row is emphasis (كتيييير), never Arabic spelling.
+const ELONGATION = /([\u0621-\u064A])\1{2,}/g;
 
 const LETTER_MAP: Readonly<Record<string, string>> = {
   أ: 'ا',
@@ -40,16 +44,16 @@ export function toAsciiDigits(text: string): string {
 }
 
 /**
- * Normalizes one Arabic (or mixed) token: strips diacritics and tatweel, unifies alef, yeh, teh marbuta,
- * hamza carriers and Persian look-alikes, and converts digits to ASCII.
+ * Normalizes one Arabic (or mixed) token: strips diacritics, tatweel and the hamza on the line, unifies alef,
+ * yeh, teh marbuta, hamza carriers and Persian look-alikes, reduces a letter repeated for emphasis to one, and
+ * converts digits to ASCII.
  *
  * @example normalizeArabic('الإتفاقيّة') === 'الاتفاقيه'
  */
 export function normalizeArabic(token: string): string {
-  return toAsciiDigits(token.replace(DIACRITICS, '').replace(TATWEEL, '')).replace(
-    LETTERS,
-    (letter) => LETTER_MAP[letter] ?? letter,
-  );
+  return toAsciiDigits(token.replace(DIACRITICS, '').replace(TATWEEL, '').replace(LONE_HAMZA, ''))
+    .replace(LETTERS, (letter) => LETTER_MAP[letter] ?? letter)
+    .replace(ELONGATION, '$1');
 }
 
 /** True when the text contains at least one Arabic letter. */

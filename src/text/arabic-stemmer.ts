@@ -9,6 +9,8 @@
 // Longest first where one prefix begins another (وال and ولل before و).
 const PREFIXES = ['ال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'فلل', 'لل', 'و'] as const;
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
+// A suffix is stripped only when this many letters stay: امان → ام, مزيان → مز would meet unrelated words.
+const MIN_STEM = 3;
 
 /**
  * Light10 stem of a normalized Arabic word.
@@ -48,7 +50,7 @@ function stripPrefix(word: string): string {
 function stripSuffixes(word: string): string {
   let stem = word;
   for (const suffix of SUFFIXES) {
-    if (stem.endsWith(suffix) && stem.length - suffix.length >= 2) stem = stem.slice(0, -suffix.length);
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_STEM) stem = stem.slice(0, -suffix.length);
   }
   return stem;
 }

@@ -1,0 +1,81 @@
+import type { AnswerType, AnswerTypeRule } from '../lexicon/lexicon.ts';
+import { normalizeArabic, toAsciiDigits } from '../text/arabic-normalize.ts';
+import { tokenize } from '../text/tokenize.ts';
+
+/**
+ * What kind of answer a question asks for (a time, a quantity, a place, a person or body) and whether a passage
+ * holds one. The typical on-topic question the documents cannot answer asks for exactly such a span that the
+ * best passage lacks: "when does the first conference of the parties meet", "how much money was recovered".
+ * The rules are data: src/lexicon/data/answer-types.json.
+ */
+export class AnswerTypes {
+  private readonly rules: Array<{
+    type: AnswerType;
+    arabic: string[][];
+    english: RegExp;
+    words: ReadonlySet<string>;
+    digits: boolean;
+    years: boolean;
+    patterns: RegExp[];
+  }>;
+
+  constructor(rules: Record<AnswerType, AnswerTypeRule>) {
+    this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => ({
+      type,
+      arabic: rule.ask.ar.map((phrase) => normalizedWords(phrase)),
+      // An English question word asks only at the start of a clause: "when" in "when states cooperate, …" or "who"
+      // in "the rapporteur who compiled" does not.
+      english: new RegExp(`(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})\\b`, 'i'),
+      words: new Set(rule.evidence.words.map((word) => normalizeArabic(word))),
+      digits: rule.evidence.digits === true,
+      years: rule.evidence.years === true,
+      patterns: (rule.evidence.patterns ?? []).map((pattern) => new RegExp(pattern, 'u')),
+    }));
+  }
+
+  /** The types of answer the question asks for (a question may ask when and where at once). */
+  asked(question: string): AnswerType[] {
+    const words = normalizedWords(question);
+    // A question word may carry a conjunction: ووين، وإمتى.
+    const bare = words.map((word) => (/^[وف]../.test(word) ? word.slice(1) : word));
+    return this.rules
+      .filter(
+        (rule) =>
+          rule.english.test(question) ||
+          rule.arabic.some((phrase) => containsPhrase(words, phrase) || containsPhrase(bare, phrase)),
+      )
+      .map((rule) => rule.type);
+  }
+
+  /** True when the text holds a span of the type: a year for a time, a number for a quantity, a place name … */
+  holds(type: AnswerType, text: string): boolean {
+    const rule = this.rules.find((candidate) => candidate.type === type);
+    if (!rule) return true;
+    const ascii = toAsciiDigits(text);
+    if (rule.digits && /\d/.test(ascii)) return true;
+    if (rule.years && /(?<!\d)(?:19|20)\d{2}(?!\d)/.test(ascii)) return true;
+    if (rule.patterns.some((pattern) => pattern.test(ascii))) return true;
+    return normalizedWords(text).some((word) => rule.words.has(word) || rule.words.has(withoutProclitic(word)));
+  }
+}
+
+function normalizedWords(text: string): string[] {
+  return tokenize(text).map((token) => token.norm);
+}
+
+function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((word, j) => words[i + j] === word)) return true;
+  }
+  return false;
+}
+
+/** A word with a conjunction or preposition in front (وفي، بنيويورك، لفيينا) still names what it names. */
+function withoutProclitic(word: string): string {
+  return word.length > 3 ? word.replace(/^[وفبلك]/, '') : word;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

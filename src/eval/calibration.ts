@@ -1,0 +1,49 @@
+/**
+ * Choosing the abstention threshold from data. Every search reply carries the bot's confidence (0–1); the bot
+ * abstains below the threshold. On the calibration split (the tuning half of the question bank) this tabulates,
+ * for each candidate threshold, how many answerable questions would be refused (false abstention) and how many
+ * unanswerable ones would be (abstention), and picks the threshold with the best balanced accuracy.
+ */
+
+/** One asked question as the calibration sees it. */
+export interface ConfidenceSample {
+  answerable: boolean;
+  /** The reply's confidence; undefined for replies that did not search (status, help). */
+  confidence: number | undefined;
+}
+
+export interface TradeOffRow {
+  threshold: number;
+  /** Share of answerable questions with confidence below the threshold. */
+  falseAbstention: number;
+  /** Share of unanswerable questions with confidence below the threshold. */
+  abstention: number;
+}
+
+/** Thresholds tried: 0 to 0.95 in steps of 0.05. */
+export const CANDIDATE_THRESHOLDS = Array.from({ length: 20 }, (_, i) => Math.round(i * 5) / 100);
+
+export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CANDIDATE_THRESHOLDS): TradeOffRow[] {
+  const answerable = samples.filter((sample) => sample.answerable);
+  const unanswerable = samples.filter((sample) => !sample.answerable);
+  const refusedShare = (subset: readonly ConfidenceSample[], threshold: number) =>
+    subset.length === 0
+      ? 0
+      : subset.filter((sample) => sample.confidence !== undefined && sample.confidence < threshold).length /
+        subset.length;
+  return thresholds.map((threshold) => ({
+    threshold,
+    falseAbstention: refusedShare(answerable, threshold),
+    abstention: refusedShare(unanswerable, threshold),
+  }));
+}
+
+/**
+ * The rule, fixed before tuning: the threshold with the highest balanced accuracy (abstention − false
+ * abstention, Youden's J); among equals, the lowest, so that ties go to answering.
+ */
+export function chooseThreshold(rows: readonly TradeOffRow[]): number {
+  let best = rows[0];
+  for (const row of rows) if (best && row.abstention - row.falseAbstention > best.abstention - best.falseAbstention + 1e-9) best = row;
+  return best?.threshold ?? 0;
+}

@@ -1,0 +1,59 @@
+/**
+ * Colloquial Arabic attaches to verbs what Modern Standard Arabic writes apart or not at all: aspect and future
+ * prefixes (Levantine بـ/عم/حـ, Egyptian بـ/هـ, Gulf بـ, Iraqi دـ, Maghrebi كـ/تا/غا), the negation circumfix
+ * ما…ش, plural ـوا/ـو and dative endings (ـلي، ـلك). The seed documents are Modern Standard Arabic, so a question
+ * word such as بيصدقوا or ماعرفوش finds nothing until they are stripped. The tables of clitics are data
+ * (src/lexicon/data/dialects/); this module only applies them.
+ */
+
+/** The verb prefixes and clitic endings of every variety, in one list each. */
+export interface CliticRules {
+  proclitics: readonly string[];
+  suffixes: readonly string[];
+}
+
+/** A strip must leave at least this many letters: shorter stems conflate unrelated words. */
+const MIN_LETTERS = 3;
+/** At most this many strips in a row (و + بـ + ـوا + ـش is four). */
+const MAX_STRIPS = 4;
+/** A leading conjunction, stripped like a proclitic (light10 strips و only, and only before three letters). */
+const CONJUNCTIONS = ['و', 'ف'] as const;
+
+/**
+ * The forms a normalized word may stand for once clitics are stripped, fewest strips first (breadth first,
+ * longer clitics before shorter ones at each step), without the word itself. Only a leading conjunction may
+ * precede a proclitic; a letter repeated for emphasis (كتييير) counts as one strip.
+ *
+ * @example strippedForms('بيصدقوا', rules) // → ['يصدقوا', 'صدقوا', 'بيصدق', …, 'يصدق', …]
+ */
+export function strippedForms(word: string, rules: CliticRules): string[] {
+  const proclitics = longestFirst(rules.proclitics);
+  const suffixes = longestFirst(rules.suffixes);
+  const seen = new Set<string>([word]);
+  const forms: string[] = [];
+  // A form remembers whether a proclitic was stripped already: a conjunction may only come before it.
+  let frontier: Array<{ form: string; afterProclitic: boolean }> = [{ form: word, afterProclitic: false }];
+  for (let depth = 0; depth < MAX_STRIPS && frontier.length > 0; depth++) {
+    const next: typeof frontier = [];
+    const add = (form: string, afterProclitic: boolean) => {
+      if (form.length < MIN_LETTERS || seen.has(form)) return;
+      seen.add(form);
+      forms.push(form);
+      next.push({ form, afterProclitic });
+    };
+    for (const { form, afterProclitic } of frontier) {
+      if (!afterProclitic)
+        for (const conjunction of CONJUNCTIONS) if (form.startsWith(conjunction)) add(form.slice(1), false);
+      for (const proclitic of proclitics) if (form.startsWith(proclitic)) add(form.slice(proclitic.length), true);
+      for (const suffix of suffixes) if (form.endsWith(suffix)) add(form.slice(0, -suffix.length), afterProclitic);
+      const collapsed = form.replace(/(.)\1+/g, '$1');
+      if (collapsed !== form) add(collapsed, afterProclitic);
+    }
+    frontier = next;
+  }
+  return forms;
+}
+
+function longestFirst(clitics: readonly string[]): string[] {
+  return [...new Set(clitics)].sort((a, b) => b.length - a.length);
+}
