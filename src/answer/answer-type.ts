@@ -22,10 +22,13 @@ export class AnswerTypes {
   constructor(rules: Record<AnswerType, AnswerTypeRule>) {
     this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => ({
       type,
-      arabic: rule.ask.ar.map((phrase) => normalizedWords(phrase)),
+      arabic: [...rule.ask.ar, ...rule.keywords.ar].map((phrase) => normalizedWords(phrase)),
       // An English question word asks only at the start of a clause: "when" in "when states cooperate, …" or "who"
       // in "the rapporteur who compiled" does not.
-      english: new RegExp(`(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})\\b`, 'i'),
+      english: new RegExp(
+        `(?:(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})|${rule.keywords.en.map(escapeRegExp).join('|') || '(?!)'})\\b`,
+        'i',
+      ),
       words: new Set(rule.evidence.words.map((word) => normalizeArabic(word))),
       digits: rule.evidence.digits === true,
       years: rule.evidence.years === true,
@@ -71,9 +74,10 @@ function containsPhrase(words: readonly string[], phrase: readonly string[]): bo
   return false;
 }
 
-/** A word with a conjunction or preposition in front (وفي، بنيويورك، لفيينا) still names what it names. */
+/** A word with a conjunction or preposition in front (وفي، بنيويورك، للمكتب) still names what it names. */
 function withoutProclitic(word: string): string {
-  return word.length > 3 ? word.replace(/^[وفبلك]/, '') : word;
+  if (word.length <= 3) return word;
+  return word.replace(/^[وف]?[بلك]?/, '').replace(/^ل(?=ل)/, 'ا');
 }
 
 function escapeRegExp(text: string): string {

@@ -18,13 +18,14 @@ import type { RankedPassage } from '../search/ranker.ts';
  * calibration split (the question bank's tuning half) and the threshold the rule in src/eval/calibration.ts
  * picks; this constant must equal it.
  */
-export const CONFIDENCE_THRESHOLD = 0;
+export const CONFIDENCE_THRESHOLD = Number(process.env.CT ?? 0.3);
 
 /** A unit found in no passage weighs this share of the rarest possible term's IDF (times its planned weight). */
 export const UNKNOWN_UNIT_SHARE = Number(process.env.UUS ?? 0.2);
 
 /** When the best passage holds no span of a type the question asks for (a date for "when"), confidence is cut to this share. */
-export const MISSING_TYPE_SHARE = Number(process.env.MTS ?? 0.5);
+export const MISSING_TYPE_SHARE = Number(process.env.MTS ?? 0.3);
+export const COVERAGE_EXPONENT = Number(process.env.CEXP ?? 0.25);
 
 /** What the confidence is computed from. */
 export interface Evidence {
@@ -46,5 +47,5 @@ export function answerConfidence({ plan, best, missingTypes }: Evidence, search:
   }
   if (known === 0) return 0;
   const typeShare = missingTypes.length > 0 ? MISSING_TYPE_SHARE : 1;
-  return best.coverage * (known / (known + unknown)) * typeShare;
+  return best.coverage ** COVERAGE_EXPONENT * (known / (known + unknown)) * typeShare;
 }

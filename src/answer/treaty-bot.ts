@@ -5,7 +5,6 @@ import type { PassageSearch } from '../search/passage-search.ts';
 import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
-import { passageText } from '../corpus/passage.ts';
 import { AnswerTypes } from './answer-type.ts';
 import { answerConfidence, CONFIDENCE_THRESHOLD } from './confidence.ts';
 import { type Command, parseCommand } from './command.ts';
@@ -183,9 +182,13 @@ export class TreatyBot {
     }
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
     const best = ranked[0];
-    const missingTypes = best
-      ? this.answerTypes.asked(question).filter((type) => !this.answerTypes.holds(type, passageText(best.analyzed.passage, best.analyzed.fileText)))
-      : [];
+    const excerpts = ranked
+      .filter((candidate) => best && candidate.score >= best.score * MIN_RELATIVE_SCORE)
+      .slice(0, MAX_EXCERPTS)
+      .map((candidate) => this.toExcerpt(candidate));
+    // The asked-for span (a date for "when") must stand in the quoted sentences, not anywhere in the passages.
+    const asked = excerpts.length > 0 ? this.answerTypes.asked(question) : [];
+    const missingTypes = asked.filter((type) => !excerpts.some((excerpt) => this.answerTypes.holds(type, excerpt.text)));
     const confidence = answerConfidence({ plan, best, missingTypes }, this.search);
     if (!best || confidence < CONFIDENCE_THRESHOLD) {
       return {
@@ -196,10 +199,6 @@ export class TreatyBot {
         notices: ['The source documents do not answer this. Try one of these topics.'],
       };
     }
-    const excerpts = ranked
-      .filter((candidate) => candidate.score >= best.score * MIN_RELATIVE_SCORE)
-      .slice(0, MAX_EXCERPTS)
-      .map((candidate) => this.toExcerpt(candidate));
     return { ...emptyReply('answer', query, lang, heading), confidence, excerpts, searchedTerms };
   }
 

@@ -56,7 +56,10 @@ export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 /** How to recognise a question asking for one type of answer, and a passage that holds one. */
 export interface AnswerTypeRule {
+  /** Question words and frames: English ones ask only where a clause begins. */
   ask: { ar: string[]; en: string[] };
+  /** Words that ask for the type wherever they stand (budget, year, اسم). */
+  keywords: { ar: string[]; en: string[] };
   evidence: { digits?: boolean; years?: boolean; words: string[]; patterns?: string[] };
 }
 
@@ -217,6 +220,7 @@ const dialectFileSchema = z.strictObject({
 
 const answerTypeRuleSchema = z.strictObject({
   ask: z.strictObject({ ar: z.array(phrase(4)).min(1), en: z.array(englishPhrase).min(1) }),
+  keywords: z.strictObject({ ar: z.array(phrase(2)), en: z.array(englishPhrase) }),
   evidence: z.strictObject({
     digits: z.boolean().optional(),
     years: z.boolean().optional(),

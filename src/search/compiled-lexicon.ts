@@ -130,6 +130,23 @@ export class CompiledLexicon {
     return this.data.topics;
   }
 
+  /** Every word term of the English glossary phrases, for correcting typos in English questions. */
+  *englishTerms(): Iterable<[string, number]> {
+    for (const term of this.englishWords()) yield [term, 1];
+  }
+
+  /** True when some English glossary phrase has this word term. */
+  isEnglishTerm(term: string): boolean {
+    return this.englishWords().has(term);
+  }
+
+  private englishWordSet: ReadonlySet<string> | undefined;
+
+  private englishWords(): ReadonlySet<string> {
+    this.englishWordSet ??= new Set(this.data.englishPhrases.flatMap(([terms]) => terms));
+    return this.englishWordSet;
+  }
+
   /** Distinct concept ids whose phrases occur in the words (each word given as its terms). */
   conceptsIn(words: ReadonlyArray<WordTerms>): string[] {
     return [...new Set(this.concepts.findAll(words).map((match) => match.value))];

@@ -20,6 +20,7 @@ export class PassageSearch {
   private readonly ordinals: ReadonlyMap<string, number>;
   private readonly postings: TermPostings;
   private readonly typos: TypoVocabulary;
+  private readonly englishTypos: TypoVocabulary;
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
@@ -29,6 +30,7 @@ export class PassageSearch {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
     this.postings = new TermPostings(passages);
     this.typos = new TypoVocabulary(() => this.postings.terms());
+    this.englishTypos = new TypoVocabulary(() => lexicon.englishTerms());
   }
 
   /** True when some passage holds the term. */
@@ -37,6 +39,7 @@ export class PassageSearch {
   private readonly vocabulary: Vocabulary = {
     known: this.knownTerm,
     nearest: (term) => this.typos.nearest(term),
+    nearestEnglish: (term) => this.englishTypos.nearest(term),
   };
 
   /** Analyzes a question into query units. */
@@ -59,7 +62,7 @@ export class PassageSearch {
     });
     const units = plan.units.map((unit) => ({
       weight: this.unitWeight(unit),
-      credits: this.postings.credits(unit.terms),
+      credits: this.postings.credits(unit.terms, unit.roots),
     }));
     return rankCandidates(plan, candidates, units).slice(0, limit);
   }

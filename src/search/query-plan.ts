@@ -15,6 +15,8 @@ export interface QueryUnit {
   terms: string[];
   /** The terms of the words the user typed for the unit: excerpts prefer the sentence that holds these. */
   typedTerms: string[];
+  /** Root terms of the typed words: a passage holding only these covers the unit in part (see arabic-root.ts). */
+  roots: string[];
   /** Relative importance before IDF: glossary and concept units weigh more than stray words. */
   weight: number;
   /** Arabic words an English unit was translated to, shown to the user. */
@@ -36,6 +38,8 @@ export interface Vocabulary {
   known(term: string): boolean;
   /** The indexed word closest to an unknown one (one edit away), for typos; undefined when none is. */
   nearest(term: string): string | undefined;
+  /** The same over the English glossary's words. */
+  nearestEnglish(term: string): string | undefined;
 }
 
 /** Unit weights: a curated concept says more about intent than one word does. */
@@ -68,6 +72,7 @@ interface QueryWord {
   terms: string[];
   /** The first of `terms` the index knows, else the light stem. */
   canonical: string;
+  roots: string[];
 }
 
 /** Resolves a word's terms against the index; a word that turns out to be a dialect function word is dropped. */
@@ -78,17 +83,19 @@ function resolveWord(
 ): QueryWord[] {
   const own = [word.token.stem, ...word.token.variants];
   let terms = own;
+  let roots = word.token.roots;
   if (!own.some((term) => vocabulary.known(term))) {
     const colloquial = lexicon.textAnalyzer.colloquialStems(word.token);
     if (colloquial.stop) return [];
     terms = [...own, ...colloquial.stems];
+    roots = [...new Set([...roots, ...colloquial.roots])];
     if (!terms.some((term) => vocabulary.known(term))) {
       const nearest = vocabulary.nearest(word.token.stem) ?? vocabulary.nearest(word.token.norm);
       if (nearest) terms.push(nearest);
     }
   }
   const canonical = terms.find((term) => vocabulary.known(term)) ?? word.token.stem;
-  return [{ label: word.label, terms, canonical }];
+  return [{ label: word.label, terms, canonical, roots }];
 }
 
 function arabicUnits(words: readonly QueryWord[], lexicon: CompiledLexicon): QueryUnit[] {
@@ -100,13 +107,20 @@ function arabicUnits(words: readonly QueryWord[], lexicon: CompiledLexicon): Que
       label: members.map((word) => word.label).join(' '),
       terms: match.ids.map((id) => CONCEPT_PREFIX + id),
       typedTerms: members.map((word) => word.canonical),
+      roots: [...new Set(members.flatMap((word) => word.roots))],
       weight: WEIGHT.concept,
     });
     for (let i = match.from; i < match.to; i++) covered.add(i);
   }
   words.forEach((word, i) => {
     if (covered.has(i)) return;
-    units.push({ label: word.label, terms: [word.canonical], typedTerms: [word.canonical], weight: WEIGHT.word });
+    units.push({
+      label: word.label,
+      terms: [word.canonical],
+      typedTerms: [word.canonical],
+      roots: word.roots,
+      weight: WEIGHT.word,
+    });
   });
   return units;
 }
@@ -118,13 +132,20 @@ function englishUnits(
 ): QueryUnit[] {
   const units: QueryUnit[] = [];
   const covered = new Set<number>();
-  for (const { meaning, from, to } of lexicon.glossaryMatches(words.map((word) => [word.stem, word.norm]))) {
+  // A word neither in the glossary nor in the index may be a typo of a glossary word (ransome → ransom).
+  const termSets = words.map((word) => {
+    const terms = [word.stem, word.norm];
+    if (terms.some((term) => lexicon.isEnglishTerm(term) || vocabulary.known(term))) return terms;
+    const nearest = vocabulary.nearestEnglish(word.stem);
+    return nearest ? [...terms, nearest] : terms;
+  });
+  for (const { meaning, from, to } of lexicon.glossaryMatches(termSets)) {
     const label = words
       .slice(from, to)
       .map((word) => word.norm)
       .join(' ');
     const terms = [CONCEPT_PREFIX + meaning.conceptId];
-    units.push({ label, terms, typedTerms: terms, weight: WEIGHT.glossary, arabic: meaning.ar });
+    units.push({ label, terms, typedTerms: terms, roots: [], weight: WEIGHT.glossary, arabic: meaning.ar });
     for (let i = from; i < to; i++) covered.add(i);
   }
   words.forEach((word, i) => {
@@ -136,6 +157,7 @@ function englishUnits(
       label: word.norm,
       terms,
       typedTerms: terms,
+      roots: [],
       weight: literal ? WEIGHT.word : WEIGHT.untranslated,
       ...(literal ? {} : { untranslated: true }),
     });

@@ -1,5 +1,10 @@
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 
+/** Credit for a unit found only in the passage's context (title, headings, paragraph before). */
+const CONTEXT_CREDIT = 0.5;
+/** Credit for a unit whose root, not its stem, the passage holds (تطبيق for تطبق; see arabic-root.ts). */
+const ROOT_CREDIT = Number(process.env.ROOTC ?? 0.5);
+
 /**
  * Which passages hold each term, by passage ordinal: for document frequencies and for checking, in one pass
  * per query unit, which passages cover the unit (cheaper than asking every candidate's term set).
@@ -27,12 +32,15 @@ export class TermPostings {
 
   /**
    * Credit of each passage (by ordinal) for a set of alternative terms: 1 where the passage holds one of them,
-   * ½ where only its context (title, headings, paragraph before) does, 0 elsewhere.
+   * CONTEXT_CREDIT where only its context does, ROOT_CREDIT where it holds one of `roots`, 0 elsewhere.
    */
-  credits(terms: readonly string[]): Float32Array {
+  credits(terms: readonly string[], roots: readonly string[] = []): Float32Array {
     const credit = new Float32Array(this.passages.length);
+    for (const root of roots) {
+      for (const ordinal of this.inPassage.get(root) ?? []) credit[ordinal] = ROOT_CREDIT;
+    }
     for (const term of terms) {
-      for (const ordinal of this.inContext.get(term) ?? []) credit[ordinal] = Math.max(credit[ordinal] ?? 0, 0.5);
+      for (const ordinal of this.inContext.get(term) ?? []) credit[ordinal] = Math.max(credit[ordinal] ?? 0, CONTEXT_CREDIT);
     }
     for (const term of terms) {
       for (const ordinal of this.inPassage.get(term) ?? []) credit[ordinal] = 1;

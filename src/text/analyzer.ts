@@ -1,5 +1,6 @@
 import { normalizeArabic } from './arabic-normalize.ts';
-import { alternativeStems, lightStem } from './arabic-stemmer.ts';
+import { patternRoots, ROOT_PREFIX } from './arabic-root.ts';
+import { alternativeStems, lightStem, stemReadings } from './arabic-stemmer.ts';
 import { type CliticRules, strippedForms } from './dialect-clitics.ts';
 import { englishStem } from './english.ts';
 import { compoundParts, type Token, tokenize } from './tokenize.ts';
@@ -8,7 +9,7 @@ import { compoundParts, type Token, tokenize } from './tokenize.ts';
  * Bump when tokenizing, normalizing or stemming changes, so that a committed index built by an older analyzer
  * is recognised as stale.
  */
-export const ANALYZER_VERSION = 'ar-light10+alt/en-porter/v4';
+export const ANALYZER_VERSION = 'ar-light10+alt+root/en-porter1/v7';
 
 /** A token with everything the index and the ranker need to know about it. */
 export interface AnalyzedToken extends Token {
@@ -18,6 +19,8 @@ export interface AnalyzedToken extends Token {
   variants: string[];
   /** A function word that carries no meaning for search (من، اللي، the, which …). */
   stop: boolean;
+  /** Root terms (`√طبق`) of an Arabic word: a weaker match than its stems (see arabic-root.ts). */
+  roots: string[];
 }
 
 export interface StopWords {
@@ -61,9 +64,9 @@ export class TextAnalyzer {
       .map((token) => token.stem);
   }
 
-  /** Every term a token contributes to the index: its stem first, then its variants. */
+  /** Every term a token contributes to the index: its stem first, then its variants, then its roots. */
   indexTerms(token: AnalyzedToken): string[] {
-    return [token.stem, ...token.variants];
+    return [token.stem, ...token.variants, ...token.roots];
   }
 
   /**
@@ -71,24 +74,26 @@ export class TextAnalyzer {
    * not know: the stems of its forms with dialect clitics stripped (see dialect-clitics.ts), fewest strips
    * first, or `stop` when one of those forms is a function word (بيقول → يقول، ماعندهمش → عندهم).
    */
-  colloquialStems(token: AnalyzedToken): { stems: string[]; stop: boolean } {
-    if (token.script !== 'arabic') return { stems: [], stop: false };
+  colloquialStems(token: AnalyzedToken): { stems: string[]; roots: string[]; stop: boolean } {
+    if (token.script !== 'arabic') return { stems: [], roots: [], stop: false };
     const forms = strippedForms(token.norm, this.clitics);
-    if (forms.some((form) => this.arabicStops.has(form))) return { stems: [], stop: true };
-    const own = new Set(this.indexTerms(token));
-    const stems = forms.flatMap((form) => [lightStem(form), ...alternativeStems(form)]);
-    return { stems: [...new Set(stems)].filter((stem) => !own.has(stem)), stop: false };
+    if (forms.some((form) => this.arabicStops.has(form))) return { stems: [], roots: [], stop: true };
+    const own = new Set([token.stem, ...token.variants]);
+    const stems = [...new Set(forms.flatMap((form) => [lightStem(form), ...alternativeStems(form)]))];
+    const roots = patternRoots(stems).map((root) => ROOT_PREFIX + root);
+    return { stems: stems.filter((stem) => !own.has(stem)), roots, stop: false };
   }
 
   private analyzeToken({ start, end, norm, script }: Token): AnalyzedToken {
     if (script === 'arabic') {
       const stem = lightStem(norm);
       const variants = withoutDuplicates([norm, ...alternativeStems(norm)], stem);
-      return { start, end, norm, script, stem, variants, stop: this.isArabicStop(norm) };
+      const roots = patternRoots(stemReadings(norm)).map((root) => ROOT_PREFIX + root);
+      return { start, end, norm, script, stem, variants, stop: this.isArabicStop(norm), roots };
     }
     const stem = /^[a-z]+$/.test(norm) ? englishStem(norm) : norm;
     const variants = withoutDuplicates([norm, ...compoundParts(norm)], stem);
-    return { start, end, norm, script, stem, variants, stop: this.englishStops.has(norm) };
+    return { start, end, norm, script, stem, variants, stop: this.englishStops.has(norm), roots: [] };
   }
 
   /** A stop word as written, or one with a conjunction و/ف in front of it (وهي، فهو); a bare article (الـ). */

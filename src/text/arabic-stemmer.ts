@@ -6,8 +6,8 @@
  * Light stemming keeps broken plurals apart (جريمه / جرايم); the synonym groups join those.
  */
 
-// Longest first where one prefix begins another (وال and ولل before و).
-const PREFIXES = ['ال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'فلل', 'لل', 'و'] as const;
+// Longest first where one prefix begins another (وبال before و, وال and ولل before و).
+const PREFIXES = ['وبال', 'فبال', 'وكال', 'فكال', 'ال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'فلل', 'لل', 'و'] as const;
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
 // A suffix is stripped only when this many letters stay: امان → ام, مزيان → مز would meet unrelated words.
 const MIN_STEM = 3;
@@ -22,20 +22,36 @@ export function lightStem(word: string): string {
 
 /**
  * Other plausible stems of a word, for the forms light10 leaves apart: a one-letter proclitic (لمكافحه → مكافح,
- * وبتعزيز → تعزيز), an imperfect-verb prefix (يتفاوض → تفاوض), the future prefix (ستوفر → توفر, سيشارك →
- * شارك) and the feminine past suffix (شاركت → شارك). Indexed beside the light stem, and tried at query time
+ * بهدف → هدف), an imperfect-verb prefix (يتفاوض → تفاوض), the future prefix (ستوفر → توفر, سيشارك → شارك), the
+ * feminine past suffix (شاركت → شارك), teh marbuta before a pronoun (جمعيته → جمعيه) and tanween alef (يوما → يوم). Indexed beside the light stem, and tried at query time
  * when the light stem is not in the index, so that either spelling finds the other.
  */
 export function alternativeStems(word: string): string[] {
   const stem = lightStem(word);
   const base = stripPrefix(word);
   const variants: string[] = [];
-  if (/^[بلكف]/.test(base) && base.length >= 5) variants.push(lightStem(base.slice(1)));
+  // A one-letter proclitic: لمكافحه → مكافح, وبتعزيز → تعزيز, بهدف → هدف.
+  if (/^[بلكف]/.test(base) && base.length >= 4) variants.push(lightStem(base.slice(1)));
   const verb = /^س[يتن]/.test(stem) && stem.length >= 5 ? stem.slice(1) : stem;
   if (verb !== stem) variants.push(verb);
   if (/^[يتن]/.test(verb) && verb.length >= 5) variants.push(verb.slice(1));
   if (stem.endsWith('ت') && stem.length >= 5) variants.push(stem.slice(0, -1));
+  // Teh marbuta before a pronoun is written ت: جمعيته، مهمتها → جمعيه، مهمه.
+  const possessed = /^(.{2,})ت(?:ه|ها|هم|هما|هن|كم|كن|نا|ك|ي)$/.exec(base);
+  if (possessed) variants.push(lightStem(`${possessed[1]}ه`));
+  // Tanween on a final alef (يومًا → يوما): the bare noun.
+  if (base.endsWith('ا') && base.length >= 4) variants.push(lightStem(base.slice(0, -1)));
   return [...new Set(variants)].filter((variant) => variant !== stem && variant.length >= 2);
+}
+
+/**
+ * Every stem reading of a word, for root extraction: the light stem, the alternative stems and, when light10
+ * took a leading waw for the conjunction, the stem with the waw kept (وافق is a verb, not و + افق).
+ */
+export function stemReadings(word: string): string[] {
+  const readings = [lightStem(word), ...alternativeStems(word)];
+  if (word.startsWith('و') && !word.startsWith('وال')) readings.push(stripSuffixes(word));
+  return [...new Set(readings)];
 }
 
 function stripPrefix(word: string): string {
