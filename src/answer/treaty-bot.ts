@@ -188,8 +188,8 @@ export class TreatyBot {
       .map((candidate) => this.toExcerpt(candidate));
     // The asked-for span (a date for "when") must stand in the quoted sentences, not anywhere in the passages.
     const asked = excerpts.length > 0 ? this.answerTypes.asked(question) : [];
-    const missingTypes = asked.filter((type) => !excerpts.some((excerpt) => this.answerTypes.holds(type, excerpt.text)));
-    const confidence = answerConfidence({ plan, best, missingTypes }, this.search);
+    const typeRanks = asked.map((type) => excerpts.findIndex((excerpt) => this.answerTypes.holds(type, excerpt.text)));
+    const confidence = answerConfidence({ plan, best, typeRanks }, this.search);
     if (!best || confidence < CONFIDENCE_THRESHOLD) {
       return {
         ...emptyReply('no_answer', query, lang, heading),

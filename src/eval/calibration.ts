@@ -2,7 +2,8 @@
  * Choosing the abstention threshold from data. Every search reply carries the bot's confidence (0–1); the bot
  * abstains below the threshold. On the calibration split (the tuning half of the question bank) this tabulates,
  * for each candidate threshold, how many answerable questions would be refused (false abstention) and how many
- * unanswerable ones would be (abstention), and picks the threshold with the best balanced accuracy.
+ * unanswerable ones would be (abstention), and picks the threshold that abstains most within a bound on false
+ * abstention.
  */
 
 /** One asked question as the calibration sees it. */
@@ -38,12 +39,20 @@ export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CAND
   }));
 }
 
+/** The most false abstention the rule accepts on the calibration split (issue #10's target). */
+export const MAX_FALSE_ABSTENTION = 0.05;
+
 /**
- * The rule, fixed before tuning: the threshold with the highest balanced accuracy (abstention − false
- * abstention, Youden's J); among equals, the lowest, so that ties go to answering.
+ * The rule: the threshold that abstains on the most unanswerable questions while refusing at most
+ * MAX_FALSE_ABSTENTION of the answerable ones; among equals, the lowest, so that ties go to answering. A
+ * refused answerable question costs the user the answer; an answered unanswerable one still shows cited
+ * excerpts the user can judge, so false abstention is what the rule bounds.
  */
 export function chooseThreshold(rows: readonly TradeOffRow[]): number {
-  let best = rows[0];
-  for (const row of rows) if (best && row.abstention - row.falseAbstention > best.abstention - best.falseAbstention + 1e-9) best = row;
+  let best: TradeOffRow | undefined;
+  for (const row of rows) {
+    if (row.falseAbstention > MAX_FALSE_ABSTENTION + 1e-9) continue;
+    if (!best || row.abstention > best.abstention + 1e-9) best = row;
+  }
   return best?.threshold ?? 0;
 }

@@ -51,7 +51,7 @@ export interface DialectTable {
 }
 
 /** The kinds of answer a question can ask for that a passage either holds or not (see data/answer-types.json). */
-export const ANSWER_TYPES = ['time', 'quantity', 'place', 'person'] as const;
+export const ANSWER_TYPES = ['time', 'duration', 'quantity', 'money', 'place', 'person'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 /** How to recognise a question asking for one type of answer, and a passage that holds one. */
@@ -244,7 +244,9 @@ const answerTypesFileSchema = z.strictObject({
   $comment: z.string().min(1),
   types: z.strictObject({
     time: answerTypeRuleSchema,
+    duration: answerTypeRuleSchema,
     quantity: answerTypeRuleSchema,
+    money: answerTypeRuleSchema,
     place: answerTypeRuleSchema,
     person: answerTypeRuleSchema,
   }),

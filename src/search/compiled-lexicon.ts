@@ -164,7 +164,7 @@ export class CompiledLexicon {
    */
   questionConcepts(words: ReadonlyArray<WordTerms>): ConceptMatch[] {
     const grouped = new Map<string, ConceptMatch>();
-    for (const match of (process.env.GLOSS_AR ? this.concepts : this.synonyms).findAll(words, true)) {
+    for (const match of this.synonyms.findAll(words, true)) {
       const key = `${match.from}:${match.to}`;
       const group = grouped.get(key) ?? { ids: [], from: match.from, to: match.to };
       if (!group.ids.includes(match.value)) group.ids.push(match.value);

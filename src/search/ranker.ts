@@ -25,7 +25,7 @@ export interface Candidate {
 const PHRASE_CANDIDATES = 12;
 
 /** How much each signal counts in the final score. */
-const BLEND = process.env.BLEND ? JSON.parse(process.env.BLEND) : { coverage: 0.7, bm25: 0.15, phrase: 0.15 };
+const BLEND = { coverage: 0.7, bm25: 0.15, phrase: 0.15 } as const;
 
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's IDF weight times the candidate's

@@ -3,7 +3,7 @@ import type { AnalyzedPassage } from './analyzed-passage.ts';
 /** Credit for a unit found only in the passage's context (title, headings, paragraph before). */
 const CONTEXT_CREDIT = 0.5;
 /** Credit for a unit whose root, not its stem, the passage holds (تطبيق for تطبق; see arabic-root.ts). */
-const ROOT_CREDIT = Number(process.env.ROOTC ?? 0.5);
+const ROOT_CREDIT = 0.5;
 
 /**
  * Which passages hold each term, by passage ordinal: for document frequencies and for checking, in one pass

@@ -13,8 +13,9 @@ describe('loadCorpus', () => {
     for (const { entry, text } of corpus.documents) expect(text).toBe(readSeed(entry.file));
   });
 
-  it('splits all documents: 24 + 8 + 8 + 20 + 193 passages, each pointing into its own file', () => {
-    expect(corpus.passages).toHaveLength(253);
+  it('splits all documents into 253 paragraphs and items, the longest cut into sentence windows: 275 passages', () => {
+    expect(corpus.passages).toHaveLength(275);
+    expect(new Set(corpus.passages.map((passage) => `${passage.file} ${passage.locator}`)).size).toBe(253);
     const files = new Set(corpus.documents.map((document) => document.entry.file));
     for (const passage of corpus.passages) expect(files.has(passage.file)).toBe(true);
     expect(new Set(corpus.passages.map((passage) => passage.id)).size).toBe(corpus.passages.length);

@@ -37,6 +37,7 @@ function matching(analyzed: AnalyzedPassage, wanted: string[]) {
   return {
     unitsOfWord: (i: number) =>
       new Set(wanted.includes(analyzed.words[i]?.stem ?? '') ? [wanted.indexOf(analyzed.words[i]?.stem ?? '')] : []),
+    typed: () => true,
     unitWeight: () => 1,
   };
 }
@@ -67,6 +68,22 @@ describe('cutExcerpt', () => {
     expect(window.end - window.start).toBeLessThanOrEqual(600);
     expect(text[window.start - 1] ?? ' ').toMatch(/\s/);
     expect(text[window.end] ?? ' ').toMatch(/\s/);
+  });
+
+  it('prefers the sentence holding the words the user typed over one holding only their synonyms', () => {
+    const text = `the pact binds states after ratification. ${filler(60)}. the treaty binds states after ratification.`;
+    const analyzed = passage(text, [[0, text.length]]);
+    const units = (i: number) => {
+      const stem = analyzed.words[i]?.stem ?? '';
+      return new Set(stem === 'pact' || stem === 'treaty' ? [0] : stem === 'binds' ? [1] : []);
+    };
+    const window = cutExcerpt(analyzed, {
+      unitsOfWord: units,
+      typed: (i) => analyzed.words[i]?.stem !== 'pact',
+      unitWeight: () => 1,
+    });
+    expect(window.text).toContain('the treaty binds');
+    expect(window.text).not.toContain('the pact binds');
   });
 
   it('crosses a page break but never the footnote between two spans', () => {

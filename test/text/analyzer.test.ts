@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { TextAnalyzer } from '../../src/text/analyzer.ts';
 import { englishStem } from '../../src/text/english.ts';
 
-const analyzer = new TextAnalyzer({ ar: ['في', 'هي', 'اللي', 'على'], en: ['the', 'which', 'of'] });
+const analyzer = new TextAnalyzer({
+  stopwords: { ar: ['في', 'هي', 'اللي', 'على', 'يقول'], en: ['the', 'which', 'of'] },
+  clitics: { proclitics: ['ب', 'بي', 'ه', 'م', 'ما'], suffixes: ['وا', 'ش'] },
+});
 
 describe('TextAnalyzer.analyze', () => {
   it('marks stop words, including ones with a conjunction in front', () => {
@@ -16,15 +19,34 @@ describe('TextAnalyzer.analyze', () => {
     ]);
   });
 
-  it('gives an Arabic word its light stem, surface form and alternative stems as terms', () => {
+  it('gives an Arabic word its light stem, surface form, alternative stems and roots as terms', () => {
     const [token] = analyzer.analyze('لمكافحة');
-    expect(token && analyzer.indexTerms(token)).toEqual(['لمكافح', 'لمكافحه', 'مكافح']);
+    expect(token && analyzer.indexTerms(token)).toEqual(['لمكافح', 'لمكافحه', 'مكافح', '√كفح']);
   });
 
   it('stems English words and keeps compound parts', () => {
     const tokens = analyzer.analyze('Which treaties cite GA-2008-RES-07');
     expect(tokens.map((token) => token.stem)).toEqual(['which', 'treati', 'cite', 'ga-2008-res-07']);
     expect(tokens[3]?.variants).toEqual(['ga', '2008', 'res', '07']);
+  });
+});
+
+describe('TextAnalyzer.colloquialStems', () => {
+  it('offers the stems of a dialect verb with its prefix and plural ending stripped', () => {
+    const [token] = analyzer.analyze('بيصدقوا');
+    const { stems, stop } = token ? analyzer.colloquialStems(token) : { stems: [], stop: true };
+    expect(stop).toBe(false);
+    expect(stems).toContain('يصدق');
+  });
+
+  it('calls a dialect form of a function word a stop word', () => {
+    const [token] = analyzer.analyze('بيقول');
+    expect(token && analyzer.colloquialStems(token).stop).toBe(true);
+  });
+
+  it('offers nothing for an English word', () => {
+    const [token] = analyzer.analyze('signed');
+    expect(token && analyzer.colloquialStems(token)).toEqual({ stems: [], roots: [], stop: false });
   });
 });
 
@@ -36,12 +58,25 @@ describe('TextAnalyzer.stems', () => {
 
 describe('englishStem', () => {
   it.each([
-    ['signatures', 'signatur'],
-    ['extradition', 'extradit'],
+    ['signatures', 'signature'],
+    ['extradition', 'extradition'],
     ['countries', 'countri'],
+    ['ratified', 'ratifi'],
+    ['ratifies', 'ratifi'],
+    ['signed', 'sign'],
+    ['signing', 'sign'],
+    ['agreed', 'agree'],
+    ['hopping', 'hop'],
+    ['informal', 'informal'],
+    ['information', 'information'],
     ['eu', 'eu'],
     ['2021', '2021'],
   ])('stems %s to %s', (word, expected) => {
     expect(englishStem(word)).toBe(expected);
+  });
+
+  it('undoes inflection only: informal and information stay apart', () => {
+    expect(englishStem('informal')).not.toBe(englishStem('information'));
+    expect(englishStem('general')).not.toBe(englishStem('generate'));
   });
 });
