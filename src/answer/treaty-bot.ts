@@ -4,14 +4,15 @@ import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 import type { PassageSearch } from '../search/passage-search.ts';
 import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
-import { cleanInput, detectLanguage } from './clean-input.ts';
 import { AnswerTypes } from './answer-type.ts';
-import { answerConfidence, CONFIDENCE_THRESHOLD } from './confidence.ts';
+import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
+import { answerConfidence, CONFIDENCE_THRESHOLD } from './confidence.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { type Citation, type Excerpt, emptyReply, type Language, type Reply, type TopicSuggestion } from './reply.ts';
-import { asksForStatus, type StatusDesk } from './status-desk.ts';
+import type { StatusDesk } from './status-desk.ts';
+import { asksForStatus } from './status-question.ts';
 
 /** Who asks, from where. Adapters fill what their platform knows. */
 export interface AskContext {

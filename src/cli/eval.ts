@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ContractJson, toContractJson } from '../answer/contract-json.ts';
 import { CONFIDENCE_THRESHOLD } from '../answer/confidence.ts';
+import { type ContractJson, toContractJson } from '../answer/contract-json.ts';
 import { createTreatyBot } from '../create-treaty-bot.ts';
 import { BaselineSearch } from '../eval/baseline.ts';
-import { chooseThreshold, type ConfidenceSample, tradeOff } from '../eval/calibration.ts';
+import { type ConfidenceSample, chooseThreshold, tradeOff } from '../eval/calibration.ts';
 import { loadQuestionSets, type QuestionSet } from '../eval/question-sets.ts';
 import { type EvalQuestion, firstHitRank, type Metrics, type QuestionResult, summarize } from '../eval/scoring.ts';
 import { missedTargets, TARGETS } from '../eval/targets.ts';
@@ -53,7 +53,9 @@ const runs: SetRun[] = sets.map((set) => {
   const replies = set.questions.map((question) => bot.ask(question.question, { platform: 'cli' }));
   return {
     set,
-    bot: set.questions.map((question, i) => score(question, toContractJson(replies[i] ?? bot.ask('', { platform: 'cli' })))),
+    bot: set.questions.map((question, i) =>
+      score(question, toContractJson(replies[i] ?? bot.ask('', { platform: 'cli' }))),
+    ),
     baseline: set.questions.map((question) => score(question, baseline.ask(question.question))),
     samples: set.questions.map((question, i) => ({
       answerable: question.answerable,
@@ -93,16 +95,25 @@ const calibration = runs.find((run) => run.set.name === 'bank-tuning');
 if (calibration) {
   const rows = tradeOff(calibration.samples);
   const chosen = chooseThreshold(rows);
-  console.log(`\nabstention threshold trade-off on the calibration split (bank-tuning, ${calibration.samples.length} questions)`);
+  console.log(
+    `\nabstention threshold trade-off on the calibration split (bank-tuning, ${calibration.samples.length} questions)`,
+  );
   console.log('threshold  false abstention (answerable)  abstention (unanswerable)');
   for (const row of rows) {
-    const marks = [row.threshold === chosen ? 'chosen by the rule' : '', row.threshold === CONFIDENCE_THRESHOLD ? 'in use' : '']
+    const marks = [
+      row.threshold === chosen ? 'chosen by the rule' : '',
+      row.threshold === CONFIDENCE_THRESHOLD ? 'in use' : '',
+    ]
       .filter(Boolean)
       .join(', ');
-    console.log(`  ${row.threshold.toFixed(2)}      ${f(row.falseAbstention).padStart(10)}                    ${f(row.abstention).padStart(6)}   ${marks}`);
+    console.log(
+      `  ${row.threshold.toFixed(2)}      ${f(row.falseAbstention).padStart(10)}                    ${f(row.abstention).padStart(6)}   ${marks}`,
+    );
   }
   if (chosen !== CONFIDENCE_THRESHOLD)
-    console.log(`the rule picks ${chosen}; CONFIDENCE_THRESHOLD in src/answer/confidence.ts is ${CONFIDENCE_THRESHOLD}`);
+    console.log(
+      `the rule picks ${chosen}; CONFIDENCE_THRESHOLD in src/answer/confidence.ts is ${CONFIDENCE_THRESHOLD}`,
+    );
 }
 store.close();
 

@@ -103,7 +103,10 @@ export class CompiledLexicon {
             .map((match) => match.value);
         }),
       );
-      const phrases = [...entry.ar, ...lexicon.synonyms.filter((group) => groups.has(group.id)).flatMap((g) => g.terms)];
+      const phrases = [
+        ...entry.ar,
+        ...lexicon.synonyms.filter((group) => groups.has(group.id)).flatMap((g) => g.terms),
+      ];
       return [...new Set(phrases)].map((term): [string[], string] => [termsOf(term), GLOSSARY_CONCEPT + entry.id]);
     });
     return new CompiledLexicon({
@@ -114,7 +117,11 @@ export class CompiledLexicon {
       englishPhrases: lexicon.glossary.flatMap((entry, index) =>
         entry.en.map((phrase): [string[], number] => [termsOf(phrase), index]),
       ),
-      glossary: lexicon.glossary.map((entry) => ({ id: entry.id, ar: entry.ar, conceptId: GLOSSARY_CONCEPT + entry.id })),
+      glossary: lexicon.glossary.map((entry) => ({
+        id: entry.id,
+        ar: entry.ar,
+        conceptId: GLOSSARY_CONCEPT + entry.id,
+      })),
       colloquial: lexicon.colloquial.flatMap((entry) =>
         entry.colloquial.map((form): [string[], string] => [termsOf(form), entry.msa]),
       ),

@@ -56,7 +56,8 @@ export function planQuery(
   vocabulary: Vocabulary,
 ): QueryPlan {
   const content = tokens.filter((token) => !token.stop);
-  if (lang === 'en') return { lang, units: mergeDuplicateUnits(englishUnits(content, lexicon, vocabulary)), phrase: [] };
+  if (lang === 'en')
+    return { lang, units: mergeDuplicateUnits(englishUnits(content, lexicon, vocabulary)), phrase: [] };
   const words = expandColloquial(content, lexicon).flatMap((word) => resolveWord(word, lexicon, vocabulary));
   return {
     lang,
@@ -125,11 +126,7 @@ function arabicUnits(words: readonly QueryWord[], lexicon: CompiledLexicon): Que
   return units;
 }
 
-function englishUnits(
-  words: readonly AnalyzedToken[],
-  lexicon: CompiledLexicon,
-  vocabulary: Vocabulary,
-): QueryUnit[] {
+function englishUnits(words: readonly AnalyzedToken[], lexicon: CompiledLexicon, vocabulary: Vocabulary): QueryUnit[] {
   const units: QueryUnit[] = [];
   const covered = new Set<number>();
   // A word neither in the glossary nor in the index may be a typo of a glossary word (ransome → ransom).

@@ -1,3 +1,4 @@
+import type { Passage } from '../corpus/passage.ts';
 import type { AnalyzedPassage, PassageWord } from './analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
 
@@ -88,12 +89,22 @@ function byScore(ranked: RankedPassage[]): void {
   ranked.sort((a, b) => b.score - a.score || a.analyzed.passage.id.localeCompare(b.analyzed.passage.id));
 }
 
+/**
+ * Near-identical passages fold into the better-ranked one (shown once, with every citation), and so do lower
+ * windows of one long paragraph (one citation, the best-matching window quoted).
+ */
 function foldTwins(ranked: RankedPassage[]): RankedPassage[] {
   const kept: RankedPassage[] = [];
   for (const candidate of ranked) {
-    const twin = kept.find((other) => other.analyzed.twinIds.includes(candidate.analyzed.passage.id));
+    const { passage } = candidate.analyzed;
+    if (kept.some((other) => sameParagraph(other.analyzed.passage, passage))) continue;
+    const twin = kept.find((other) => other.analyzed.twinIds.includes(passage.id));
     if (twin) twin.twins.push(candidate.analyzed);
     else kept.push(candidate);
   }
   return kept;
+}
+
+function sameParagraph(a: Passage, b: Passage): boolean {
+  return a.file === b.file && a.locator === b.locator;
 }

@@ -40,7 +40,8 @@ export class TermPostings {
       for (const ordinal of this.inPassage.get(root) ?? []) credit[ordinal] = ROOT_CREDIT;
     }
     for (const term of terms) {
-      for (const ordinal of this.inContext.get(term) ?? []) credit[ordinal] = Math.max(credit[ordinal] ?? 0, CONTEXT_CREDIT);
+      for (const ordinal of this.inContext.get(term) ?? [])
+        credit[ordinal] = Math.max(credit[ordinal] ?? 0, CONTEXT_CREDIT);
     }
     for (const term of terms) {
       for (const ordinal of this.inPassage.get(term) ?? []) credit[ordinal] = 1;

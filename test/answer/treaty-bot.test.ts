@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONFIDENCE_THRESHOLD } from '../../src/answer/confidence.ts';
 import { MAX_EXCERPTS } from '../../src/answer/treaty-bot.ts';
 import { realBot } from '../support/bot.ts';
 
@@ -67,10 +68,24 @@ describe('TreatyBot.ask', () => {
   });
 
   it('abstains with topic suggestions when the sources do not answer', () => {
-    const reply = ask('ما العقوبة المقررة لجريمة الابتزاز الإلكتروني في السعودية بموجب الاتفاقية؟');
+    // On topic, but asking for an amount no passage holds.
+    const reply = ask('ما هي ميزانية مكتب الأمم المتحدة المعني بالمخدرات والجريمة؟');
     expect(reply.kind).toBe('no_answer');
     expect(reply.excerpts).toEqual([]);
+    expect(reply.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
     expect(reply.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('answers a colloquial question although some of its words are in no passage', () => {
+    const reply = ask('شو بدهم يعملوا الدول بعد ما يصدقوا على الاتفاقية؟ يعني شو الخطوة الجاية؟');
+    expect(reply.kind).toBe('answer');
+    expect(reply.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+  });
+
+  it('answers a dialect question by stripping verb prefixes and endings (هيدخل، بيصدقوا)', () => {
+    const reply = ask('إمتى هتدخل الاتفاقية حيز التنفيذ؟ لازم كام دولة يصدقوا عليها؟');
+    expect(reply.kind).toBe('answer');
+    expect(reply.excerpts.slice(0, 3).some((excerpt) => /90 يوم/.test(excerpt.text))).toBe(true);
   });
 
   it('shows help for empty text and lists topics', () => {

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stemmer } from 'stemmer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Lexicon, lexiconFiles, loadLexicon } from '../../src/lexicon/lexicon.ts';
+import { englishStem } from '../../src/text/english.ts';
 
 const seedsDir = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const dataDir = fileURLToPath(new URL('../../src/lexicon/data/', import.meta.url));
@@ -83,7 +83,7 @@ function englishKey(phrase: string): string {
   return (phrase.match(/[a-z0-9\u00C0-\u024F]+(?:['’]s)?(?:[-/.,:][a-z0-9\u00C0-\u024F]+)*/g) ?? [])
     .map((word) => word.replace(/['’]s$/, ''))
     .filter((word) => !englishStopwords.has(word))
-    .map((word) => (word.length <= 3 || !/^[a-z]+$/.test(word) ? word : stemmer(word)))
+    .map((word) => englishStem(word))
     .join(' ');
 }
 

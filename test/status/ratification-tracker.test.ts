@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asksForStatus } from '../../src/answer/status-desk.ts';
+import { asksForStatus } from '../../src/answer/status-question.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
@@ -92,6 +92,22 @@ describe('asksForStatus', () => {
     ['When does the convention enter into force?', false],
     ['متى تدخل الاتفاقية حيز النفاذ؟', false],
     ['How many member states negotiated the treaty?', false],
+    ['كم دولة وقّعت على الاتفاقية؟', true],
+    ['قديش دولة صدّقت عالاتفاقية لهلق؟', true],
+    ['شحال من دولة صادقات على هاد الاتفاقية؟', true],
+    ['كام دولة وقعت على المعاهدة لحد دلوقتي؟', true],
+    ['شكد دولة صادقت على الاتفاقية؟', true],
+    ['كم عدد الدول الموقعة على الاتفاقية؟', true],
+    ['عدد الدول المصادقة', true],
+    ['هل صادقت مصر على الاتفاقية؟', true],
+    ['واش المغرب صادق على الاتفاقية؟', true],
+    ['هل يكفي تصديق ٤٠ دولة حتى تصير الاتفاقية سارية؟', false],
+    ['كم دولة وقّعت فعلاً على الاتفاقية في حفل هانوي؟', false],
+    ['كم دولة يجب أن تصادق على الاتفاقية؟', false],
+    ['Has Egypt ratified the convention?', true],
+    ['Did Morocco sign the cybercrime treaty?', true],
+    ['Which countries have ratified so far?', true],
+    ['How many countries signed at the Hanoi ceremony?', false],
   ])('%s → %s', (question, expected) => {
     expect(asksForStatus(question)).toBe(expected);
   });
