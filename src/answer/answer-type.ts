@@ -9,9 +9,10 @@ import { tokenize } from '../text/tokenize.ts';
  * The rules are data: src/lexicon/data/answer-types.json.
  */
 export class AnswerTypes {
+  /** Arabic question phrases by their first word, for one pass over the question. */
+  private readonly arabicByFirstWord = new Map<string, Array<{ type: AnswerType; phrase: string[] }>>();
   private readonly rules: Array<{
     type: AnswerType;
-    arabic: string[][];
     english: RegExp;
     words: ReadonlySet<string>;
     digits: boolean;
@@ -22,7 +23,6 @@ export class AnswerTypes {
   constructor(rules: Record<AnswerType, AnswerTypeRule>) {
     this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => ({
       type,
-      arabic: [...rule.ask.ar, ...rule.keywords.ar].map((phrase) => normalizedWords(phrase)),
       // An English question word asks only at the start of a clause: "when" in "when states cooperate, …" or "who"
       // in "the rapporteur who compiled" does not.
       english: new RegExp(
@@ -34,20 +34,31 @@ export class AnswerTypes {
       years: rule.evidence.years === true,
       patterns: (rule.evidence.patterns ?? []).map((pattern) => new RegExp(pattern, 'u')),
     }));
+    for (const [type, rule] of Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>) {
+      for (const text of [...rule.ask.ar, ...rule.keywords.ar]) {
+        const phrase = normalizedWords(text);
+        const first = phrase[0];
+        if (first) this.arabicByFirstWord.set(first, [...(this.arabicByFirstWord.get(first) ?? []), { type, phrase }]);
+      }
+    }
   }
 
-  /** The types of answer the question asks for (a question may ask when and where at once). */
-  asked(question: string): AnswerType[] {
-    const words = normalizedWords(question);
-    // A question word may carry a conjunction: ووين، وإمتى.
-    const bare = words.map((word) => (/^[وف]../.test(word) ? word.slice(1) : word));
-    return this.rules
-      .filter(
-        (rule) =>
-          rule.english.test(question) ||
-          rule.arabic.some((phrase) => containsPhrase(words, phrase) || containsPhrase(bare, phrase)),
-      )
-      .map((rule) => rule.type);
+  /**
+   * The types of answer the question asks for (a question may ask when and where at once). `words` are the
+   * question's normalized words when the caller has them already.
+   */
+  asked(question: string, words: readonly string[] = normalizedWords(question)): AnswerType[] {
+    const types = new Set<AnswerType>();
+    for (const rule of this.rules) if (rule.english.test(question)) types.add(rule.type);
+    words.forEach((word, i) => {
+      // A question word may carry a conjunction: ووين، وإمتى.
+      for (const form of /^[وف]../.test(word) ? [word, word.slice(1)] : [word]) {
+        for (const { type, phrase } of this.arabicByFirstWord.get(form) ?? []) {
+          if (phrase.every((next, j) => j === 0 || words[i + j] === next)) types.add(type);
+        }
+      }
+    });
+    return this.rules.map((rule) => rule.type).filter((type) => types.has(type));
   }
 
   /** True when the text holds a span of the type: a year for a time, a number for a quantity, a place name … */
@@ -64,14 +75,6 @@ export class AnswerTypes {
 
 function normalizedWords(text: string): string[] {
   return tokenize(text).map((token) => token.norm);
-}
-
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length === 0) return false;
-  for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((word, j) => words[i + j] === word)) return true;
-  }
-  return false;
 }
 
 /** A word with a conjunction or preposition in front (وفي، بنيويورك، للمكتب) still names what it names. */

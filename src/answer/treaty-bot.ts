@@ -188,7 +188,7 @@ export class TreatyBot {
       .slice(0, MAX_EXCERPTS)
       .map((candidate) => this.toExcerpt(candidate));
     // The asked-for span (a date for "when") must stand in the quoted sentences, not anywhere in the passages.
-    const asked = excerpts.length > 0 ? this.answerTypes.asked(question) : [];
+    const asked = excerpts.length > 0 ? this.answerTypes.asked(question, plan.words) : [];
     const typeRanks = asked.map((type) => excerpts.findIndex((excerpt) => this.answerTypes.holds(type, excerpt.text)));
     const confidence = answerConfidence({ plan, best, typeRanks }, this.search);
     if (!best || confidence < CONFIDENCE_THRESHOLD) {

@@ -79,7 +79,10 @@ export function analyzePassages(
   });
 }
 
-/** Puts an analyzed passage together from its parts (also used when loading a stored analysis). */
+/**
+ * Puts an analyzed passage together from its parts (also used when loading a stored analysis, which passes the
+ * words' terms apart so that the words themselves can be decoded later).
+ */
 export function assemblePassage(
   passage: Passage,
   document: SeedDocument,
@@ -87,6 +90,7 @@ export function assemblePassage(
   conceptSpans: ConceptSpan[],
   contextTerms: Iterable<string>,
   twinIds: string[] = [],
+  wordTerms: Iterable<string> = words.flatMap((word) => word.terms),
 ): AnalyzedPassage {
   const conceptTerms = [...new Set(conceptSpans.map((span) => span.term))];
   return {
@@ -96,7 +100,7 @@ export function assemblePassage(
     words,
     conceptSpans,
     conceptTerms,
-    terms: new Set([...words.flatMap((word) => word.terms), ...conceptTerms]),
+    terms: new Set([...wordTerms, ...conceptTerms]),
     twinIds,
     contextTerms: new Set(contextTerms),
   };

@@ -58,24 +58,28 @@ export interface GlossaryMatch {
  * phrase occurs), and both are recognised in questions. Built from the same analyzer as the index.
  */
 export class CompiledLexicon {
-  private readonly concepts = new PhraseMatcher<string>();
-  /** Synonym groups only: an Arabic question is matched against these, not against glossary translations. */
-  private readonly synonyms = new PhraseMatcher<string>();
-  private readonly glossary = new PhraseMatcher<GlossaryMeaning>();
-  private readonly colloquial = new PhraseMatcher<string>();
   readonly textAnalyzer: TextAnalyzer;
+  // Each matcher is built on first use: tagging passages needs every concept, but a question needs the synonym
+  // groups (Arabic) or the glossary (English) only, and start-up should pay for neither.
+  private readonly concepts = lazy(() =>
+    matcherOf(this.data.concepts.map(([terms, id]): [string[], string] => [terms, id])),
+  );
+  /** Synonym groups only: an Arabic question is matched against these, not against glossary translations. */
+  private readonly synonyms = lazy(() =>
+    matcherOf(this.data.concepts.filter(([, id]) => !id.startsWith(GLOSSARY_CONCEPT))),
+  );
+  private readonly glossary = lazy(() =>
+    matcherOf(
+      this.data.englishPhrases.flatMap(([terms, index]): Array<[string[], GlossaryMeaning]> => {
+        const meaning = this.data.glossary[index];
+        return meaning ? [[terms, meaning]] : [];
+      }),
+    ),
+  );
+  private readonly colloquial = lazy(() => matcherOf(this.data.colloquial));
 
   private constructor(readonly data: CompiledLexiconData) {
     this.textAnalyzer = new TextAnalyzer(data);
-    for (const [terms, id] of data.concepts) {
-      this.concepts.add(terms, id);
-      if (!id.startsWith(GLOSSARY_CONCEPT)) this.synonyms.add(terms, id);
-    }
-    for (const [terms, index] of data.englishPhrases) {
-      const meaning = data.glossary[index];
-      if (meaning) this.glossary.add(terms, meaning);
-    }
-    for (const [terms, msa] of data.colloquial) this.colloquial.add(terms, msa);
   }
 
   /** Analyzes every phrase of a validated lexicon (index build, or startup with a stale index). */
@@ -156,12 +160,18 @@ export class CompiledLexicon {
 
   /** Distinct concept ids whose phrases occur in the words (each word given as its terms). */
   conceptsIn(words: ReadonlyArray<WordTerms>): string[] {
-    return [...new Set(this.concepts.findAll(words).map((match) => match.value))];
+    return [
+      ...new Set(
+        this.concepts()
+          .findAll(words)
+          .map((match) => match.value),
+      ),
+    ];
   }
 
   /** Every concept occurrence with its word positions (overlaps allowed), for tagging passages. */
   conceptOccurrences(words: ReadonlyArray<WordTerms>): Array<PhraseMatch<string>> {
-    return this.concepts.findAll(words);
+    return this.concepts().findAll(words);
   }
 
   /**
@@ -171,7 +181,7 @@ export class CompiledLexicon {
    */
   questionConcepts(words: ReadonlyArray<WordTerms>): ConceptMatch[] {
     const grouped = new Map<string, ConceptMatch>();
-    for (const match of this.synonyms.findAll(words, true)) {
+    for (const match of this.synonyms().findAll(words, true)) {
       const key = `${match.from}:${match.to}`;
       const group = grouped.get(key) ?? { ids: [], from: match.from, to: match.to };
       if (!group.ids.includes(match.value)) group.ids.push(match.value);
@@ -182,12 +192,14 @@ export class CompiledLexicon {
 
   /** Glossary entries for English words, longest phrase first, not overlapping. */
   glossaryMatches(words: ReadonlyArray<WordTerms>): GlossaryMatch[] {
-    return this.glossary.findAll(words, true).map(({ value: meaning, from, to }) => ({ meaning, from, to }));
+    return this.glossary()
+      .findAll(words, true)
+      .map(({ value: meaning, from, to }) => ({ meaning, from, to }));
   }
 
   /** Colloquial phrases in the words with the standard Arabic they mean. */
   colloquialMatches(words: ReadonlyArray<WordTerms>): Array<PhraseMatch<string>> {
-    return this.colloquial.findAll(words, true);
+    return this.colloquial().findAll(words, true);
   }
 }
 
@@ -204,5 +216,20 @@ function analyzerDataOf(lexicon: Lexicon): AnalyzerData {
       proclitics: [...new Set(lexicon.dialects.flatMap((table) => table.proclitics))],
       suffixes: [...new Set(lexicon.dialects.flatMap((table) => table.suffixes))],
     },
+  };
+}
+
+function matcherOf<T>(phrases: ReadonlyArray<readonly [string[], T]>): PhraseMatcher<T> {
+  const matcher = new PhraseMatcher<T>();
+  for (const [terms, value] of phrases) matcher.add(terms, value);
+  return matcher;
+}
+
+/** The value of `make`, computed on the first call only. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
   };
 }

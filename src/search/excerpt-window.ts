@@ -40,13 +40,17 @@ export function cutExcerpt(analyzed: AnalyzedPassage, matches: WordMatches): Exc
   const sentences = segments.flatMap((segment) => splitSentences(fileText, segment));
   // The units each sentence holds (and whether through a word the user typed), then the best run of sentences
   // by the weight of the distinct units it holds.
-  const sentenceUnits = sentences.map((sentence) => {
-    const units = new Map<number, boolean>();
-    words.forEach((word, i) => {
-      if (word.start >= sentence.start && word.end <= sentence.end)
-        for (const unit of matches.unitsOfWord(i)) units.set(unit, units.get(unit) === true || matches.typed(i));
-    });
-    return units;
+  // Words and sentences are both in text order: one pass assigns each matched word to its sentence.
+  const sentenceUnits = sentences.map(() => new Map<number, boolean>());
+  let s = 0;
+  words.forEach((word, i) => {
+    const units = matches.unitsOfWord(i);
+    if (units.size === 0) return;
+    while (s < sentences.length && (sentences[s]?.end ?? 0) < word.end) s++;
+    const sentence = sentences[s];
+    const held = sentenceUnits[s];
+    if (!sentence || !held || word.start < sentence.start) return;
+    for (const unit of units) held.set(unit, held.get(unit) === true || matches.typed(i));
   });
   const share = (typed: boolean) => (typed ? 1 : SYNONYM_SHARE);
   let best: Range & { weight: number } = { ...(sentences[0] ?? { start: 0, end: 0 }), weight: -1 };

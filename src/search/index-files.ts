@@ -62,9 +62,15 @@ export function loadIndexIfFresh(
     (key) => parsed.data[key] !== expected[key],
   );
   if (stale.length > 0) return { reason: `index was built for another ${stale.join(', ')}` };
-  return {
-    lexicon: CompiledLexicon.restore(JSON.parse(readFileSync(join(dir, LEXICON_FILE), 'utf8')) as CompiledLexiconData),
-    analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
-    index: loadMiniSearch(readFileSync(join(dir, INDEX_FILE), 'utf8')),
-  };
+  try {
+    return {
+      lexicon: CompiledLexicon.restore(
+        JSON.parse(readFileSync(join(dir, LEXICON_FILE), 'utf8')) as CompiledLexiconData,
+      ),
+      analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
+      index: loadMiniSearch(readFileSync(join(dir, INDEX_FILE), 'utf8')),
+    };
+  } catch (error) {
+    return { reason: `index files are unreadable (${(error as Error).message})` };
+  }
 }

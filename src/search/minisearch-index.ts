@@ -1,4 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
+import { ROOT_PREFIX } from '../text/arabic-root.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 
 /** The document MiniSearch sees: terms already analyzed, space separated. */
@@ -27,7 +28,11 @@ export function buildMiniSearch(passages: readonly AnalyzedPassage[]): MiniSearc
   miniSearch.addAll(
     passages.map((analyzed) => ({
       id: analyzed.passage.id,
-      terms: [...analyzed.words.flatMap((word) => word.terms), ...analyzed.conceptTerms].join(' '),
+      // Roots only give partial coverage credit (term-postings.ts); BM25 never searches them.
+      terms: [
+        ...analyzed.words.flatMap((word) => word.terms.filter((term) => !term.startsWith(ROOT_PREFIX))),
+        ...analyzed.conceptTerms,
+      ].join(' '),
     })),
   );
   return miniSearch;

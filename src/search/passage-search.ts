@@ -8,7 +8,7 @@ import { TermPostings } from './term-postings.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
 
 /** How many BM25 candidates the ranker looks at. */
-const CANDIDATES = 30;
+const CANDIDATES = 20;
 /** A term held by more than this share of passages is left out of the BM25 query (see searchTermWeights). */
 const COMMON_TERM_SHARE = 0.2;
 

@@ -28,6 +28,8 @@ export interface QueryUnit {
 export interface QueryPlan {
   lang: 'ar' | 'en';
   units: QueryUnit[];
+  /** Every word of the question, normalized, stop words included (for what the question asks for). */
+  words: string[];
   /** The question's content words in order, as canonical terms, for exact-phrase matching (Arabic only). */
   phrase: string[];
 }
@@ -56,13 +58,15 @@ export function planQuery(
   vocabulary: Vocabulary,
 ): QueryPlan {
   const content = tokens.filter((token) => !token.stop);
+  const words = tokens.map((token) => token.norm);
   if (lang === 'en')
-    return { lang, units: mergeDuplicateUnits(englishUnits(content, lexicon, vocabulary)), phrase: [] };
-  const words = expandColloquial(content, lexicon).flatMap((word) => resolveWord(word, lexicon, vocabulary));
+    return { lang, units: mergeDuplicateUnits(englishUnits(content, lexicon, vocabulary)), words, phrase: [] };
+  const queryWords = expandColloquial(content, lexicon).flatMap((word) => resolveWord(word, lexicon, vocabulary));
   return {
     lang,
-    units: mergeDuplicateUnits(arabicUnits(words, lexicon)),
-    phrase: words.map((word) => word.canonical),
+    units: mergeDuplicateUnits(arabicUnits(queryWords, lexicon)),
+    words,
+    phrase: queryWords.map((word) => word.canonical),
   };
 }
 

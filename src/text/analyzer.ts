@@ -9,13 +9,13 @@ import { compoundParts, type Token, tokenize } from './tokenize.ts';
  * Bump when tokenizing, normalizing or stemming changes, so that a committed index built by an older analyzer
  * is recognised as stale.
  */
-export const ANALYZER_VERSION = 'ar-light10+alt+root/en-porter1/v7';
+export const ANALYZER_VERSION = 'ar-light10+alt+root/en-porter1/v8';
 
 /** A token with everything the index and the ranker need to know about it. */
 export interface AnalyzedToken extends Token {
   /** The one canonical search term: the light stem (Arabic) or Porter stem (English). */
   stem: string;
-  /** Further index terms: the normalized surface form, alternative stems, parts of compounds. */
+  /** Further index terms: alternative stems (Arabic); the lowercased form and parts of compounds (Latin). */
   variants: string[];
   /** A function word that carries no meaning for search (من، اللي، the, which …). */
   stop: boolean;
@@ -87,7 +87,8 @@ export class TextAnalyzer {
   private analyzeToken({ start, end, norm, script }: Token): AnalyzedToken {
     if (script === 'arabic') {
       const stem = lightStem(norm);
-      const variants = withoutDuplicates([norm, ...alternativeStems(norm)], stem);
+      // The surface form is no variant: a word written alike has the same stem anyway.
+      const variants = withoutDuplicates(alternativeStems(norm), stem);
       const roots = patternRoots(stemReadings(norm)).map((root) => ROOT_PREFIX + root);
       return { start, end, norm, script, stem, variants, stop: this.isArabicStop(norm), roots };
     }

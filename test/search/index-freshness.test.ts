@@ -56,6 +56,6 @@ describe('openSearch', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('index is stale: contents differ');
+    expect(run.stdout).toContain('index is stale: index files are unreadable');
   });
 });

@@ -19,9 +19,9 @@ describe('TextAnalyzer.analyze', () => {
     ]);
   });
 
-  it('gives an Arabic word its light stem, surface form, alternative stems and roots as terms', () => {
+  it('gives an Arabic word its light stem, alternative stems and roots as terms', () => {
     const [token] = analyzer.analyze('لمكافحة');
-    expect(token && analyzer.indexTerms(token)).toEqual(['لمكافح', 'لمكافحه', 'مكافح', '√كفح']);
+    expect(token && analyzer.indexTerms(token)).toEqual(['لمكافح', 'مكافح', '√كفح']);
   });
 
   it('stems English words and keeps compound parts', () => {

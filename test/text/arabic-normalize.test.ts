@@ -19,8 +19,18 @@ describe('normalizeArabic', () => {
     ['کمبیوتر', 'كمبيوتر', 'Persian kaf and yeh'],
     ['٢٤/٧', '24/7', 'Arabic-Indic digits'],
     ['۲۰۲۵', '2025', 'Persian digits'],
+    ['وزراء', 'وزرا', 'hamza on the line, which people leave out'],
+    ['شيء', 'شي', 'hamza on the line after yeh'],
+    ['كتيييير', 'كتير', 'a letter repeated for emphasis'],
+    ['الاتفاقيييية', 'الاتفاقيه', 'emphasis inside a word'],
+    ['گلوبال', 'كلوبال', 'Persian gaf (Iraqi spelling)'],
+    ['چان', 'جان', 'Persian cheh (Iraqi spelling)'],
   ])('normalizes %s to %s (%s)', (input, expected) => {
     expect(normalizeArabic(input)).toBe(expected);
+  });
+
+  it('keeps a doubled letter, which Arabic spells without shadda (محدد, مدد)', () => {
+    expect(normalizeArabic('محدد')).toBe('محدد');
   });
 
   it('leaves Latin text and ASCII digits alone', () => {

@@ -51,3 +51,32 @@ describe('alternativeStems', () => {
     expect(alternativeStems(normalizeArabic('الاتفاقية'))).toEqual([]);
   });
 });
+
+describe('the stemming rules colloquial and misspelled questions need', () => {
+  const terms = (word: string) => {
+    const norm = normalizeArabic(word);
+    return [lightStem(norm), ...alternativeStems(norm)];
+  };
+  const conflate = (a: string, b: string) => terms(a).some((term) => terms(b).includes(term));
+
+  it.each([
+    ['بهدف', 'الهدف', 'a one-letter proclitic on a four-letter word'],
+    ['بصفة', 'صفة', 'a one-letter proclitic on a four-letter word'],
+    ['جمعيته', 'الجمعية', 'teh marbuta before a pronoun'],
+    ['مهمتها', 'المهمة', 'teh marbuta before a pronoun'],
+    ['يومًا', 'يوم', 'tanween on a final alef'],
+    ['وبالاتفاقية', 'الاتفاقية', 'a four-letter proclitic chain'],
+    ['فبالتعاون', 'التعاون', 'a four-letter proclitic chain'],
+  ])('conflates %s and %s (%s)', (a, b) => {
+    expect(conflate(a, b)).toBe(true);
+  });
+
+  it.each([
+    ['الأمان', 'الأمم', 'a suffix never leaves fewer than three letters (امان is not ام + ان)'],
+    ['مزيان', 'مز', 'a suffix never leaves fewer than three letters'],
+    ['بيان', 'بين', 'a proclitic is not stripped from a three-letter word'],
+    ['هدف', 'دف', 'a proclitic is not stripped from a three-letter word'],
+  ])('keeps %s and %s apart (%s)', (a, b) => {
+    expect(conflate(a, b)).toBe(false);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerTypes } from '../../src/answer/answer-type.ts';
+import { loadLexicon } from '../../src/lexicon/lexicon.ts';
+
+const types = new AnswerTypes(loadLexicon().answerTypes);
+
+describe('AnswerTypes.asked', () => {
+  it.each([
+    ['متى تدخل الاتفاقية حيز النفاذ؟', ['time']],
+    ['إمتى هتدخل الاتفاقية حيز التنفيذ؟', ['time']],
+    ['وقتاش غادي تدخل الاتفاقية؟', ['time']],
+    ['When was the convention adopted?', ['time']],
+    ['كم دولة شاركت في التفاوض؟', ['quantity']],
+    ['شحال من دولة صادقات؟', ['quantity']],
+    ['How many states took part?', ['quantity']],
+    ['كم سنة سجن عقوبة الاحتيال؟', ['duration', 'quantity']],
+    ['How long after the 40th ratification does it apply?', ['duration']],
+    ['ما هي ميزانية البرنامج العالمي؟', ['money']],
+    ['unodc programme annual budget', ['money']],
+    ['وين انعقد الاجتماع؟', ['place']],
+    ['Which countries voted against it?', ['place']],
+    ['مين ترأس الاجتماع؟', ['person']],
+    ['شكون اللي دار هاد القرار؟', ['person']],
+    ["What's the name of the rapporteur?", ['person']],
+    ['شو هدف الاتفاقية؟', []],
+    ['What does the convention aim to do?', []],
+  ])('%s asks for %j', (question, expected) => {
+    expect(types.asked(question).sort()).toEqual([...expected].sort());
+  });
+
+  it('does not take a subordinate "when" or a relative "who" for the question word', () => {
+    expect(types.asked('What principle applies when states share evidence?')).toEqual([]);
+    expect(types.asked('What did the experts who met in Vienna recommend?')).toEqual([]);
+  });
+
+  it('takes a question word behind a conjunction (ووين، وإمتى)', () => {
+    expect(types.asked('إمتى ووين انعقد الاجتماع؟').sort()).toEqual(['place', 'time']);
+  });
+});
+
+describe('AnswerTypes.holds', () => {
+  it.each([
+    ['time', 'عقد الاجتماع في 27 تموز/يوليه 2020', true],
+    ['time', 'في جلسته الرابعة', true],
+    ['time', 'ينبغي للدول أن تعزز التعاون', false],
+    ['quantity', 'المؤيدون: ١٣٤', true],
+    ['quantity', 'عدة تريليونات من الدولارات', true],
+    ['quantity', 'ينبغي للدول أن تعزز التعاون', false],
+    ['duration', 'بعد 90 يومًا من إيداع الصك', true],
+    ['duration', 'بعد تسعين يوما', true],
+    ['duration', 'في عام 2025', false],
+    ['money', 'تبلغ قيمتها عدة تريليونات من الدولارات', true],
+    ['money', 'شارك 1006 مشبوهين', false],
+    ['place', 'عقد في فيينا', true],
+    ['place', 'بنيويورك', true],
+    ['place', 'ينبغي للدول أن تعزز التعاون', false],
+    ['person', 'وقال الأمين العام', true],
+    ['person', 'ماركو كينب (إستونيا)', true],
+  ] as const)('%s in "%s" → %s', (type, text, expected) => {
+    expect(types.holds(type, text)).toBe(expected);
+  });
+});

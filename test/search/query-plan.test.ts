@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/logger.ts';
+import { openSearch } from '../../src/search/open-search.ts';
+
+const search = openSearch({ seedsDir: resolve('seeds'), indexDir: resolve('index'), logger: silentLogger });
+const units = (question: string, lang: 'ar' | 'en' = 'ar') => search.plan(question, lang).units;
+const labels = (question: string, lang: 'ar' | 'en' = 'ar') => units(question, lang).map((unit) => unit.label);
+
+describe('PassageSearch.plan', () => {
+  it('makes an English word with many Arabic translations one unit searched as one class term', () => {
+    const [extradition] = units('extradition', 'en');
+    expect(extradition?.arabic?.length).toBeGreaterThan(1);
+    expect(extradition?.terms).toHaveLength(1);
+  });
+
+  it('makes an Arabic phrase of a synonym group one unit (الجرائم المعلوماتية ≈ الجريمة السيبرانية)', () => {
+    const plan = units('الجرائم المعلوماتية');
+    expect(plan).toHaveLength(1);
+    expect(plan[0]?.terms).toEqual(['~cybercrime']);
+  });
+
+  it("drops every variety's question and function words", () => {
+    for (const question of [
+      'شو هي الاتفاقية؟',
+      'ليش الاتفاقية؟',
+      'إزاي الاتفاقية؟',
+      'وش هي الاتفاقية؟',
+      'شنو الاتفاقية؟',
+      'واش كاينة الاتفاقية ديال؟',
+      'قديش الاتفاقية؟',
+    ])
+      expect(labels(question), question).toEqual(['الاتفاقيه']);
+  });
+
+  it('reads a dialect verb as the standard word the documents use (بيصدقوا → التصديق)', () => {
+    const [unit] = units('بيصدقوا');
+    expect(unit?.terms).toEqual(['~ratification']);
+  });
+
+  it('reads a misspelled word as the indexed word one edit away', () => {
+    const [unit] = units('الانتربل');
+    expect(unit && search.unitWeight(unit)).toBeGreaterThan(0);
+  });
+
+  it('keeps a word no passage holds as a unit of weight 0, so that it cannot sink the answer by itself', () => {
+    const unknown = units('ميزانية الإنتربول').find((unit) => unit.label === 'ميزانيه');
+    expect(unknown && search.unitWeight(unknown)).toBe(0);
+  });
+});
