@@ -86,8 +86,10 @@ for (const run of runs) {
   }
   const abstained = Math.round(bots.abstentionAccuracy * bots.unanswerable);
   const met = bots.unanswerable === 0 || bots.abstentionAccuracy >= TARGETS.abstention;
+  // Live-status questions (how many have ratified so far) get the tracker's reply: not an abstention, never a hit.
+  const toTracker = run.bot.filter((result) => result.reply.kind === 'status').length;
   console.log(
-    `${run.set.name.padEnd(14)} abstention on unanswerable: ${abstained}/${bots.unanswerable} (${f(bots.abstentionAccuracy)}) ${met ? 'met' : 'MISSED'}`,
+    `${run.set.name.padEnd(14)} abstention on unanswerable: ${abstained}/${bots.unanswerable} (${f(bots.abstentionAccuracy)}) ${met ? 'met' : 'MISSED'}${toTracker > 0 ? `; ${toTracker} routed to the ratification tracker` : ''}`,
   );
 }
 
