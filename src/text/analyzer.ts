@@ -9,7 +9,7 @@ import { compoundParts, type Token, tokenize } from './tokenize.ts';
  * Bump when tokenizing, normalizing or stemming changes, so that a committed index built by an older analyzer
  * is recognised as stale.
  */
-export const ANALYZER_VERSION = 'ar-light10+alt+root/en-porter1/v8';
+export const ANALYZER_VERSION = 'ar-light10+alt+root/en-porter1/v9';
 
 /** A token with everything the index and the ranker need to know about it. */
 export interface AnalyzedToken extends Token {

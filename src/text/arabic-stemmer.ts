@@ -23,7 +23,8 @@ export function lightStem(word: string): string {
 /**
  * Other plausible stems of a word, for the forms light10 leaves apart: a one-letter proclitic (لمكافحه → مكافح,
  * بهدف → هدف), an imperfect-verb prefix (يتفاوض → تفاوض), the future prefix (ستوفر → توفر, سيشارك → شارك), the
- * feminine past suffix (شاركت → شارك), teh marbuta before a pronoun (جمعيته → جمعيه) and tanween alef (يوما → يوم). Indexed beside the light stem, and tried at query time
+ * feminine past suffix (شاركت → شارك), teh marbuta before a pronoun (جمعيته → جمعيه), tanween alef (يوما → يوم)
+ * and a leading waw that belongs to the word (وافقت → وافق). Indexed beside the light stem, and tried at query time
  * when the light stem is not in the index, so that either spelling finds the other.
  */
 export function alternativeStems(word: string): string[] {
@@ -41,6 +42,8 @@ export function alternativeStems(word: string): string[] {
   if (possessed) variants.push(lightStem(`${possessed[1]}ه`));
   // Tanween on a final alef (يومًا → يوما): the bare noun.
   if (base.endsWith('ا') && base.length >= 4) variants.push(lightStem(base.slice(0, -1)));
+  // A leading waw light10 took for the conjunction may be a root letter: وافقت → وافق, not افق.
+  if (word.startsWith('و') && !word.startsWith('وال') && base !== word) variants.push(stripSuffixes(word));
   return [...new Set(variants)].filter((variant) => variant !== stem && variant.length >= 2);
 }
 
@@ -49,9 +52,7 @@ export function alternativeStems(word: string): string[] {
  * took a leading waw for the conjunction, the stem with the waw kept (وافق is a verb, not و + افق).
  */
 export function stemReadings(word: string): string[] {
-  const readings = [lightStem(word), ...alternativeStems(word)];
-  if (word.startsWith('و') && !word.startsWith('وال')) readings.push(stripSuffixes(word));
-  return [...new Set(readings)];
+  return [lightStem(word), ...alternativeStems(word)];
 }
 
 function stripPrefix(word: string): string {

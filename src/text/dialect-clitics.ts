@@ -22,7 +22,8 @@ const CONJUNCTIONS = ['و', 'ف'] as const;
 /**
  * The forms a normalized word may stand for once clitics are stripped, fewest strips first (breadth first,
  * longer clitics before shorter ones at each step), without the word itself. Only a leading conjunction may
- * precede a proclitic; a letter repeated for emphasis (كتييير) counts as one strip.
+ * precede a proclitic; a letter repeated for emphasis (كتييير) and a final teh typed for teh marbuta (القضات)
+ * count as one strip each.
  *
  * @example strippedForms('بيصدقوا', rules) // → ['يصدقوا', 'صدقوا', 'بيصدق', …, 'يصدق', …]
  */
@@ -48,6 +49,8 @@ export function strippedForms(word: string, rules: CliticRules): string[] {
       for (const suffix of suffixes) if (form.endsWith(suffix)) add(form.slice(0, -suffix.length), afterProclitic);
       const collapsed = form.replace(/(.)\1+/g, '$1');
       if (collapsed !== form) add(collapsed, afterProclitic);
+      // Teh marbuta typed as teh (القضات for القضاة).
+      if (form.endsWith('ت')) add(`${form.slice(0, -1)}ه`, afterProclitic);
     }
     frontier = next;
   }
