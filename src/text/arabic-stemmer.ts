@@ -42,8 +42,11 @@ export function alternativeStems(word: string): string[] {
   if (possessed) variants.push(lightStem(`${possessed[1]}ه`));
   // Tanween on a final alef (يومًا → يوما): the bare noun.
   if (base.endsWith('ا') && base.length >= 4) variants.push(lightStem(base.slice(0, -1)));
-  // A leading waw light10 took for the conjunction may be a root letter: وافقت → وافق, not افق.
-  if (word.startsWith('و') && !word.startsWith('وال') && base !== word) variants.push(stripSuffixes(word));
+  // A leading waw light10 took for the conjunction may be a root letter of a short verb: وافقت → وافق, not افق.
+  if (word.startsWith('و') && word.length <= 5 && base !== word) {
+    const kept = stripSuffixes(word);
+    variants.push(kept.endsWith('ت') && kept.length >= 5 ? kept.slice(0, -1) : kept);
+  }
   return [...new Set(variants)].filter((variant) => variant !== stem && variant.length >= 2);
 }
 

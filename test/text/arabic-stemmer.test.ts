@@ -80,3 +80,13 @@ describe('the stemming rules colloquial and misspelled questions need', () => {
     expect(conflate(a, b)).toBe(false);
   });
 });
+
+describe('a leading waw that belongs to a short verb', () => {
+  it('is kept as an alternative reading (وافقت → وافق)', () => {
+    expect(alternativeStems(normalizeArabic('وافقت'))).toContain('وافق');
+  });
+
+  it('is not kept for a conjunction in front of a longer word (وبتعزيز)', () => {
+    expect(alternativeStems(normalizeArabic('وبتعزيز'))).toEqual(['تعزيز']);
+  });
+});
