@@ -51,8 +51,7 @@ export interface DialectTable {
 }
 
 /** The kinds of answer a question can ask for that a passage either holds or not (see data/answer-types.json). */
-export const ANSWER_TYPES = ['time', 'duration', 'quantity', 'money', 'place', 'person'] as const;
-export type AnswerType = (typeof ANSWER_TYPES)[number];
+export type AnswerType = 'time' | 'duration' | 'quantity' | 'money' | 'place' | 'person';
 
 /** How to recognise a question asking for one type of answer, and a passage that holds one. */
 export interface AnswerTypeRule {
