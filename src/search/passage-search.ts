@@ -50,21 +50,17 @@ export class PassageSearch {
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
   search(plan: QueryPlan, limit: number): RankedPassage[] {
-    const weights = this.searchTermWeights(plan);
-    if (weights.size === 0) return [];
-    const results = this.index.search([...weights.keys()].join(' '), {
-      boostTerm: (term) => weights.get(term) ?? 1,
+    const boosts = this.searchTermWeights(plan);
+    if (boosts.size === 0) return [];
+    const results = this.index.search([...boosts.keys()].join(' '), {
+      boostTerm: (term) => boosts.get(term) ?? 1,
     });
     const candidates = results.slice(0, CANDIDATES).flatMap((result): Candidate[] => {
-      const ordinal = this.ordinals.get(String(result.id)) ?? -1;
-      const analyzed = this.passages[ordinal];
-      return analyzed ? [{ analyzed, ordinal, bm25: result.score }] : [];
+      const analyzed = this.passages[this.ordinals.get(String(result.id)) ?? -1];
+      return analyzed ? [{ analyzed, bm25: result.score }] : [];
     });
-    const units = plan.units.map((unit) => ({
-      weight: this.unitWeight(unit),
-      credits: this.postings.credits(unit.terms, unit.roots),
-    }));
-    return rankCandidates(plan, candidates, units).slice(0, limit);
+    const weights = plan.units.map((unit) => this.unitWeight(unit));
+    return rankCandidates(plan, candidates, weights).slice(0, limit);
   }
 
   /**
@@ -108,15 +104,20 @@ export class PassageSearch {
   excerpt(ranked: RankedPassage): ExcerptWindow {
     const { analyzed, matched } = ranked;
     const unitsByTerm = new Map<string, number[]>();
+    const add = (term: string, u: number) => {
+      const units = unitsByTerm.get(term);
+      if (!units) unitsByTerm.set(term, [u]);
+      else if (!units.includes(u)) units.push(u);
+    };
     matched.forEach((unit, u) => {
-      for (const term of [...unit.terms, ...unit.typedTerms])
-        unitsByTerm.set(term, [...(unitsByTerm.get(term) ?? []), u]);
+      for (const term of unit.terms) add(term, u);
+      for (const term of unit.typedTerms) add(term, u);
     });
     const typedByUnit = matched.map((unit) => new Set(unit.typedTerms));
     // Most words match nothing: they share one empty set.
     const unitsOfWord: Array<Set<number> | undefined> = new Array(analyzed.words.length);
     const typedWord: boolean[] = new Array(analyzed.words.length).fill(false);
-    const add = (i: number, u: number) => {
+    const mark = (i: number, u: number) => {
       const units = unitsOfWord[i] ?? new Set<number>();
       units.add(u);
       unitsOfWord[i] = units;
@@ -124,12 +125,12 @@ export class PassageSearch {
     analyzed.words.forEach((word, i) => {
       for (const term of word.terms)
         for (const u of unitsByTerm.get(term) ?? []) {
-          add(i, u);
+          mark(i, u);
           if (typedByUnit[u]?.has(term)) typedWord[i] = true;
         }
     });
     for (const span of analyzed.conceptSpans) {
-      for (const u of unitsByTerm.get(span.term) ?? []) for (let i = span.from; i < span.to; i++) add(i, u);
+      for (const u of unitsByTerm.get(span.term) ?? []) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
     return cutExcerpt(analyzed, {

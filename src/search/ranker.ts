@@ -1,6 +1,7 @@
 import type { Passage } from '../corpus/passage.ts';
 import type { AnalyzedPassage, PassageWord } from './analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
+import { unitCredit } from './term-postings.ts';
 
 /** A passage with the evidence that it answers the question. */
 export interface RankedPassage {
@@ -15,10 +16,9 @@ export interface RankedPassage {
   twins: AnalyzedPassage[];
 }
 
-/** A BM25 result: the passage, its ordinal in the corpus and its BM25 score. */
+/** A BM25 result: the passage and its BM25 score. */
 export interface Candidate {
   analyzed: AnalyzedPassage;
-  ordinal: number;
   bm25: number;
 }
 
@@ -29,25 +29,24 @@ const PHRASE_CANDIDATES = 12;
 const BLEND = { coverage: 0.7, bm25: 0.15, phrase: 0.15 } as const;
 
 /**
- * Reranks BM25 candidates by how much of the question they cover (each unit's IDF weight times the candidate's
- * credit for it: 1 in the passage, ½ in its context only), then folds near-identical passages
+ * Reranks BM25 candidates by how much of the question they cover (each unit's weight — `weights`, in the order
+ * of `plan.units` — times the candidate's credit for it, see unitCredit), then folds near-identical passages
  * (the same sentence reported by two articles) into the better-ranked one.
  */
 export function rankCandidates(
   plan: QueryPlan,
   candidates: ReadonlyArray<Candidate>,
-  units: ReadonlyArray<{ weight: number; credits: Float32Array }>,
+  weights: readonly number[],
 ): RankedPassage[] {
   const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
-  const totalWeight = units.reduce((sum, unit) => sum + unit.weight, 0) || 1;
-  const scored = candidates.map(({ analyzed, ordinal, bm25 }) => {
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const scored = candidates.map(({ analyzed, bm25 }) => {
     let covered = 0;
     const matched: QueryUnit[] = [];
-    units.forEach(({ weight, credits }, u) => {
-      const credit = credits[ordinal] ?? 0;
-      const unit = plan.units[u];
-      if (credit > 0 && unit) matched.push(unit);
-      covered += credit * weight;
+    plan.units.forEach((unit, u) => {
+      const credit = unitCredit(analyzed, unit);
+      if (credit > 0) matched.push(unit);
+      covered += credit * (weights[u] ?? 0);
     });
     const coverage = covered / totalWeight;
     const score = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
