@@ -50,17 +50,12 @@ const score = (question: EvalQuestion, reply: ContractJson): QuestionResult => (
 
 const sets = loadQuestionSets(resolve('test/eval')).filter((set) => !values.set || set.name === values.set);
 const runs: SetRun[] = sets.map((set) => {
-  const replies = set.questions.map((question) => bot.ask(question.question, { platform: 'cli' }));
+  const asked = set.questions.map((question) => ({ question, reply: bot.ask(question.question, { platform: 'cli' }) }));
   return {
     set,
-    bot: set.questions.map((question, i) =>
-      score(question, toContractJson(replies[i] ?? bot.ask('', { platform: 'cli' }))),
-    ),
+    bot: asked.map(({ question, reply }) => score(question, toContractJson(reply))),
     baseline: set.questions.map((question) => score(question, baseline.ask(question.question))),
-    samples: set.questions.map((question, i) => ({
-      answerable: question.answerable,
-      confidence: replies[i]?.confidence,
-    })),
+    samples: asked.map(({ question, reply }) => ({ answerable: question.answerable, confidence: reply.confidence })),
   };
 });
 

@@ -61,9 +61,7 @@ export class CompiledLexicon {
   readonly textAnalyzer: TextAnalyzer;
   // Each matcher is built on first use: tagging passages needs every concept, but a question needs the synonym
   // groups (Arabic) or the glossary (English) only, and start-up should pay for neither.
-  private readonly concepts = lazy(() =>
-    matcherOf(this.data.concepts.map(([terms, id]): [string[], string] => [terms, id])),
-  );
+  private readonly concepts = lazy(() => matcherOf(this.data.concepts));
   /** Synonym groups only: an Arabic question is matched against these, not against glossary translations. */
   private readonly synonyms = lazy(() =>
     matcherOf(this.data.concepts.filter(([, id]) => !id.startsWith(GLOSSARY_CONCEPT))),
@@ -90,8 +88,7 @@ export class CompiledLexicon {
     const synonymConcepts = lexicon.synonyms.flatMap((group) =>
       group.terms.map((term): [string[], string] => [termsOf(term), group.id]),
     );
-    const synonymMatcher = new PhraseMatcher<string>();
-    for (const [terms, id] of synonymConcepts) synonymMatcher.add(terms, id);
+    const synonymMatcher = matcherOf(synonymConcepts);
     // A glossary entry also stands for the synonym groups of its Arabic terms, but only groups that name a whole
     // term: `ولاية فريق الخبراء` (mandate) must not stand for every mention of the expert group.
     const glossaryConcepts = lexicon.glossary.flatMap((entry) => {
@@ -151,12 +148,7 @@ export class CompiledLexicon {
     return this.englishWords().has(term);
   }
 
-  private englishWordSet: ReadonlySet<string> | undefined;
-
-  private englishWords(): ReadonlySet<string> {
-    this.englishWordSet ??= new Set(this.data.englishPhrases.flatMap(([terms]) => terms));
-    return this.englishWordSet;
-  }
+  private readonly englishWords = lazy(() => new Set(this.data.englishPhrases.flatMap(([terms]) => terms)));
 
   /** Distinct concept ids whose phrases occur in the words (each word given as its terms). */
   conceptsIn(words: ReadonlyArray<WordTerms>): string[] {

@@ -21,8 +21,6 @@ export interface QueryUnit {
   weight: number;
   /** Arabic words an English unit was translated to, shown to the user. */
   arabic?: string[];
-  /** An English word the glossary does not know: searched as is, and weighed little. */
-  untranslated?: boolean;
 }
 
 export interface QueryPlan {
@@ -95,7 +93,7 @@ function resolveWord(
     terms = [...own, ...colloquial.stems];
     roots = [...new Set([...roots, ...colloquial.roots])];
     if (!terms.some((term) => vocabulary.known(term))) {
-      const nearest = vocabulary.nearest(word.token.stem) ?? vocabulary.nearest(word.token.norm);
+      const nearest = vocabulary.nearest(word.token.stem);
       if (nearest) terms.push(nearest);
     }
   }
@@ -159,8 +157,8 @@ function englishUnits(words: readonly AnalyzedToken[], lexicon: CompiledLexicon,
       terms,
       typedTerms: terms,
       roots: [],
+      // An English word the glossary does not know is searched as is, and weighs little.
       weight: literal ? WEIGHT.word : WEIGHT.untranslated,
-      ...(literal ? {} : { untranslated: true }),
     });
   });
   return units;

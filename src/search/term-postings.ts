@@ -5,24 +5,23 @@ const CONTEXT_CREDIT = 0.5;
 /** Credit for a unit whose root, not its stem, the passage holds (تطبيق for تطبق; see arabic-root.ts). */
 const ROOT_CREDIT = 0.5;
 
-/** Which passages hold each term, by passage ordinal: for document frequencies and the vocabulary. */
+/** How many passages hold each term: document frequencies, and the vocabulary typos are corrected against. */
 export class TermPostings {
-  private readonly inPassage = new Map<string, number[]>();
+  private readonly passagesWith = new Map<string, number>();
 
   constructor(passages: readonly AnalyzedPassage[]) {
-    passages.forEach((analyzed, ordinal) => {
-      for (const term of analyzed.terms) append(this.inPassage, term, ordinal);
-    });
+    for (const analyzed of passages)
+      for (const term of analyzed.terms) this.passagesWith.set(term, (this.passagesWith.get(term) ?? 0) + 1);
   }
 
   /** Every term of the passages (not of their context) with how many passages hold it. */
-  *terms(): Iterable<[string, number]> {
-    for (const [term, ordinals] of this.inPassage) yield [term, ordinals.length];
+  terms(): Iterable<[string, number]> {
+    return this.passagesWith.entries();
   }
 
   /** How many passages hold the term. */
   frequency(term: string): number {
-    return this.inPassage.get(term)?.length ?? 0;
+    return this.passagesWith.get(term) ?? 0;
   }
 }
 
@@ -37,10 +36,4 @@ export function unitCredit(
   if (unit.terms.some((term) => analyzed.terms.has(term))) return 1;
   if (unit.terms.some((term) => analyzed.contextTerms.has(term))) return CONTEXT_CREDIT;
   return unit.roots.some((root) => analyzed.terms.has(root)) ? ROOT_CREDIT : 0;
-}
-
-function append(postings: Map<string, number[]>, term: string, ordinal: number): void {
-  const list = postings.get(term);
-  if (list) list.push(ordinal);
-  else postings.set(term, [ordinal]);
 }
