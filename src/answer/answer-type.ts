@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { AnswerType, AnswerTypeRule } from '../lexicon/lexicon.ts';
 import { normalizeArabic, toAsciiDigits } from '../text/arabic-normalize.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -9,6 +10,8 @@ import { tokenize } from '../text/tokenize.ts';
  * The rules are data: src/lexicon/data/answer-types.json.
  */
 export class AnswerTypes {
+  /** The quantity question phrases (كم، how many), as normalized words, longest first. */
+  private readonly quantityPhrases: string[][];
   /** Arabic question phrases by their first word, for one pass over the question. */
   private readonly arabicByFirstWord = new Map<string, Array<{ type: AnswerType; phrase: string[] }>>();
   private readonly rules: Array<{
@@ -17,6 +20,7 @@ export class AnswerTypes {
     words: ReadonlySet<string>;
     digits: boolean;
     years: boolean;
+    countries: boolean;
     patterns: RegExp[];
   }>;
 
@@ -32,8 +36,12 @@ export class AnswerTypes {
       words: new Set(rule.evidence.words.map((word) => normalizeArabic(word))),
       digits: rule.evidence.digits === true,
       years: rule.evidence.years === true,
+      countries: rule.evidence.countries === true,
       patterns: (rule.evidence.patterns ?? []).map((pattern) => new RegExp(pattern, 'u')),
     }));
+    this.quantityPhrases = [...rules.quantity.ask.ar, ...rules.quantity.ask.en]
+      .map((text) => normalizedWords(text))
+      .sort((a, b) => b.length - a.length);
     for (const [type, rule] of Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>) {
       for (const text of [...rule.ask.ar, ...rule.keywords.ar]) {
         const phrase = normalizedWords(text);
@@ -61,6 +69,22 @@ export class AnswerTypes {
     return this.rules.map((rule) => rule.type).filter((type) => types.has(type));
   }
 
+  /**
+   * Where the words after the question's first quantity phrase start ("كم دولة" → the index of دولة), for the
+   * noun it counts; undefined when it has none.
+   */
+  afterQuantityPhrase(words: readonly string[]): number | undefined {
+    for (let i = 0; i < words.length; i++) {
+      const form = /^[وف]../.test(words[i] ?? '') ? (words[i] ?? '').slice(1) : undefined;
+      for (const phrase of this.quantityPhrases) {
+        const matches = (first: string | undefined) =>
+          first === phrase[0] && phrase.every((next, j) => j === 0 || words[i + j] === next);
+        if (matches(words[i]) || matches(form)) return i + phrase.length;
+      }
+    }
+    return undefined;
+  }
+
   /** True when the text holds a span of the type: a year for a time, a number for a quantity, a place name … */
   holds(type: AnswerType, text: string): boolean {
     const rule = this.rules.find((candidate) => candidate.type === type);
@@ -69,8 +93,37 @@ export class AnswerTypes {
     if (rule.digits && /\d/.test(ascii)) return true;
     if (rule.years && /(?<!\d)(?:19|20)\d{2}(?!\d)/.test(ascii)) return true;
     if (rule.patterns.some((pattern) => pattern.test(ascii))) return true;
-    return normalizedWords(text).some((word) => rule.words.has(word) || rule.words.has(withoutProclitic(word)));
+    const words = normalizedWords(text);
+    if (rule.countries && namesCountry(words)) return true;
+    return words.some((word) => rule.words.has(word) || rule.words.has(withoutProclitic(word)));
   }
+}
+
+/** Country names (i18n-iso-countries' Arabic locale) as normalized word sequences, by their first word. */
+let countryNames: Map<string, string[][]> | undefined;
+
+/** True when the words name a country: بفيتنام, الولايات المتحدة الأمريكية, ساحل العاج. */
+function namesCountry(words: readonly string[]): boolean {
+  countryNames ??= readCountryNames();
+  const names = countryNames;
+  return words.some((word, i) =>
+    [word, withoutProclitic(word)].some((first) =>
+      (names.get(first) ?? []).some((name) => name.every((next, j) => j === 0 || words[i + j] === next)),
+    ),
+  );
+}
+
+function readCountryNames(): Map<string, string[][]> {
+  const { countries } = createRequire(import.meta.url)('i18n-iso-countries/langs/ar.json') as {
+    countries: Record<string, string | string[]>;
+  };
+  const byFirstWord = new Map<string, string[][]>();
+  for (const name of Object.values(countries).flat()) {
+    const words = normalizedWords(name);
+    const first = words[0];
+    if (first) byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), words]);
+  }
+  return byFirstWord;
 }
 
 function normalizedWords(text: string): string[] {

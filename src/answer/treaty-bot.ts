@@ -8,6 +8,7 @@ import { AnswerTypes } from './answer-type.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
 import { answerConfidence, CONFIDENCE_THRESHOLD } from './confidence.ts';
+import { countedUnit, textNear } from './counted-noun.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { type Citation, type Excerpt, emptyReply, type Language, type Reply, type TopicSuggestion } from './reply.ts';
@@ -183,13 +184,21 @@ export class TreatyBot {
     }
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
     const best = ranked[0];
-    const excerpts = ranked
+    const quoted = ranked
       .filter((candidate) => best && candidate.score >= best.score * MIN_RELATIVE_SCORE)
-      .slice(0, MAX_EXCERPTS)
-      .map((candidate) => this.toExcerpt(candidate));
+      .slice(0, MAX_EXCERPTS);
+    const excerpts = quoted.map((candidate) => this.toExcerpt(candidate));
     // The asked-for span (a date for "when") must stand in the quoted sentences, not anywhere in the passages.
     const asked = excerpts.length > 0 ? this.answerTypes.asked(question, plan.words) : [];
-    const typeRanks = asked.map((type) => excerpts.findIndex((excerpt) => this.answerTypes.holds(type, excerpt.text)));
+    const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
+    const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
+    const typeRanks = asked.map((type) =>
+      excerpts.findIndex((excerpt, i) => {
+        const near =
+          type === 'quantity' && counted && quoted[i] ? textNear(quoted[i].analyzed, counted, excerpt) : undefined;
+        return (near ?? [excerpt.text]).some((text) => this.answerTypes.holds(type, text));
+      }),
+    );
     const confidence = answerConfidence({ plan, best, typeRanks }, this.search);
     if (!best || confidence < CONFIDENCE_THRESHOLD) {
       return {

@@ -51,7 +51,7 @@ export interface DialectTable {
 }
 
 /** The kinds of answer a question can ask for that a passage either holds or not (see data/answer-types.json). */
-export type AnswerType = 'time' | 'duration' | 'quantity' | 'money' | 'place' | 'person';
+export type AnswerType = 'time' | 'duration' | 'quantity' | 'money' | 'place' | 'states' | 'person';
 
 /** How to recognise a question asking for one type of answer, and a passage that holds one. */
 export interface AnswerTypeRule {
@@ -59,7 +59,7 @@ export interface AnswerTypeRule {
   ask: { ar: string[]; en: string[] };
   /** Words that ask for the type wherever they stand (budget, year, اسم). */
   keywords: { ar: string[]; en: string[] };
-  evidence: { digits?: boolean; years?: boolean; words: string[]; patterns?: string[] };
+  evidence: { digits?: boolean; years?: boolean; countries?: boolean; words: string[]; patterns?: string[] };
 }
 
 export interface Lexicon {
@@ -223,6 +223,7 @@ const answerTypeRuleSchema = z.strictObject({
   evidence: z.strictObject({
     digits: z.boolean().optional(),
     years: z.boolean().optional(),
+    countries: z.boolean().optional(),
     words: uniqueWords(arabicWord),
     patterns: z
       .array(
@@ -247,6 +248,7 @@ const answerTypesFileSchema = z.strictObject({
     quantity: answerTypeRuleSchema,
     money: answerTypeRuleSchema,
     place: answerTypeRuleSchema,
+    states: answerTypeRuleSchema,
     person: answerTypeRuleSchema,
   }),
 });

@@ -18,7 +18,9 @@ describe('AnswerTypes.asked', () => {
     ['ما هي ميزانية البرنامج العالمي؟', ['money']],
     ['unodc programme annual budget', ['money']],
     ['وين انعقد الاجتماع؟', ['place']],
-    ['Which countries voted against it?', ['place']],
+    ['Which countries voted against it?', ['states']],
+    ['ما هي الدول اللي وقعت؟', ['states']],
+    ['في أي بلد انعقد الحفل؟', ['place']],
     ['مين ترأس الاجتماع؟', ['person']],
     ['شكون اللي دار هاد القرار؟', ['person']],
     ["What's the name of the rapporteur?", ['person']],
@@ -38,6 +40,19 @@ describe('AnswerTypes.asked', () => {
   });
 });
 
+describe('AnswerTypes.afterQuantityPhrase', () => {
+  it.each([
+    [['كم', 'دوله', 'وقعت'], 1],
+    [['شحال', 'من', 'دوله'], 1],
+    [['وكم', 'قاضيا'], 1],
+    [['how', 'many', 'judges', 'were', 'trained'], 2],
+    [['ما', 'عدد', 'الدول'], 2],
+    [['متي', 'وقعت'], undefined],
+  ] as const)('%j → %s', (words, expected) => {
+    expect(types.afterQuantityPhrase(words)).toBe(expected);
+  });
+});
+
 describe('AnswerTypes.holds', () => {
   it.each([
     ['time', 'عقد الاجتماع في 27 تموز/يوليه 2020', true],
@@ -54,6 +69,12 @@ describe('AnswerTypes.holds', () => {
     ['place', 'عقد في فيينا', true],
     ['place', 'بنيويورك', true],
     ['place', 'ينبغي للدول أن تعزز التعاون', false],
+    ['place', 'في مقر الأمم المتحدة', true],
+    ['states', 'الأمم المتحدة والمملكة', false],
+    ['states', 'ستستضيفه هانوي بفيتنام', true],
+    ['states', 'وفد الولايات المتحدة الأمريكية', true],
+    ['states', 'ساحل العاج', true],
+    ['states', 'ينبغي لكل دولة', false],
     ['person', 'وقال الأمين العام', true],
     ['person', 'ماركو كينب (إستونيا)', true],
   ] as const)('%s in "%s" → %s', (type, text, expected) => {
