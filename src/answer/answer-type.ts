@@ -85,15 +85,18 @@ export class AnswerTypes {
     return undefined;
   }
 
-  /** True when the text holds a span of the type: a year for a time, a number for a quantity, a place name … */
-  holds(type: AnswerType, text: string): boolean {
+  /**
+   * True when the text holds a span of the type: a year for a time, a number for a quantity, a place name …
+   * Names are looked for in `unmatched` when given: the text without the question's own words (type-evidence.ts).
+   */
+  holds(type: AnswerType, text: string, unmatched = text): boolean {
     const rule = this.rules.find((candidate) => candidate.type === type);
     if (!rule) return true;
     const ascii = toAsciiDigits(text);
     if (rule.digits && /\d/.test(ascii)) return true;
     if (rule.years && /(?<!\d)(?:19|20)\d{2}(?!\d)/.test(ascii)) return true;
     if (rule.patterns.some((pattern) => pattern.test(ascii))) return true;
-    const words = normalizedWords(text);
+    const words = normalizedWords(unmatched);
     if (rule.countries && namesCountry(words)) return true;
     return words.some((word) => rule.words.has(word) || rule.words.has(withoutProclitic(word)));
   }

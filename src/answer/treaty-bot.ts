@@ -8,12 +8,12 @@ import { AnswerTypes } from './answer-type.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
 import { answerConfidence, CONFIDENCE_THRESHOLD } from './confidence.ts';
-import { countedUnit, textNear } from './counted-noun.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { type Citation, type Excerpt, emptyReply, type Language, type Reply, type TopicSuggestion } from './reply.ts';
 import type { StatusDesk } from './status-desk.ts';
 import { asksForStatus } from './status-question.ts';
+import { countedUnit, evidenceTexts } from './type-evidence.ts';
 
 /** Who asks, from where. Adapters fill what their platform knows. */
 export interface AskContext {
@@ -194,9 +194,9 @@ export class TreatyBot {
     const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
     const typeRanks = asked.map((type) =>
       excerpts.findIndex((excerpt, i) => {
-        const near =
-          type === 'quantity' && counted && quoted[i] ? textNear(quoted[i].analyzed, counted, excerpt) : undefined;
-        return (near ?? [excerpt.text]).some((text) => this.answerTypes.holds(type, text));
+        const analyzed = quoted[i]?.analyzed;
+        const texts = analyzed ? evidenceTexts(excerpt, analyzed, type === 'quantity' ? counted : undefined) : [];
+        return texts.some(({ text, unmatched }) => this.answerTypes.holds(type, text, unmatched));
       }),
     );
     const confidence = answerConfidence({ plan, best, typeRanks }, this.search);

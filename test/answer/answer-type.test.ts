@@ -80,4 +80,9 @@ describe('AnswerTypes.holds', () => {
   ] as const)('%s in "%s" → %s', (type, text, expected) => {
     expect(types.holds(type, text)).toBe(expected);
   });
+
+  it("looks for names (not numbers) only outside the question's own words", () => {
+    expect(types.holds('states', 'وقعت فيتنام', 'وقعت       ')).toBe(false);
+    expect(types.holds('duration', 'بعد 5 سنوات', 'بعد 5      ')).toBe(true);
+  });
 });

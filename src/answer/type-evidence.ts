@@ -1,0 +1,73 @@
+import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
+import type { QueryPlan, QueryUnit } from '../search/query-plan.ts';
+import type { Excerpt } from './reply.ts';
+
+/**
+ * Where in a quoted excerpt an answer of the asked type may stand (see answer-type.ts), so that the check can
+ * fail on an on-topic excerpt that does not answer:
+ *
+ * - **Not in the question's own words.** The words the question matched are blanked out: "which companies
+ *   besides Meta and Microsoft" is not answered by a passage naming Meta and Microsoft, nor "what is the
+ *   rapporteur's name" by the word "rapporteur", nor "what did resolution 74/173 ask" by 74/173.
+ * - **A count beside what it counts.** "How many judges were trained?" asks for a number of judges: a number
+ *   elsewhere in the excerpt (a 24/7 contact point) does not answer it. The counted noun is the question's
+ *   first content unit after its quantity phrase; only the text within a few words of where the excerpt names
+ *   it counts. Where the excerpt does not name it (a paraphrase), the whole excerpt does, as for other types.
+ */
+
+/** How far from the counted noun, in characters either side (about four words), a number may stand. */
+const NEAR_CHARS = 30;
+
+/** The unit for the noun the question counts: the first unit holding one of the few words from `at` on. */
+export function countedUnit(plan: QueryPlan, at: number): QueryUnit | undefined {
+  for (const word of plan.words.slice(at, at + 3)) {
+    const unit = plan.units.find((candidate) => candidate.label.split(' ').includes(word));
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
+/**
+ * A piece of an excerpt to look for an answer in: `text` as quoted, and `unmatched`, the same with the words the
+ * question matched blanked out. Names (words, countries) are looked for in `unmatched`; numbers and patterns in
+ * `text`, since "how many years" is answered by "five years" although "years" is the question's own word.
+ */
+export interface EvidenceText {
+  text: string;
+  unmatched: string;
+}
+
+/** The pieces of the excerpt to look for an answer in: all of it, or the text near `counted`. */
+export function evidenceTexts(excerpt: Excerpt, analyzed: AnalyzedPassage, counted?: QueryUnit): EvidenceText[] {
+  const whole = { text: excerpt.text, unmatched: blankHighlights(excerpt) };
+  if (!counted) return [whole];
+  const pieces = nounOffsets(analyzed, counted)
+    .filter((offset) => offset.start >= excerpt.start && offset.end <= excerpt.end)
+    .map((offset) => {
+      const from = Math.max(0, offset.start - excerpt.start - NEAR_CHARS);
+      const to = offset.end - excerpt.start + NEAR_CHARS;
+      return { text: whole.text.slice(from, to), unmatched: whole.unmatched.slice(from, to) };
+    });
+  return pieces.length > 0 ? pieces : [whole];
+}
+
+/** The excerpt's text with its highlighted (matched) words replaced by spaces, offsets kept. */
+function blankHighlights({ text, highlights }: Excerpt): string {
+  let blanked = text;
+  for (const { start, end } of highlights)
+    blanked = blanked.slice(0, start) + ' '.repeat(end - start) + blanked.slice(end);
+  return blanked;
+}
+
+/** Where the passage names the unit: file offsets of its words holding one of the unit's terms or concepts. */
+function nounOffsets(analyzed: AnalyzedPassage, unit: QueryUnit): Array<{ start: number; end: number }> {
+  const terms = new Set(unit.terms);
+  const indices = new Set<number>();
+  analyzed.words.forEach((word, i) => {
+    if (word.terms.some((term) => terms.has(term))) indices.add(i);
+  });
+  for (const span of analyzed.conceptSpans) {
+    if (terms.has(span.term)) for (let i = span.from; i < span.to; i++) indices.add(i);
+  }
+  return [...indices].flatMap((i) => analyzed.words[i] ?? []);
+}
