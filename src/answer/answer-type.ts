@@ -59,8 +59,8 @@ export class AnswerTypes {
     const types = new Set<AnswerType>();
     for (const rule of this.rules) if (rule.english.test(question)) types.add(rule.type);
     words.forEach((word, i) => {
-      // A question word may carry a conjunction: ووين، وإمتى.
-      for (const form of /^[وف]../.test(word) ? [word, word.slice(1)] : [word]) {
+      // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition too (للكلفة).
+      for (const form of new Set([word, /^[وف]../.test(word) ? word.slice(1) : word, withoutProclitic(word)])) {
         for (const { type, phrase } of this.arabicByFirstWord.get(form) ?? []) {
           if (phrase.every((next, j) => j === 0 || words[i + j] === next)) types.add(type);
         }
@@ -136,7 +136,7 @@ function normalizedWords(text: string): string[] {
 /** A word with a conjunction or preposition in front (وفي، بنيويورك، للمكتب) still names what it names. */
 function withoutProclitic(word: string): string {
   if (word.length <= 3) return word;
-  return word.replace(/^[وف]?[بلك]?/, '').replace(/^ل(?=ل)/, 'ا');
+  return word.replace(/^([وف]?)لل(?=..)/, '$1ال').replace(/^[وف]?[بلك]?(?=...)/, '');
 }
 
 function escapeRegExp(text: string): string {
