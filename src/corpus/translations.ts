@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { TextRange } from './sentences.ts';
+import { sourceHash } from './translation-units.ts';
+
+/**
+ * The unofficial English translations of the seed files (seeds/translations/en/<file>.json), made for this
+ * project sentence by sentence: each sentence of each passage (translation-units.ts) has its `[start, end)`
+ * offsets in the Arabic file and its English. The Arabic stays the citation; the English is shown under it,
+ * labelled unofficial, and English questions search it. A file records the hash of the Arabic text it was
+ * made from: when the seed changes, the translation is stale and not used (a test fails first).
+ */
+
+export const TRANSLATIONS_DIR = join('translations', 'en');
+
+const translationFileSchema = z.strictObject({
+  $comment: z.string().min(1),
+  file: z.string().min(1),
+  sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+  sentences: z
+    .array(z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), en: z.string().min(1) }))
+    .min(1),
+});
+
+export type TranslationFile = z.infer<typeof translationFileSchema>;
+export type TranslatedSentence = TranslationFile['sentences'][number];
+
+/** What was found for one seed file. */
+export type TranslationStatus = 'current' | 'missing' | 'stale';
+
+/** The translations of every seed file that has a current one. */
+export class Translations {
+  private constructor(
+    private readonly byFile: ReadonlyMap<string, readonly TranslatedSentence[]>,
+    /** Per seed file, whether its translation is current, missing or stale. */
+    readonly status: ReadonlyMap<string, TranslationStatus>,
+  ) {}
+
+  /** Reads `seedsDir/translations/en/<file>.json` for each seed; a stale or missing one is left out. */
+  static load(seedsDir: string, documents: ReadonlyArray<{ file: string; text: string }>): Translations {
+    const byFile = new Map<string, readonly TranslatedSentence[]>();
+    const status = new Map<string, TranslationStatus>();
+    for (const { file, text } of documents) {
+      const translation = readTranslationFile(seedsDir, file);
+      if (!translation) status.set(file, 'missing');
+      else if (translation.sourceHash !== sourceHash(text)) status.set(file, 'stale');
+      else {
+        status.set(file, 'current');
+        byFile.set(file, [...translation.sentences].sort((a, b) => a.start - b.start));
+      }
+    }
+    return new Translations(byFile, status);
+  }
+
+  /** No translations at all (for tests and a bot without them). */
+  static none(): Translations {
+    return new Translations(new Map(), new Map());
+  }
+
+  /** The translated sentences of `file` that overlap `range`, in order; empty when it has no translation. */
+  sentencesIn(file: string, range: TextRange): TranslatedSentence[] {
+    return (this.byFile.get(file) ?? []).filter((sentence) => sentence.start < range.end && range.start < sentence.end);
+  }
+
+  /** The English of the sentences that overlap `range`, joined; undefined when none is translated. */
+  englishOf(file: string, range: TextRange): string | undefined {
+    const sentences = this.sentencesIn(file, range);
+    return sentences.length > 0 ? sentences.map((sentence) => sentence.en).join(' ') : undefined;
+  }
+}
+
+/** The translation file of one seed, validated; undefined when there is none. Throws naming a bad file. */
+export function readTranslationFile(seedsDir: string, file: string): TranslationFile | undefined {
+  const path = join(seedsDir, TRANSLATIONS_DIR, file.replace(/\.txt$/, '.json'));
+  if (!existsSync(path)) return undefined;
+  const parsed = translationFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`corpus: ${path} is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  if (parsed.data.file !== file) throw new Error(`corpus: ${path} says it translates ${parsed.data.file}`);
+  return parsed.data;
+}
