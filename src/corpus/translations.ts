@@ -47,7 +47,10 @@ export class Translations {
       else if (translation.sourceHash !== sourceHash(text)) status.set(file, 'stale');
       else {
         status.set(file, 'current');
-        byFile.set(file, [...translation.sentences].sort((a, b) => a.start - b.start));
+        byFile.set(
+          file,
+          [...translation.sentences].sort((a, b) => a.start - b.start),
+        );
       }
     }
     return new Translations(byFile, status);
