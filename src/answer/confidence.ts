@@ -57,10 +57,17 @@ export function answerConfidence({ plan, best, typeRanks }: Evidence, search: Pa
     if (weight > 0) known += weight;
     else unknown += UNKNOWN_UNIT_SHARE * search.maxIdf * unit.weight;
   }
-  if (known === 0) return 0;
+  // An English question is also matched against the passages' English: it counts as known, and covered, as
+  // far as the better of the two paths says.
+  const knownShare = Math.max(
+    known === 0 ? 0 : known / (known + unknown),
+    search.englishKnownShare(plan, UNKNOWN_UNIT_SHARE),
+  );
+  if (knownShare === 0) return 0;
+  const coverage = Math.max(best.coverage, best.english?.coverage ?? 0);
   const typeShare = Math.min(
     1,
     ...typeRanks.map((rank) => (rank === 0 ? 1 : rank > 0 ? LATER_TYPE_SHARE : MISSING_TYPE_SHARE)),
   );
-  return best.coverage ** COVERAGE_EXPONENT * (known / (known + unknown)) * typeShare;
+  return coverage ** COVERAGE_EXPONENT * knownShare * typeShare;
 }

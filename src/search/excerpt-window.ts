@@ -18,6 +18,12 @@ export interface WordMatches {
   unitsOfWord: (wordIndex: number) => ReadonlySet<number>;
   typed: (wordIndex: number) => boolean;
   unitWeight: (unit: number) => number;
+  /**
+   * Units a whole sentence matched rather than a word of it (an English question's words in the sentence's
+   * English translation), by the sentence's start offset: they count for that sentence like typed words, and
+   * highlight nothing.
+   */
+  sentenceUnits?: ReadonlyArray<{ start: number; units: readonly number[] }>;
 }
 
 /** A unit found only through a synonym counts this share of its weight when choosing the sentences to quote. */
@@ -52,6 +58,10 @@ export function cutExcerpt(analyzed: AnalyzedPassage, matches: WordMatches): Exc
     if (!sentence || !held || word.start < sentence.start) return;
     for (const unit of units) held.set(unit, held.get(unit) === true || matches.typed(i));
   });
+  for (const { start, units } of matches.sentenceUnits ?? []) {
+    const held = sentenceUnits[sentences.findIndex((sentence) => sentence.start <= start && start < sentence.end)];
+    for (const unit of units) held?.set(unit, true);
+  }
   const share = (typed: boolean) => (typed ? 1 : SYNONYM_SHARE);
   let best: Range & { weight: number } = { ...(sentences[0] ?? { start: 0, end: 0 }), weight: -1 };
   sentences.forEach((first, i) => {

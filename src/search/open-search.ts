@@ -1,8 +1,10 @@
 import { corpusHash, loadDocuments, splitDocuments } from '../corpus/load-corpus.ts';
+import { Translations } from '../corpus/translations.ts';
 import { defaultLexiconDir, lexiconFingerprint, loadLexicon } from '../lexicon/lexicon.ts';
 import type { Logger } from '../logger.ts';
 import { analyzePassages, type SeedDocument } from './analyzed-passage.ts';
 import { CompiledLexicon } from './compiled-lexicon.ts';
+import { EnglishTextIndex } from './english-text-index.ts';
 import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData } from './index-files.ts';
 import { buildMiniSearch } from './minisearch-index.ts';
 import { PassageSearch } from './passage-search.ts';
@@ -67,5 +69,14 @@ export function openSearch({
     );
     data = buildSearchData({ ...sources, lexicon: CompiledLexicon.compile(loadLexicon(lexiconDir)) });
   }
-  return new PassageSearch(data.analyzed, data.index, data.lexicon);
+  const translations = Translations.load(
+    seedsDir,
+    [...sources.documents.values()].map(({ entry, text }) => ({ file: entry.file, text })),
+  );
+  const stale = [...translations.status].filter(([, status]) => status !== 'current').map(([file]) => file);
+  if (stale.length > 0) {
+    logger.warn({ files: stale }, 'English translations missing or stale for these seeds; English search skips them');
+  }
+  const english = new EnglishTextIndex(data.analyzed, translations, new Set(data.lexicon.data.stopwords.en));
+  return new PassageSearch(data.analyzed, data.index, data.lexicon, english);
 }

@@ -1,5 +1,6 @@
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
+import type { EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import type { PassageIndex } from './minisearch-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
@@ -24,8 +25,10 @@ export class PassageSearch {
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
-    private readonly index: PassageIndex,
+    readonly index: PassageIndex,
     readonly lexicon: CompiledLexicon,
+    /** Search over the passages' English translations, for English questions; none without translations. */
+    readonly english?: EnglishTextIndex,
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
     this.postings = new TermPostings(passages);
@@ -51,16 +54,62 @@ export class PassageSearch {
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
   search(plan: QueryPlan, limit: number): RankedPassage[] {
     const boosts = this.searchTermWeights(plan);
-    if (boosts.size === 0) return [];
-    const results = this.index.search([...boosts.keys()].join(' '), {
-      boostTerm: (term) => boosts.get(term) ?? 1,
-    });
+    const results =
+      boosts.size === 0
+        ? []
+        : this.index.search([...boosts.keys()].join(' '), { boostTerm: (term) => boosts.get(term) ?? 1 });
     const candidates = results.slice(0, CANDIDATES).flatMap((result): Candidate[] => {
       const analyzed = this.passages[this.ordinals.get(String(result.id)) ?? -1];
       return analyzed ? [{ analyzed, bm25: result.score }] : [];
     });
+    if (plan.lang === 'en') this.addEnglishMatches(plan, candidates);
+    if (candidates.length === 0) return [];
     const weights = plan.units.map((unit) => this.unitWeight(unit));
     return rankCandidates(plan, candidates, weights).slice(0, limit);
+  }
+
+  /**
+   * For an English question, the IDF weight of its words some passage's English holds over the weight of all
+   * its words, where a word no passage holds counts `unknownShare` of the rarest word's IDF (see confidence.ts);
+   * 0 without translations.
+   */
+  englishKnownShare(plan: QueryPlan, unknownShare: number): number {
+    const english = this.english;
+    if (plan.lang !== 'en' || !english?.available) return 0;
+    let known = 0;
+    let unknown = 0;
+    for (const stem of english.stems(plan.words.join(' '))) {
+      const weight = english.idf(stem);
+      if (weight > 0) known += weight;
+      else unknown += unknownShare * english.maxIdf;
+    }
+    return known === 0 ? 0 : known / (known + unknown);
+  }
+
+  /**
+   * An English question also searches the passages' English translations: each candidate gets its English
+   * match, and the best English matches the glossary path missed join the candidates.
+   */
+  private addEnglishMatches(plan: QueryPlan, candidates: Candidate[]): void {
+    const english = this.english;
+    if (!english?.available) return;
+    const stems = english.stems(plan.words.join(' '));
+    const total = stems.reduce((sum, stem) => sum + english.idf(stem), 0);
+    if (total === 0) return;
+    const byOrdinal = new Map(
+      candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
+    );
+    for (const hit of english.search(stems, CANDIDATES)) {
+      const match = {
+        bm25: hit.bm25,
+        coverage: hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total,
+        stems: hit.terms,
+      };
+      const candidate = byOrdinal.get(hit.ordinal);
+      const analyzed = this.passages[hit.ordinal];
+      if (candidate) candidate.english = match;
+      else if (analyzed) candidates.push({ analyzed, bm25: 0, english: match });
+    }
   }
 
   /**
@@ -133,10 +182,21 @@ export class PassageSearch {
       for (const u of unitsByTerm.get(span.term) ?? []) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
+    // An English question's words found in a sentence's English make that sentence a match too.
+    const sentenceUnits: Array<{ start: number; units: number[] }> = [];
+    const stems = ranked.english?.stems ?? [];
+    if (this.english && stems.length > 0) {
+      for (const sentence of this.english.sentenceStems(analyzed)) {
+        const units = stems.flatMap((stem, k) => (sentence.stems.has(stem) ? [matched.length + k] : []));
+        if (units.length > 0) sentenceUnits.push({ start: sentence.start, units });
+      }
+      for (const stem of stems) weights.push(this.english.idf(stem));
+    }
     return cutExcerpt(analyzed, {
       unitsOfWord: (i) => unitsOfWord[i] ?? NO_UNITS,
       typed: (i) => typedWord[i] === true,
       unitWeight: (u) => weights[u] ?? 0,
+      sentenceUnits,
     });
   }
 }

@@ -14,12 +14,22 @@ export interface RankedPassage {
   matched: QueryUnit[];
   /** Near-identical passages (the same sentence in two articles, or twice in one), folded into this one. */
   twins: AnalyzedPassage[];
+  /** For an English question, what matched in the passage's English translation (english-text-index.ts). */
+  english?: EnglishMatch;
 }
 
-/** A BM25 result: the passage and its BM25 score. */
+/** An English question's match in a passage's English: BM25, IDF-weighted coverage and the stems found. */
+export interface EnglishMatch {
+  bm25: number;
+  coverage: number;
+  stems: string[];
+}
+
+/** A BM25 result: the passage and its BM25 score (and, for an English question, its English match). */
 export interface Candidate {
   analyzed: AnalyzedPassage;
   bm25: number;
+  english?: EnglishMatch;
 }
 
 /** How many of the best candidates by coverage and BM25 get the exact-phrase signal. */
@@ -27,6 +37,11 @@ const PHRASE_CANDIDATES = 12;
 
 /** How much each signal counts in the final score. */
 const BLEND = { coverage: 0.7, bm25: 0.15, phrase: 0.15 } as const;
+/**
+ * For an English question, the share of the final score that comes from searching the passages' English
+ * translations (BM25 and coverage over the English, normalized); the rest is the glossary path over the Arabic.
+ */
+const ENGLISH_SHARE = 0.5;
 
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's weight — `weights`, in the order
@@ -39,8 +54,10 @@ export function rankCandidates(
   weights: readonly number[],
 ): RankedPassage[] {
   const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
+  const maxEnglish = Math.max(...candidates.map((candidate) => candidate.english?.bm25 ?? 0), Number.EPSILON);
+  const fused = candidates.some((candidate) => candidate.english);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
-  const scored = candidates.map(({ analyzed, bm25 }) => {
+  const scored = candidates.map(({ analyzed, bm25, english }): RankedPassage => {
     let covered = 0;
     const matched: QueryUnit[] = [];
     plan.units.forEach((unit, u) => {
@@ -49,8 +66,10 @@ export function rankCandidates(
       covered += credit * (weights[u] ?? 0);
     });
     const coverage = covered / totalWeight;
-    const score = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
-    return { analyzed, score, coverage, matched, twins: [] as AnalyzedPassage[] };
+    const glossaryScore = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
+    const englishScore = english ? 0.5 * english.coverage + 0.5 * (english.bm25 / maxEnglish) : 0;
+    const score = fused ? (1 - ENGLISH_SHARE) * glossaryScore + ENGLISH_SHARE * englishScore : glossaryScore;
+    return { analyzed, score, coverage, matched, twins: [], ...(english ? { english } : {}) };
   });
   byScore(scored);
   // The phrase signal can only reorder close candidates: it is computed for the leading ones alone.

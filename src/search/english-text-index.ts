@@ -1,0 +1,136 @@
+import MiniSearch from 'minisearch';
+import { stemmer } from 'stemmer';
+import type { Translations } from '../corpus/translations.ts';
+import type { AnalyzedPassage } from './analyzed-passage.ts';
+
+/** One passage's English, for the index. */
+interface EnglishPassage {
+  id: number;
+  text: string;
+}
+
+/** A passage the English text search found. */
+export interface EnglishHit {
+  ordinal: number;
+  bm25: number;
+  /** The question's stems found in the passage's English. */
+  terms: string[];
+}
+
+/**
+ * BM25 over the passages' unofficial English translations (see corpus/translations.ts), so an English question
+ * worded away from the glossary still finds its passage. English analysis: lowercase words, stop words left
+ * out, Porter stems (here, unlike the glossary lookup in text/english.ts, conflating derivations helps: the
+ * question says "ratify", the text "ratification"). Built on the first English question: Arabic questions and
+ * start-up never pay for it.
+ */
+export class EnglishTextIndex {
+  private built: { miniSearch: MiniSearch<EnglishPassage>; idf: (stem: string) => number } | undefined;
+  private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
+
+  constructor(
+    private readonly passages: readonly AnalyzedPassage[],
+    private readonly translations: Translations,
+    private readonly stopWords: ReadonlySet<string>,
+  ) {}
+
+  /** The English of a passage: its spans' translated sentences; empty when its file has no translation. */
+  englishOf(analyzed: AnalyzedPassage): string {
+    return analyzed.passage.spans
+      .map((span) => this.translations.englishOf(analyzed.passage.file, span) ?? '')
+      .join(' ')
+      .trim();
+  }
+
+  /** The translated sentences of a passage with the stems of their English, in order. */
+  sentenceStems(analyzed: AnalyzedPassage): Array<{ start: number; stems: ReadonlySet<string> }> {
+    const { passage } = analyzed;
+    let sentences = this.sentenceCache.get(passage.id);
+    if (!sentences) {
+      sentences = passage.spans
+        .flatMap((span) => this.translations.sentencesIn(passage.file, span))
+        .map((sentence) => ({ start: sentence.start, stems: new Set(this.stems(sentence.en)) }));
+      this.sentenceCache.set(passage.id, sentences);
+    }
+    return sentences;
+  }
+
+  /** The question's content stems, as the index analyzes them. */
+  stems(question: string): string[] {
+    return [...new Set(words(question).flatMap((word) => this.processTerm(word) ?? []))];
+  }
+
+  /** Passages ranked by BM25 over their English for the question's stems (see `stems`), best first. */
+  search(stems: readonly string[], limit: number): EnglishHit[] {
+    const { miniSearch } = this.index();
+    const query = stems.join(' ');
+    if (query === '') return [];
+    return miniSearch
+      .search(query, {
+        combineWith: 'OR',
+        processTerm: (term) => term,
+        fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+      })
+      .slice(0, limit)
+      .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
+  }
+
+  /** BM25's IDF of a stem over the translated passages; 0 for a stem no passage holds. */
+  idf(stem: string): number {
+    return this.index().idf(stem);
+  }
+
+  /** BM25's IDF of a stem only one passage holds: the weight of the rarest possible stem. */
+  get maxIdf(): number {
+    const total = Math.max(1, this.index().miniSearch.documentCount);
+    return Math.log(1 + (total - 0.5) / 1.5);
+  }
+
+  /** True when any passage has an English translation to search. */
+  get available(): boolean {
+    return this.passages.some((analyzed) => this.translations.status.get(analyzed.passage.file) === 'current');
+  }
+
+  private readonly processTerm = (term: string): string | null => {
+    const word = term.toLowerCase();
+    if (this.stopWords.has(word)) return null;
+    return /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  };
+
+  private index() {
+    if (this.built) return this.built;
+    const miniSearch = new MiniSearch<EnglishPassage>({
+      fields: ['text'],
+      tokenize: words,
+      processTerm: this.processTerm,
+    });
+    const documents = this.passages.map((analyzed, id) => ({ id, text: this.englishOf(analyzed) }));
+    miniSearch.addAll(documents.filter((document) => document.text !== ''));
+    const total = Math.max(1, miniSearch.documentCount);
+    const idfs = new Map<string, number>();
+    const idf = (stem: string) => {
+      let value = idfs.get(stem);
+      if (value === undefined) {
+        const frequency = documentFrequency(miniSearch, stem);
+        value = frequency === 0 ? 0 : Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+        idfs.set(stem, value);
+      }
+      return value;
+    };
+    this.built = { miniSearch, idf };
+    return this.built;
+  }
+}
+
+/** How many passages hold the stem (MiniSearch finds them by an exact-term query). */
+function documentFrequency(miniSearch: MiniSearch<EnglishPassage>, stem: string): number {
+  return miniSearch.search(stem, { processTerm: (term) => term, fuzzy: false, prefix: false }).length;
+}
+
+/**
+ * Words of an English text: runs of letters, or digits with the slashes and dots of numbers and symbols (74/247,
+ * 24/7, 2.5). Hyphenated words are two words (entry-into-force, e-evidence).
+ */
+function words(text: string): string[] {
+  return text.match(/\p{N}+(?:[./]\p{N}+)*|\p{L}+/gu) ?? [];
+}

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Translations } from '../../src/corpus/translations.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { EnglishTextIndex } from '../../src/search/english-text-index.ts';
+import { openSearch } from '../../src/search/open-search.ts';
+import { PassageSearch } from '../../src/search/passage-search.ts';
+
+const search = openSearch({ seedsDir: resolve('seeds'), indexDir: resolve('index'), logger: silentLogger });
+const english = search.english;
+if (!english) throw new Error('test: the search has no English text index');
+const located = (ranked: ReturnType<typeof search.search>) =>
+  ranked.map(({ analyzed }) => `${analyzed.passage.file.slice(0, 3)} ${analyzed.passage.locator}`);
+
+describe('EnglishTextIndex', () => {
+  it('analyzes English as words: stop words out, Porter stems, hyphens split, symbols kept', () => {
+    expect(english.stems('When does the entry-into-force of resolution 74/247 happen?')).toEqual(
+      expect.arrayContaining(['entri', 'forc', 'resolut', '74/247']),
+    );
+    expect(english.stems('the ratification of it')).toEqual(['ratif']);
+  });
+
+  it('finds a passage by a word only its English holds (no glossary entry)', () => {
+    const [best] = english.search(english.stems('heinous'), 5);
+    const passage = search.passages[best?.ordinal ?? -1];
+    if (!passage) throw new Error('test: nothing found');
+    expect(english.englishOf(passage)).toMatch(/heinous/i);
+  });
+
+  it('is not available, and finds nothing, without translations', () => {
+    const none = new EnglishTextIndex(search.passages, Translations.none(), new Set());
+    expect(none.available).toBe(false);
+    expect(none.search(['heinous'], 5)).toEqual([]);
+  });
+});
+
+describe('PassageSearch for an English question', () => {
+  it('ranks a passage found only through its English translation', () => {
+    const glossaryOnly = new PassageSearch(search.passages, search.index, search.lexicon);
+    expect(glossaryOnly.search(glossaryOnly.plan('heinous', 'en'), 3)).toEqual([]);
+    const [best] = search.search(search.plan('heinous', 'en'), 3);
+    expect(best?.english?.stems).toContain('heinou');
+  });
+
+  it('quotes the sentence whose English holds the words asked', () => {
+    const ranked = search.search(search.plan('Boe Declaration on regional security for the Pacific Islands', 'en'), 3);
+    expect(located(ranked)[0]).toBe('004 ¶ 39');
+    const best = ranked[0];
+    if (!best) throw new Error('test: nothing ranked');
+    const window = search.excerpt(best);
+    const boe = english.sentenceStems(best.analyzed).find((sentence) => sentence.stems.has('boe'));
+    expect(boe).toBeDefined();
+    expect(window.start).toBeLessThanOrEqual(boe?.start ?? -1);
+    expect(window.end).toBeGreaterThan(boe?.start ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('leaves Arabic questions to the Arabic text', () => {
+    const [best] = search.search(search.plan('متى تدخل الاتفاقية حيز النفاذ؟', 'ar'), 3);
+    expect(best?.english).toBeUndefined();
+  });
+});
