@@ -12,12 +12,17 @@ export const ansiStyle: TextStyle = {
   dim: (text) => `\x1b[2m${text}\x1b[0m`,
 };
 
+/** How a translation is labelled wherever it is shown. */
+const UNOFFICIAL = 'English (unofficial translation)';
+
 /** Renders a reply as terminal text. */
 export function renderText(reply: Reply, style: TextStyle = plainStyle): string {
   const lines: string[] = [reply.title, ''];
   reply.excerpts.forEach((excerpt, i) => {
     lines.push(`[${i + 1}] ${citationLine(excerpt.citation)}`);
     lines.push(`    «${highlightText(excerpt, style)}»`);
+    // An English reader gets the English under the Arabic quote, which stays the citation.
+    if (reply.lang === 'en' && excerpt.translation) lines.push(`    ${UNOFFICIAL}: ${excerpt.translation}`);
     for (const twin of excerpt.alsoIn) lines.push(style.dim(`    also in: ${citationLine(twin)}`));
     lines.push('');
   });

@@ -5,7 +5,8 @@ import type { Excerpt, Reply } from './reply.ts';
  * external evaluators parse it.
  */
 export interface ContractJson extends Pick<Reply, 'query' | 'lang' | 'kind'> {
-  excerpts: Array<Pick<Excerpt, 'source' | 'start' | 'end' | 'locator' | 'title' | 'text' | 'score'>>;
+  /** `translation` (the unofficial English of the excerpt's sentences) only where there is one. */
+  excerpts: Array<Pick<Excerpt, 'source' | 'start' | 'end' | 'locator' | 'title' | 'text' | 'score' | 'translation'>>;
 }
 
 export function toContractJson(reply: Reply): ContractJson {
@@ -13,7 +14,7 @@ export function toContractJson(reply: Reply): ContractJson {
     query: reply.query,
     lang: reply.lang,
     kind: reply.kind,
-    excerpts: reply.excerpts.map(({ source, start, end, locator, title, text, score }) => ({
+    excerpts: reply.excerpts.map(({ source, start, end, locator, title, text, score, translation }) => ({
       source,
       start,
       end,
@@ -21,6 +22,7 @@ export function toContractJson(reply: Reply): ContractJson {
       title,
       text,
       score,
+      ...(translation ? { translation } : {}),
     })),
   };
 }

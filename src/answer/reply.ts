@@ -36,6 +36,11 @@ export interface Excerpt {
   citation: Citation;
   /** Other places that say nearly the same thing (folded into this excerpt). */
   alsoIn: Citation[];
+  /**
+   * The unofficial English translation of the excerpt's sentences (seeds/translations/en), when its document
+   * has one. Shown under the quote for an English question, on request for an Arabic one; never the citation.
+   */
+  translation?: string;
 }
 
 /** A topic offered to the user: `/treaty <slug>`. */

@@ -226,7 +226,14 @@ export class TreatyBot {
       highlights: window.highlights,
       citation: citationOf(analyzed),
       alsoIn: ranked.twins.map(citationOf),
+      ...this.translationOf(analyzed.passage.file, window),
     };
+  }
+
+  /** The unofficial English of a quoted range, as an excerpt field; none when its document has no translation. */
+  private translationOf(file: string, range: { start: number; end: number }): { translation?: string } {
+    const translation = this.search.english?.translationOf(file, range);
+    return translation ? { translation } : {};
   }
 
   /** Topics that share words with the question, else the first few. */

@@ -42,6 +42,11 @@ export class EnglishTextIndex {
       .trim();
   }
 
+  /** The English of the translated sentences a range of a seed file overlaps; undefined when none is. */
+  translationOf(file: string, range: { start: number; end: number }): string | undefined {
+    return this.translations.englishOf(file, range);
+  }
+
   /** The translated sentences of a passage with the stems of their English, in order. */
   sentenceStems(analyzed: AnalyzedPassage): Array<{ start: number; stems: ReadonlySet<string> }> {
     const { passage } = analyzed;

@@ -26,7 +26,9 @@ describe('npm run ask (the evaluation contract)', () => {
     expect(reply.excerpts.length).toBeGreaterThan(0);
     expect(reply.excerpts.length).toBeLessThanOrEqual(5);
     for (const excerpt of reply.excerpts) {
-      expect(Object.keys(excerpt).sort()).toEqual(EXCERPT_KEYS);
+      // The contract's fields, and the optional unofficial English of the excerpt's sentences.
+      expect(Object.keys(excerpt).sort()).toEqual([...EXCERPT_KEYS, 'translation'].sort());
+      expect(excerpt.translation).toMatch(/[a-z]/);
       const text = readFileSync(join(root, 'seeds', excerpt.source), 'utf8');
       expect(text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text);
     }

@@ -30,6 +30,16 @@ describe('renderText', () => {
     expect(text).toContain('also in: معاهدة الأمم المتحدة — Publisher, 2025-10, الفقرة 7');
   });
 
+  it('shows the unofficial English under each quote for an English question, not for an Arabic one', () => {
+    const translated = { ...excerpt, translation: 'it must be ratified by 40 States' };
+    const english = renderText({ ...emptyReply('answer', 'q', 'en', 'Q'), excerpts: [translated] });
+    expect(english).toContain(
+      '«يجب أن تصدق عليها 40 دولة»\n    English (unofficial translation): it must be ratified by 40 States',
+    );
+    const arabic = renderText({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [translated] });
+    expect(arabic).not.toContain('unofficial translation');
+  });
+
   it('marks highlighted words in a colour terminal', () => {
     const text = renderText({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [excerpt] }, ansiStyle);
     expect(text).toContain('\x1b[1;33mتصدق\x1b[0m');
