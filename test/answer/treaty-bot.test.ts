@@ -76,6 +76,20 @@ describe('TreatyBot.ask', () => {
     expect(reply.suggestions.length).toBeGreaterThan(0);
   });
 
+  it.each(['what is the best pizza recipe?', 'who won the world cup?'])(
+    'abstains on an off-topic English question although one of its words is in the translations: %s',
+    (question) => {
+      expect(ask(question).kind).toBe('no_answer');
+    },
+  );
+
+  it('shows an English question the unofficial English of each quote', () => {
+    const reply = ask('When does the convention enter into force?');
+    expect(reply.kind).toBe('answer');
+    for (const excerpt of reply.excerpts) expect(excerpt.translation).toMatch(/[A-Za-z]/);
+    expect(reply.excerpts.map((excerpt) => excerpt.translation).join(' ')).toMatch(/enter into force/i);
+  });
+
   it('answers a colloquial question although some of its words are in no passage', () => {
     const reply = ask('شو بدهم يعملوا الدول بعد ما يصدقوا على الاتفاقية؟ يعني شو الخطوة الجاية؟');
     expect(reply.kind).toBe('answer');
