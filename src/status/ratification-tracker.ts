@@ -8,7 +8,9 @@ import type { Subscription, SubscriptionKey } from '../store/subscriptions.ts';
 import { diffSnapshots } from './diff-snapshots.ts';
 import { buildDigest, type Digest } from './digest.ts';
 import { fetchStatus } from './fetch-status.ts';
+import { holdLosses } from './hold-losses.ts';
 import { readSnapshot } from './read-snapshot.ts';
+import type { StatusSnapshot } from './snapshot.ts';
 import { statusReply } from './status-reply.ts';
 
 /** A digest ready for a channel: the model adapters render, and the change id it covers up to. */
@@ -47,7 +49,9 @@ export class RatificationTracker implements StatusDesk {
   /**
    * Fetches the status once. A good snapshot is saved with its changes in one transaction (the first one is a
    * baseline: no changes, or every channel would be told about every signatory); a bad fetch is recorded as a
-   * failure and never diffed or posted.
+   * failure and never diffed or posted. A record missing from one fetch is held, not reported (`holdLosses`).
+   * A fetch that brings nothing new (a 304, or the same table again) stores nothing: it only moves the last
+   * snapshot's "as of" time, which also ends an outage.
    */
   async poll(): Promise<'saved' | 'not-modified' | 'refused'> {
     const { store, sourceUrl, logger } = this.options;
@@ -60,22 +64,28 @@ export class RatificationTracker implements StatusDesk {
       timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
     });
-    if (fetched.kind === 'not-modified') return 'not-modified';
     const now = this.now();
+    if (fetched.kind === 'not-modified') {
+      if (last) store.snapshots.touch(last.id, now);
+      return 'not-modified';
+    }
     const result = readSnapshot(fetched, last?.snapshot, now);
     if (!result.ok) {
       store.snapshots.recordFailure(sourceUrl, result.reason, now);
       logger.warn({ code: result.code, source: sourceUrl }, result.reason);
       return 'refused';
     }
-    const changes = last ? diffSnapshots(last.snapshot, result.snapshot) : [];
+    const snapshot = last ? holdLosses(last.snapshot, result.snapshot) : result.snapshot;
+    if (last && sameContent(last.snapshot, snapshot)) {
+      store.snapshots.touch(last.id, now);
+      return 'not-modified';
+    }
+    const changes = last ? diffSnapshots(last.snapshot, snapshot) : [];
     const etag = fetched.kind === 'fetched' ? fetched.etag : undefined;
     const lastModified = fetched.kind === 'fetched' ? fetched.lastModified : undefined;
-    store.transaction(() =>
-      store.changes.append(store.snapshots.saveGood(result.snapshot, etag, lastModified), changes, now),
-    );
+    store.transaction(() => store.changes.append(store.snapshots.saveGood(snapshot, etag, lastModified), changes, now));
     logger.info(
-      { changes: changes.length, participants: result.snapshot.participants.length },
+      { changes: changes.length, participants: snapshot.participants.length, held: snapshot.held?.length ?? 0 },
       'status: snapshot saved',
     );
     return 'saved';
@@ -151,4 +161,11 @@ function refusal(query: string): Reply {
 
 function statusLines(query: string, title: string, lines: string[]): Reply {
   return { ...emptyReply('status', query, 'en', title), statusLines: lines };
+}
+
+/** Same table, header figures, held records and source: saving it again would only add a row. */
+function sameContent(a: StatusSnapshot, b: StatusSnapshot): boolean {
+  const content = ({ source, participants, published, held }: StatusSnapshot) =>
+    JSON.stringify([source, participants, published, held ?? []]);
+  return content(a) === content(b);
 }

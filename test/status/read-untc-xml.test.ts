@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUntcXml } from '../../src/status/parse-untc-xml.ts';
 import type { Participant } from '../../src/status/snapshot.ts';
 import { addDays, formatUntcDate, isIsoDate, parseUntcDate } from '../../src/status/untc-date.ts';
+import { parseXmlTree } from '../../src/status/xml-tree.ts';
 import { fixtureText } from './helpers.ts';
 
 // Reading the UNTC document: its dates, then the whole table (one file: each test file costs a worker start).
@@ -214,5 +215,12 @@ describe('parseUntcXml', () => {
     expect(result).toMatchObject({ ok: false, code });
     expect(!result.ok && result.reason).toMatch(/^status: /);
     expect(!result.ok && result.reason).toMatch(reason);
+  });
+});
+
+describe('parseXmlTree', () => {
+  it('returns a problem, not an exception, for an external entity the validator lets through', () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
+    expect(parseXmlTree(xxe)).toMatchObject({ ok: false, problem: expect.stringMatching(/external entit/i) });
   });
 });
