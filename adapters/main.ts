@@ -9,6 +9,7 @@ import { openStore, storePath } from '../src/store/open-store.ts';
 import { configOrExit } from './config-or-exit.ts';
 import { runConsoleChat } from './console/console-chat.ts';
 import { stderrLogger } from './console/stderr-logger.ts';
+import { exitOnUnexpectedError } from './exit-on-unexpected-error.ts';
 
 /** Start-up failures that carry a one-line explanation (a token a platform refused, a port taken). */
 const ONE_LINE_FAILURES = new Set(['DISCORD_START_FAILED', 'SLACK_START_FAILED', 'EADDRINUSE']);
@@ -18,6 +19,7 @@ try {
   const platforms = Boolean(config.slack || config.discord);
   // The console chat owns stdout, so logs go to stderr, and only warnings show unless a platform runs.
   const logger = stderrLogger(platforms ? config.logLevel : 'warn');
+  exitOnUnexpectedError(logger);
   const store = openStore(storePath(config.dataDir), logger);
   const tracker = new RatificationTracker({ store, sourceUrl: config.status.sourceUrl, logger });
   if (platforms) {
