@@ -38,6 +38,15 @@ export function inertMrkdwn(text: string): string {
 }
 
 /**
+ * A real code span for something the user can type (a command, a cron, a slug): mrkdwn is not read inside one,
+ * so `*` and `_` stay themselves and copy as typed; `&`, `<`, `>` are still escaped, so nothing in it can ping
+ * or link. A backtick, which would end the span, is the only character swapped for its look-alike.
+ */
+export function codeSpan(text: string): string {
+  return `\`${escapeText(text.replace(/`/g, MRKDWN_LOOKALIKES['`'] ?? "'"))}\``;
+}
+
+/**
  * A user mention we write ourselves (`Shared by <@U…>`). Only a well-formed Slack user id from Slack's own
  * payload is turned into a mention; anything else is shown as escaped text.
  */

@@ -119,12 +119,12 @@ export class RatificationTracker implements StatusDesk {
         this.now(),
       );
       return statusLines(query, 'Subscribed', [
-        `This channel will get a digest of new signatures and ratifications (${subscription.schedule}, ${subscription.timeZone}).`,
+        `This channel will get a digest of new signatures and ratifications (\`${subscription.schedule}\`, ${subscription.timeZone}).`,
         'Nothing is posted when nothing changed. `/treaty unsubscribe` stops it.',
       ]);
     } catch (error) {
       if (error instanceof ScheduleError)
-        return statusLines(query, 'Not subscribed', [error.message.replace(/^digests: /, '')]);
+        return statusLines(query, 'Not subscribed', [asCode(error.message.replace(/^digests: /, ''))]);
       throw error;
     }
   }
@@ -140,7 +140,7 @@ export class RatificationTracker implements StatusDesk {
   /** The subscriptions of a workspace, for `/treaty subscriptions`. */
   subscriptionsReply(key: Omit<SubscriptionKey, 'channel'>, query = ''): Reply {
     const list = this.options.store.subscriptions.list(key.platform, key.workspace);
-    const lines = list.map((s) => `${s.channel}: ${s.schedule} (${s.timeZone}), since ${s.createdAt.slice(0, 10)}`);
+    const lines = list.map((s) => `${s.channel}: \`${s.schedule}\` (${s.timeZone}), since ${s.createdAt.slice(0, 10)}`);
     return statusLines(query, 'Digest subscriptions', lines.length > 0 ? lines : ['No channel here is subscribed.']);
   }
 
@@ -157,6 +157,14 @@ function refusal(query: string): Reply {
   return statusLines(query, 'Not allowed', [
     'Only workspace admins (Slack) or members who can manage channels (Discord) can change digest subscriptions.',
   ]);
+}
+
+/**
+ * A schedule error quotes the schedule typed and an example cron (`"0 9 * * 1"`): shown as code spans, so the
+ * example copies as a working cron.
+ */
+function asCode(message: string): string {
+  return message.replace(/"((?:[^"\\`]|\\.)*)"/g, (_, quoted: string) => `\`${quoted.replace(/\\(.)/g, '$1')}\``);
 }
 
 function statusLines(query: string, title: string, lines: string[]): Reply {

@@ -51,7 +51,7 @@ describe('RatificationTracker', () => {
     expect(store.subscriptions.list()).toEqual([]);
     expect(desk.subscribe({ ...channel, allowed: true }, 'weekly', 'Asia/Beirut', '').title).toBe('Subscribed');
     expect(store.subscriptions.list()[0]).toMatchObject({ channel: 'C1', schedule: 'weekly', timeZone: 'Asia/Beirut' });
-    expect(desk.subscriptionsReply({ platform: 'slack', workspace: 'T1' }, '').statusLines[0]).toMatch(/^C1: weekly/);
+    expect(desk.subscriptionsReply({ platform: 'slack', workspace: 'T1' }, '').statusLines[0]).toMatch(/^C1: `weekly`/);
     expect(desk.unsubscribe({ ...channel, allowed: true }, '').statusLines).toEqual([
       'This channel will get no more digests.',
     ]);
@@ -65,7 +65,7 @@ describe('RatificationTracker', () => {
       '',
     );
     expect(reply.title).toBe('Not subscribed');
-    expect(reply.statusLines[0]).toMatch(/not daily, weekly or a cron expression/);
+    expect(reply.statusLines[0]).toBe('`every tuesday` is not daily, weekly or a cron expression like `0 9 * * 1`');
   });
 
   it('builds a channel digest up to the newest change', async () => {
