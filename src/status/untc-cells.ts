@@ -78,5 +78,10 @@ function stripTags(text: string): string {
 
 /** Tabs, newlines, no-break and other Unicode spaces become one plain space. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+  // Zero-width spaces separate like spaces; other format and tag characters (bidi overrides, joiners) would only
+  // make one name differ from itself between fetches, or smuggle invisible text into a digest.
+  return text
+    .replace(/[\s\u200b\ufeff]+/g, ' ')
+    .replace(/[\p{Cf}\u{E0000}-\u{E007F}]/gu, '')
+    .trim();
 }

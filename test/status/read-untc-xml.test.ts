@@ -116,6 +116,11 @@ describe('parseUntcXml', () => {
     expect(byName(parse(fixtureText('signatures-only.xml')).participants, name)?.signature).toBe(date);
   });
 
+  it('drops format and tag characters from a name, so it stays the same name between fetches', () => {
+    const xml = fixtureText('signatures-only.xml').replace('>Brazil<', '>Bra\u200Dzil\u202E\u{E0041}<');
+    expect(byName(parse(xml).participants, 'Brazil')?.signature).toBe('2025-10-25');
+  });
+
   it('takes footnote markers out of the name', () => {
     const { participants } = parse(fixtureText('signatures-only.xml'));
     expect(byName(participants, 'Cuba')?.footnotes).toEqual(['1']);
