@@ -29,6 +29,11 @@ export interface TrackerOptions {
   timeoutMs?: number;
   now?: () => Date;
   fetch?: typeof fetch;
+  /**
+   * Why `store` is a throwaway in-memory one (the console and `ask` run without a usable DATA_DIR): the status
+   * reply says so, since nothing it fetches outlives the process.
+   */
+  notStoredBecause?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -93,13 +98,15 @@ export class RatificationTracker implements StatusDesk {
 
   /** The reply to `/treaty status` (and to "how many states ratified?"). */
   statusReply(query: string): Reply {
-    const { store } = this.options;
-    return statusReply(
+    const { store, notStoredBecause } = this.options;
+    const reply = statusReply(
       store.snapshots.lastGood()?.snapshot,
       store.snapshots.failingSince(),
       query,
       store.changes.latest(5),
     );
+    if (notStoredBecause) reply.statusLines.push(`Not stored: ${notStoredBecause}; kept only while this runs.`);
+    return reply;
   }
 
   /** Subscribes a channel; `schedule` is daily, weekly or a cron expression, read in `timeZone`. */
