@@ -10,6 +10,8 @@
  * usual filler for hiding a word. Bidi marks are removed too; the adapters add their own isolates on output.
  */
 
+import { stripInvisible } from '../text/invisible.ts';
+
 /** Longest question searched; the rest is dropped with a notice. */
 export const MAX_QUESTION_CHARS = 500;
 
@@ -19,9 +21,6 @@ export interface CleanInput {
   truncated: boolean;
 }
 
-// Format characters (zero-width spaces and joiners, bidi marks, embeddings and isolates, BOM, soft hyphen, Arabic
-// letter mark, tag characters) and the unassigned rest of the tag block U+E0000–U+E007F.
-const INVISIBLE = /[\p{Cf}\u{E0000}-\u{E007F}]/gu;
 // Slack `<@U123>`, `<!channel>`, `<#C1|general>`, `<https://…|label>`; Discord `<@123>`, `<@&123>`, `<#123>`.
 const PLATFORM_MARKUP = /<[@#!][^<>\s]*>|<https?:[^<>\s]*>/g;
 const BROADCAST = /@(everyone|here|channel)\b/gi;
@@ -29,8 +28,7 @@ const BROADCAST = /@(everyone|here|channel)\b/gi;
 const CONTROL = /\p{Cc}|\p{Cs}/gu;
 
 export function cleanInput(raw: string): CleanInput {
-  const text = raw
-    .replace(INVISIBLE, '')
+  const text = stripInvisible(raw)
     .normalize('NFKC')
     .replace(PLATFORM_MARKUP, ' ')
     .replace(BROADCAST, ' ')

@@ -1,3 +1,4 @@
+import { stripInvisible } from '../text/invisible.ts';
 import type { ConsentKind, IsoDate } from './snapshot.ts';
 import { parseUntcDate } from './untc-date.ts';
 
@@ -80,8 +81,5 @@ function stripTags(text: string): string {
 export function normalizeSpace(text: string): string {
   // Zero-width spaces separate like spaces; other format and tag characters (bidi overrides, joiners) would only
   // make one name differ from itself between fetches, or smuggle invisible text into a digest.
-  return text
-    .replace(/[\s\u200b\ufeff]+/g, ' ')
-    .replace(/[\p{Cf}\u{E0000}-\u{E007F}]/gu, '')
-    .trim();
+  return stripInvisible(text.replace(/[\s\u200b\ufeff]+/g, ' ')).trim();
 }
