@@ -14,7 +14,7 @@ export function boltLogger(logger: Logger): BoltLogger {
     (write: Logger['info'], name: 'debug' | 'info' | 'warn' | 'error') =>
     (...parts: unknown[]) => {
       // Bolt logs every envelope at debug: skip joining and redacting lines the logger would drop.
-      if (!enabled(logger, name)) return;
+      if (logger.isLevelEnabled?.(name) === false) return;
       const err = parts.find((part) => part instanceof Error);
       const message = parts
         .filter((part) => part !== err)
@@ -35,12 +35,6 @@ export function boltLogger(logger: Logger): BoltLogger {
     getLevel: () => level,
     setName: () => {},
   };
-}
-
-/** pino can say whether a level is on; a logger that cannot is sent everything. */
-function enabled(logger: Logger, level: string): boolean {
-  const check = (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled;
-  return check ? check.call(logger, level) : true;
 }
 
 function describe(value: unknown): string {

@@ -9,8 +9,9 @@ import { getTypeAndConversation } from '@slack/bolt/dist/helpers.js';
  * an unhandled rejection, kills the process; a signed `[1,2,3]` or an unknown `type` waits 3 s for an ack that
  * never comes and ends in a 404 logged as an error. Here such a body gets a 400 at once, with one warning.
  *
- * The door runs Bolt's own steps (buffer, verify, parse) before handing the request over; Bolt then reuses the
- * buffered body. A request that fails verification is handed over untouched, so Bolt answers it (401) as before.
+ * The door runs Bolt's own steps (buffer, parse, and for a body it turns away, verify) before handing the request
+ * over; Bolt then reuses the buffered body. A request that fails verification is handed over untouched, so Bolt
+ * answers it (401) as before.
  */
 export function guardedHttpReceiver(options: HTTPReceiverOptions & { logger: Logger }): HTTPReceiver {
   const receiver = new HTTPReceiver(options);
@@ -46,13 +47,14 @@ async function screen(
     HTTPModuleFunctions.buildNoBodyResponse(response, tooLarge ? 413 : 400);
     return false;
   }
+  const problem = unroutable(buffered);
+  if (problem === undefined) return true;
+  // Only an unusable body is verified here (Bolt verifies the rest): an unsigned one goes on to Bolt's 401.
   try {
     await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ enabled: true, signingSecret }, buffered);
   } catch {
     return true;
   }
-  const problem = unroutable(buffered);
-  if (problem === undefined) return true;
   logger.warn(`slack: rejected a signed request with 400: ${problem}`);
   HTTPModuleFunctions.buildNoBodyResponse(response, 400);
   return false;
