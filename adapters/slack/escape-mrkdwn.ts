@@ -5,11 +5,15 @@
  * characters themselves.
  */
 
+import { stripTagCharacters } from '../../src/text/invisible.ts';
 import { isHttpUrl } from '../shared/http-url.ts';
 
-/** Replaces `&`, `<`, `>` with `&amp;`, `&lt;`, `&gt;` (and nothing else, as Slack asks). */
+/**
+ * Replaces `&`, `<`, `>` with `&amp;`, `&lt;`, `&gt;` (and nothing else, as Slack asks), and drops Unicode tag
+ * characters, which would carry invisible text.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
+  return stripTagCharacters(text).replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };

@@ -11,3 +11,14 @@ const INVISIBLE = /[\p{Cf}\u{E0000}-\u{E007F}]/gu;
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
+
+const TAG_CHARACTERS = /[\u{E0000}-\u{E007F}]/gu;
+
+/**
+ * Removes only the Unicode tag characters (U+E0000–U+E007F): invisible, never needed in what the bot shows, and a
+ * way to smuggle unseen text. For output, where other format characters stay: the bidi isolates the adapters add,
+ * and ZWNJ/ZWJ, which shape Persian words and emoji in quoted text.
+ */
+export function stripTagCharacters(text: string): string {
+  return text.replace(TAG_CHARACTERS, '');
+}
