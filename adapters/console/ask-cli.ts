@@ -1,30 +1,46 @@
 /**
  * `npm run ask -- "<question>"` prints a readable answer; `--json` prints the evaluation-contract JSON for one
- * question; `--jsonl` reads one question per line on stdin and prints one JSON object per line.
- * With --json/--jsonl, stdout carries only JSON (warnings go to stderr).
+ * question; `--jsonl` reads one question per line on stdin and prints one JSON object per line; `--help` prints
+ * the usage. With --json/--jsonl, stdout carries only JSON (warnings go to stderr).
  */
 import { createInterface } from 'node:readline';
 import { toContractJson } from '../../src/answer/contract-json.ts';
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
 import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
-import { openStore, storePath } from '../../src/store/open-store.ts';
 import { configOrExit } from '../config-or-exit.ts';
+import { openStoreOrMemory } from '../open-store-or-explain.ts';
+import { consoleLogLevel, LineLogger } from './line-logger.ts';
 import { ansiStyle, plainStyle, renderText } from './render-text.ts';
-import { stderrLogger } from './stderr-logger.ts';
+
+const USAGE = `Usage: npm run ask -- [--json] "<question>"
+       npm run ask -- --jsonl < questions.txt
+
+Asks the treaty bot one question (Arabic or English) and prints the answer with its citations.
+  --json    print the evaluation-contract JSON for the question instead
+  --jsonl   read one question per line on stdin, print one JSON object per line
+  --help    print this help
+
+"status" answers from DATA_DIR's database as the running bot last polled it; nothing is fetched here.
+`;
 
 const context: AskContext = { platform: 'cli' };
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const json = args.includes('--json');
 const jsonl = args.includes('--jsonl');
 const question = args.filter((arg) => arg !== '--json' && arg !== '--jsonl').join(' ');
 
 // `status` answers from the tracker's database (DATA_DIR) as last polled by the running bot; nothing is fetched here.
 const config = configOrExit();
-// Informational logs would drown the answers; only warnings and worse unless LOG_LEVEL asks for less.
-const logger = stderrLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-const store = openStore(storePath(config.dataDir), logger);
-const tracker = new RatificationTracker({ store, sourceUrl: config.status.sourceUrl, logger });
+// Warnings as readable lines on stderr; stdout carries only the answers (or JSON).
+const logger = new LineLogger(consoleLogLevel(config.logLevel));
+// Answering needs no database: without a usable DATA_DIR, `status` says why nothing is kept.
+const { store, notStoredBecause } = openStoreOrMemory(config.dataDir, logger);
+const tracker = new RatificationTracker({ store, sourceUrl: config.status.sourceUrl, logger, notStoredBecause });
 const bot = createTreatyBot({ seedsDir: config.seedsDir, indexDir: config.indexDir, logger, statusDesk: tracker });
 
 if (jsonl) {

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
+import type { LineLogger } from './line-logger.ts';
 import { ansiStyle, plainStyle, renderText } from './render-text.ts';
 
 const PROMPT = 'treaty> ';
@@ -11,12 +12,14 @@ const GREETING = [
 
 /**
  * The local terminal chat: a prompt when stdin is a terminal, otherwise one answer per input line.
- * Resolves when input ends (Ctrl-D or end of file).
+ * Resolves when input ends (Ctrl-D or end of file). With `logger`, a log line written while the prompt shows
+ * is followed by the prompt again.
  */
 export async function runConsoleChat(
   bot: TreatyBot,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+  logger?: LineLogger,
 ): Promise<void> {
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY && output.isTTY);
   const style = output.isTTY ? ansiStyle : plainStyle;
@@ -25,6 +28,7 @@ export async function runConsoleChat(
     output.write(GREETING);
     lines.setPrompt(PROMPT);
     lines.prompt();
+    logger?.afterLine(() => lines.prompt(true));
   }
   for await (const line of lines) {
     if (line.trim() === '' && !interactive) continue;
@@ -32,5 +36,6 @@ export async function runConsoleChat(
     output.write(`${renderText(bot.ask(line, { platform: 'console' }), style)}\n`);
     if (interactive) lines.prompt();
   }
+  logger?.afterLine(undefined);
   if (interactive) output.write('\n');
 }

@@ -3,6 +3,7 @@
  * a zero-width space. `allowedMentions: { parse: [] }` already stops pings; neutralizing the text as well keeps a
  * quoted `<@&123>` from rendering as a role pill and keeps the text safe if it is ever sent without that option.
  */
+import { stripTagCharacters } from '../../src/text/invisible.ts';
 import { isHttpUrl } from '../shared/http-url.ts';
 
 const ZERO_WIDTH_SPACE = '\u200B';
@@ -24,9 +25,12 @@ export function escapeMarkdown(text: string): string {
   return escapeLineStarts(escapeInline(text));
 }
 
-/** Escapes the markdown characters that act anywhere in a line; for pieces of a line whose start is elsewhere. */
+/**
+ * Escapes the markdown characters that act anywhere in a line; for pieces of a line whose start is elsewhere.
+ * Drops Unicode tag characters, which would carry invisible text.
+ */
 export function escapeInline(text: string): string {
-  return text.replace(INLINE_MARKDOWN, '\\$&');
+  return stripTagCharacters(text).replace(INLINE_MARKDOWN, '\\$&');
 }
 
 /** Escapes only what turns a line into a block (heading, quote, list), on every line. */
@@ -57,7 +61,7 @@ export function neutralizeMentions(text: string): string {
  * zero-width space instead.
  */
 export function inlineCode(text: string): string {
-  return `\`${neutralizeMentions(text.replace(/`/g, 'ˋ')) || ZERO_WIDTH_SPACE}\``;
+  return `\`${neutralizeMentions(stripTagCharacters(text).replace(/`/g, 'ˋ')) || ZERO_WIDTH_SPACE}\``;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Citation, Excerpt, Reply, ReplyKind, TopicSuggestion } from '../../src/answer/reply.ts';
 import { FSI, hasArabic, isolate, isolateLatinRuns, latinRuns, PDI, type TextRange } from '../shared/bidi.ts';
+import { splitCodeSpans } from '../shared/code-spans.ts';
 import { type EmbedDraft, fitEmbed, packMessages, type RenderedMessage } from './embed-limits.ts';
 import {
   escapeInline,
@@ -42,6 +43,13 @@ export function renderReply(reply: Reply): RenderedMessage[] {
  */
 export function prose(text: string): string {
   return escapeMarkdown(neutralizeMentions(text).split('\n').map(isolateLatinRuns).join('\n'));
+}
+
+/** `prose`, with the core's backtick pairs as real code spans (commands and crons that copy as typed). */
+function proseWithCode(text: string): string {
+  return splitCodeSpans(text)
+    .map((piece) => (piece.code ? inlineCode(piece.text) : prose(piece.text)))
+    .join('');
 }
 
 /**
@@ -93,7 +101,7 @@ function headerDraft(reply: Reply, color: number): EmbedDraft {
   if (reply.searchedTerms.length > 0) {
     lines.push(`Searched the Arabic text for: ${reply.searchedTerms.map((term) => prose(term)).join('، ')}`);
   }
-  lines.push(...reply.statusLines.map((line) => prose(line)));
+  lines.push(...reply.statusLines.map(proseWithCode));
   if (reply.help.length > 0) {
     lines.push('Ask with `/treaty query:` or by mentioning me:');
     lines.push(...reply.help.map((line) => `${inlineCode(line.command)} — ${prose(line.description)}`));

@@ -1,4 +1,4 @@
-import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, type Logger as BoltLogger, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
 import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -13,6 +13,7 @@ import { EventDedupe, type SeenEvents } from './event-dedupe.ts';
 import { appMention } from './events/app-mention.ts';
 import { directMessage } from './events/direct-message.ts';
 import { skipRetriedEvents } from './events/skip-retried-events.ts';
+import { guardedHttpReceiver } from './guarded-http-receiver.ts';
 import { FEEDBACK_DOWN_ACTION_ID, FEEDBACK_UP_ACTION_ID, SHARE_ACTION_ID } from './render-blocks.ts';
 
 export interface SlackAppOptions {
@@ -61,7 +62,7 @@ export function createSlackApp(
     : undefined;
   const app = new App({
     token: config.botToken,
-    ...(socket ? { receiver: socket } : httpOptions(config, options.routes ?? [])),
+    receiver: socket ?? httpReceiver(config, options.routes ?? [], boltLogger(logger)),
     logger: boltLogger(logger),
     clientOptions,
     // Bolt's conversation store would keep state per channel we never read.
@@ -85,10 +86,10 @@ export function createSlackApp(
   return Object.assign(app, { socketConnected: () => socket?.client.websocket?.isActive() ?? false });
 }
 
-function httpOptions(config: SlackConfig, routes: readonly OpsRoute[]) {
+function httpReceiver(config: SlackConfig, routes: readonly OpsRoute[], logger: BoltLogger) {
   if (!config.signingSecret)
     throw new Error('slack: HTTP mode needs a signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN');
-  return { signingSecret: config.signingSecret, customRoutes: [...routes] };
+  return guardedHttpReceiver({ signingSecret: config.signingSecret, customRoutes: [...routes], logger });
 }
 
 /** The Web API client resolves method names against this URL, so it must end with a slash. */

@@ -5,11 +5,15 @@
  * characters themselves.
  */
 
+import { stripTagCharacters } from '../../src/text/invisible.ts';
 import { isHttpUrl } from '../shared/http-url.ts';
 
-/** Replaces `&`, `<`, `>` with `&amp;`, `&lt;`, `&gt;` (and nothing else, as Slack asks). */
+/**
+ * Replaces `&`, `<`, `>` with `&amp;`, `&lt;`, `&gt;` (and nothing else, as Slack asks), and drops Unicode tag
+ * characters, which would carry invisible text.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
+  return stripTagCharacters(text).replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -35,6 +39,15 @@ export function neutralizeMrkdwn(text: string): string {
 /** `neutralizeMrkdwn` then `escapeText`: the one call for a user or document string shown in mrkdwn. */
 export function inertMrkdwn(text: string): string {
   return escapeText(neutralizeMrkdwn(text));
+}
+
+/**
+ * A real code span for something the user can type (a command, a cron, a slug): mrkdwn is not read inside one,
+ * so `*` and `_` stay themselves and copy as typed; `&`, `<`, `>` are still escaped, so nothing in it can ping
+ * or link. A backtick, which would end the span, is the only character swapped for its look-alike.
+ */
+export function codeSpan(text: string): string {
+  return `\`${escapeText(text.replace(/`/g, MRKDWN_LOOKALIKES['`'] ?? "'"))}\``;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { types } from '@slack/bolt';
 import type { Citation, Excerpt, Reply, TopicSuggestion } from '../../src/answer/reply.ts';
 import { isolate, isolateLatinRuns } from '../shared/bidi.ts';
+import { splitCodeSpans } from '../shared/code-spans.ts';
 import { safeCut, truncateToFit } from '../shared/truncate-text.ts';
 import { BLOCK_LIMITS } from './block-limits.ts';
-import { escapeText, linkOrLabel, neutralizeMrkdwn, userMention } from './escape-mrkdwn.ts';
+import { codeSpan, escapeText, linkOrLabel, neutralizeMrkdwn, userMention } from './escape-mrkdwn.ts';
 import { quoteExcerpt } from './quote-excerpt.ts';
 
 /**
@@ -93,10 +94,10 @@ function bodyGroups(reply: Reply): BlockGroup[] {
   });
   if (reply.help.length > 0) {
     groups.push(
-      ...sections(reply.help.map((help) => `\`/treaty ${inert(help.command)}\` — ${line(help.description)}`)),
+      ...sections(reply.help.map((help) => `${codeSpan(`/treaty ${help.command}`)} — ${line(help.description)}`)),
     );
   }
-  for (const status of reply.statusLines) groups.push(...sections([line(status)]));
+  for (const status of reply.statusLines) groups.push(...sections([lineWithCode(status)]));
   if (reply.suggestions.length > 0) {
     const heading =
       reply.kind === 'help' ? '*Examples*' : reply.kind === 'no_answer' ? '*Topics you can ask about*' : '*Topics*';
@@ -144,7 +145,7 @@ function searchedTermsBlock(terms: readonly string[]): SlackBlock {
 
 /** `` `slug` — English title · Arabic title ``. */
 function topicLine(topic: TopicSuggestion): string {
-  return `• \`${inert(topic.slug)}\` — ${field(topic.title.en)} · ${field(topic.title.ar)}`;
+  return `• ${codeSpan(topic.slug)} — ${field(topic.title.en)} · ${field(topic.title.ar)}`;
 }
 
 type ButtonElement = types.Button;
@@ -263,9 +264,13 @@ export function line(text: string, max: number = BLOCK_LIMITS.sectionText): stri
   return truncateToFit(text, max, (raw) => escapeText(isolateLatinRuns(neutralizeMrkdwn(raw))));
 }
 
-/** Inert mrkdwn without bidi marks, for code spans such as slugs and commands. */
-function inert(text: string): string {
-  return truncateToFit(text, MAX_FIELD, (raw) => escapeText(neutralizeMrkdwn(raw)));
+/** `line`, with the core's backtick pairs as real code spans (commands and crons that copy as typed). */
+function lineWithCode(text: string, max: number = BLOCK_LIMITS.sectionText): string {
+  return truncateToFit(text, max, (raw) =>
+    splitCodeSpans(raw)
+      .map((piece) => (piece.code ? codeSpan(piece.text) : escapeText(isolateLatinRuns(neutralizeMrkdwn(piece.text)))))
+      .join(''),
+  );
 }
 
 /** The plain-text version of the whole reply, escaped, shown where blocks are not (notifications). */

@@ -1,7 +1,16 @@
 /**
- * Cleans what a user typed before it is parsed or searched: platform mention syntax, bidi and zero-width
- * controls, control characters and runs of white space go; overlong text is cut at a word boundary.
+ * Cleans what a user typed before it is parsed or searched. Invisible characters go first, before any other
+ * filter, so they cannot hide what a later filter looks for (`@` + zero-width space + `everyone` would pass the
+ * broadcast filter and come out as a clean `@everyone`); then NFKC folds compatibility forms (fullwidth `＠`,
+ * Arabic presentation forms) into the letters the filters and the search know; then platform mention syntax,
+ * broadcast words, control characters and runs of white space go; overlong text is cut at a word boundary.
+ *
+ * Every format character (`\p{Cf}`) is removed, ZWNJ and ZWJ included: in a question they only join or split
+ * letters (Persian half-spaces, emoji sequences), which the search normalises away anyway, and they are the
+ * usual filler for hiding a word. Bidi marks are removed too; the adapters add their own isolates on output.
  */
+
+import { stripInvisible } from '../text/invisible.ts';
 
 /** Longest question searched; the rest is dropped with a notice. */
 export const MAX_QUESTION_CHARS = 500;
@@ -15,16 +24,14 @@ export interface CleanInput {
 // Slack `<@U123>`, `<!channel>`, `<#C1|general>`, `<https://…|label>`; Discord `<@123>`, `<@&123>`, `<#123>`.
 const PLATFORM_MARKUP = /<[@#!][^<>\s]*>|<https?:[^<>\s]*>/g;
 const BROADCAST = /@(everyone|here|channel)\b/gi;
-// Bidi embeddings/overrides/isolates and marks, zero-width characters, BOM, soft hyphen.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\uFEFF\u00AD]/g;
 // C0/C1 control characters (white space included: runs of it collapse to one space below) and lone surrogates.
 const CONTROL = /\p{Cc}|\p{Cs}/gu;
 
 export function cleanInput(raw: string): CleanInput {
-  const text = raw
+  const text = stripInvisible(raw)
+    .normalize('NFKC')
     .replace(PLATFORM_MARKUP, ' ')
     .replace(BROADCAST, ' ')
-    .replace(INVISIBLE, '')
     .replace(CONTROL, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -70,7 +70,10 @@ export interface Reply {
   suggestions: TopicSuggestion[];
   /** Commands, for `help`. */
   help: HelpLine[];
-  /** Plain lines of status (`status`). */
+  /**
+   * Plain lines of status (`status`). What the user can type back (a command, a schedule) is wrapped in a pair
+   * of backticks; adapters show it as code that copies exactly as typed.
+   */
   statusLines: string[];
   /** Short remarks to show under the reply (e.g. "your question was shortened"). */
   notices: string[];

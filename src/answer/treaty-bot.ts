@@ -154,7 +154,7 @@ export class TreatyBot {
     if ((platform !== 'slack' && platform !== 'discord') || !workspace || !channel) {
       return {
         ...emptyReply('status', text, lang, 'Digest subscriptions'),
-        statusLines: ['Subscriptions belong to a Slack or Discord channel: use /treaty subscribe there.'],
+        statusLines: ['Subscriptions belong to a Slack or Discord channel: use `/treaty subscribe` there.'],
       };
     }
     if (command.kind === 'subscriptions') return desk.subscriptionsReply({ platform, workspace }, text);

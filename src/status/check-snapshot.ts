@@ -38,6 +38,10 @@ export function checkBody(body: string): Checked {
   if (!start.startsWith('<')) {
     return refuse('not-xml', `the source sent something other than XML (it starts "${start.slice(0, 20)}")`);
   }
+  // The UNTC file has no DTD. One that declares entities could read local files or expand a billion laughs.
+  if (/<!doctype|<!entity/i.test(body)) {
+    return refuse('dtd', 'the XML declares a DOCTYPE or entities, which the status XML never has');
+  }
   return { ok: true };
 }
 

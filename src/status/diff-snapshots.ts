@@ -6,7 +6,8 @@ import type { ConsentKind, IsoDate, Participant, StatusChange, StatusSnapshot } 
  * - a new signature or consent → `signature` / the consent kind, dated as published;
  * - a date that disappears, or a whole row → `withdrawal`, with `previous` naming what was there
  *   (`signature 2025-10-25`). The UNTC normally keeps a row and explains a withdrawal in a footnote; a row or a
- *   date that vanishes is how a withdrawal (or a record struck out) shows in the data we read;
+ *   date that vanishes is how a withdrawal (or a record struck out) shows in the data we read. The tracker
+ *   diffs against `holdLosses`' output, so a record only vanishes here after two fetches without it;
  * - a date or kind that changes → `correction`, dated with the new date, `previous` and `current` in words.
  *
  * Footnote changes are not reported: they annotate, they do not change the count.

@@ -14,6 +14,8 @@ export type RefusalCode =
   | 'maintenance'
   /** An HTML page, an empty body or anything else that is not an XML document. */
   | 'not-xml'
+  /** XML with a document type declaration: a DTD or entity (possibly external) the status XML never needs. */
+  | 'dtd'
   /** XML that is not well-formed — usually a document cut off mid-way. */
   | 'malformed'
   /** Well-formed XML without the participants table, or with columns that cannot be told apart. */

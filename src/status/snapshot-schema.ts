@@ -41,6 +41,7 @@ export const statusSnapshotSchema: z.ZodType<StatusSnapshot> = z.object({
     parties: z.number().int().nonnegative().optional(),
     entryIntoForce: z.string().optional(),
   }),
+  held: z.array(z.object({ participant: z.string().min(1), record: z.enum(['signature', 'consent']) })).optional(),
 });
 
 /** The first problem zod found, as one line: `participants.3.signature: must be a calendar date YYYY-MM-DD`. */

@@ -31,6 +31,17 @@ export interface StatusSnapshot {
   participants: Participant[];
   /** Header figures as published, when present (`Status/Signatories`, `Status/Parties`). */
   published: { signatories?: number; parties?: number; entryIntoForce?: string };
+  /**
+   * Records this fetch lacked but the snapshot still carries from the previous one, until a second fetch
+   * confirms they are gone (`holdLosses`). Absent when nothing is held.
+   */
+  held?: HeldRecord[];
+}
+
+/** A signature or consent missing from one fetch, kept until the next good fetch says whether it is really gone. */
+export interface HeldRecord {
+  participant: string;
+  record: 'signature' | 'consent';
 }
 
 /** What changed for one participant between two snapshots. */

@@ -1,3 +1,4 @@
+import { stripInvisible } from '../text/invisible.ts';
 import type { ConsentKind, IsoDate } from './snapshot.ts';
 import { parseUntcDate } from './untc-date.ts';
 
@@ -78,5 +79,7 @@ function stripTags(text: string): string {
 
 /** Tabs, newlines, no-break and other Unicode spaces become one plain space. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+  // Zero-width spaces separate like spaces; other format and tag characters (bidi overrides, joiners) would only
+  // make one name differ from itself between fetches, or smuggle invisible text into a digest.
+  return stripInvisible(text.replace(/[\s\u200b\ufeff]+/g, ' ')).trim();
 }

@@ -38,7 +38,12 @@ export function parseXmlTree(xml: string): { ok: true; root: XmlElement } | { ok
     const { line, msg } = validation.err;
     return { ok: false, problem: `line ${line}: ${msg.replace(/\s+/g, ' ')}` };
   }
-  return { ok: true, root: { name: '#document', children: toNodes(parser.parse(xml) as OrderedNode[]) } };
+  try {
+    return { ok: true, root: { name: '#document', children: toNodes(parser.parse(xml) as OrderedNode[]) } };
+  } catch (error) {
+    // The parser throws on what the validator lets through (e.g. an external entity): a refusal, not a crash.
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** The first element named `name` below `element`, depth first, in document order. */

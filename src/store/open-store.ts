@@ -8,7 +8,7 @@ import { FeedbackRepository } from './feedback-repository.ts';
 import { migrate } from './migrate.ts';
 import { SchedulerLease } from './scheduler-lease.ts';
 import { SnapshotRepository } from './snapshot-repository.ts';
-import { StoreError } from './store-error.ts';
+import { openFailureReason, StoreError } from './store-error.ts';
 import { Subscriptions } from './subscriptions.ts';
 
 /** The bot's embedded database: one SQLite file, its repositories, and `close()`. */
@@ -63,9 +63,8 @@ export function openStore(path: string, logger: Logger): Store {
   } catch (error) {
     db?.close();
     if (error instanceof StoreError) throw error;
-    throw new StoreError(`cannot open ${JSON.stringify(path)}: ${(error as Error).message}`, 'STORE_OPEN', {
-      cause: error,
-    });
+    const reason = openFailureReason(error);
+    throw new StoreError(`cannot open ${JSON.stringify(path)}: ${reason}`, 'STORE_OPEN', { cause: error, reason });
   }
   const database = db;
   return {

@@ -32,6 +32,7 @@ interface SnapshotRow {
 export class SnapshotRepository {
   private readonly insertSnapshot;
   private readonly selectLastGood;
+  private readonly updateFetchedAt;
   private readonly insertFailure;
   private readonly selectOutage;
 
@@ -41,6 +42,9 @@ export class SnapshotRepository {
     );
     this.selectLastGood = db.prepare<[], SnapshotRow>(
       'SELECT id, body, etag, last_modified FROM snapshots ORDER BY fetched_at DESC, id DESC LIMIT 1',
+    );
+    this.updateFetchedAt = db.prepare<[string, string, number]>(
+      "UPDATE snapshots SET fetched_at = ?, body = json_set(body, '$.fetchedAt', ?) WHERE id = ?",
     );
     this.insertFailure = db.prepare<[string, string, string]>(
       'INSERT INTO fetch_failures (at, source, reason) VALUES (?, ?, ?)',
@@ -76,6 +80,15 @@ export class SnapshotRepository {
       ...(row.etag === null ? {} : { etag: row.etag }),
       ...(row.last_modified === null ? {} : { lastModified: row.last_modified }),
     };
+  }
+
+  /**
+   * Marks a stored snapshot as confirmed again at `at` (a 304, or the same table re-read): its "as of" time
+   * moves and an outage ends, without a new row per poll.
+   */
+  touch(id: number, at: Date): void {
+    const fetchedAt = isoInstant(at, 'snapshot fetchedAt');
+    this.updateFetchedAt.run(fetchedAt, fetchedAt, id);
   }
 
   /** Records a failed fetch (maintenance page, timeout, truncated table…). */

@@ -3,9 +3,39 @@ export class StoreError extends Error {
   constructor(
     message: string,
     readonly code: 'STORE_OPEN' | 'STORE_SCHEMA_NEWER' | 'STORE_INVALID_INPUT',
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: string },
   ) {
     super(`store: ${message}`, options);
+    this.reason = options?.reason ?? message;
+  }
+
+  /** The cause in a few words for an operator (`its folder is not writable`), without the path. */
+  readonly reason: string;
+}
+
+/**
+ * Why a database could not be opened, in words an operator can act on. The raw errors (`EEXIST: file already
+ * exists, mkdir …`, `SQLITE_NOTADB`) name the symptom, not the fix.
+ */
+export function openFailureReason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'a file is in the place of its folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'SQLITE_READONLY':
+    case 'SQLITE_CANTOPEN':
+      return `it is not writable by this user (${message})`;
+    case 'EROFS':
+      return 'it is on a read-only file system';
+    case 'SQLITE_NOTADB':
+    case 'SQLITE_CORRUPT':
+      return 'the database file is corrupt or not a SQLite database (move it aside to start afresh)';
+    default:
+      return message;
   }
 }
 

@@ -13,6 +13,13 @@ describe('cleanInput', () => {
     ['a\u0000b\u001B[31mc', 'a b [31mc', 'control characters, including the escape of a terminal colour code'],
     ['  many   \n\t spaces ', 'many spaces', 'runs of white space'],
     ['**bold** _it_ `code`', '**bold** _it_ `code`', 'markdown, which is searched as plain text'],
+    ['@\u200Beveryone look', 'look', 'a broadcast split by a zero-width space'],
+    ['@\u2060here and @\u200Deveryone', 'and', 'broadcasts split by a word joiner and a ZWJ'],
+    ['<\u200B!channel> hi', 'hi', 'markup split by a zero-width space'],
+    ['ratif\u{E0069}\u{E0067}\u{E006E}ication\u{E007F}', 'ratification', 'Unicode tag characters'],
+    ['\uFF20everyone \uFF54\uFF52\uFF45\uFF41\uFF54\uFF59', 'treaty', 'fullwidth forms, folded by NFKC first'],
+    ['\uFEFBتفاقية', 'لاتفاقية', 'an Arabic presentation-form ligature'],
+    ['می\u200Cخواهم', 'میخواهم', 'a Persian half-space (ZWNJ), joined'],
   ])('cleans %j to %j (%s)', (raw, expected) => {
     expect(cleanInput(raw)).toEqual({ text: expected, truncated: false });
   });
@@ -28,9 +35,33 @@ describe('cleanInput', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (raw) => {
         const { text } = cleanInput(raw);
-        expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F]|\p{Cc}|\p{Cs}/u);
+        expect(text).not.toMatch(/\p{Cf}|\p{Cc}|\p{Cs}|[\u{E0000}-\u{E007F}]/u);
         expect(text.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
       }),
+    );
+  });
+});
+
+describe('cleanInput against hidden broadcasts', () => {
+  it('never lets a broadcast word through, whatever is woven into it', () => {
+    const piece = fc.constantFrom(
+      '@',
+      'everyone',
+      'here',
+      '\u200B',
+      '\u200D',
+      '\u2060',
+      '\u{E0041}',
+      '\uFF20',
+      ' ',
+      '<!',
+      '>',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        expect(cleanInput(pieces.join('')).text).not.toMatch(/@(everyone|here|channel)\b/i);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -32,6 +32,10 @@ describe('escapeMarkdown', () => {
     expect(escapeLineStarts('  \u2068- item')).toBe('  \u2068\\- item');
   });
 
+  it('drops Unicode tag characters and keeps bidi isolates', () => {
+    expect(escapeMarkdown('a\u{E0041}b \u2068x\u2069')).toBe('ab \u2068x\u2069');
+  });
+
   it('leaves Arabic text alone', () => {
     const arabic = 'ستدخل الاتفاقية حيز النفاذ بعد 90 يومًا من إيداع صك التصديق الأربعين.';
     expect(escapeMarkdown(arabic)).toBe(arabic);

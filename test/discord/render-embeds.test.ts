@@ -119,6 +119,16 @@ describe('hostile text', () => {
     expect(citationLine({ ...citation, title: { ar: HOSTILE, en: HOSTILE } })).not.toMatch(/@(everyone|here)|<@/);
   });
 
+  it('shows commands and crons in status lines as real code spans that cannot ping', () => {
+    const reply: Reply = {
+      ...emptyReply('status', '', 'en', 'Digest subscriptions'),
+      statusLines: ['C1: `* * * * *` (UTC); stop with `/treaty unsubscribe`', 'odd `@everyone` *x*'],
+    };
+    const description = renderReply(reply)[0]?.embeds[0]?.description ?? '';
+    expect(description).toContain('C1: `* * * * *` (UTC); stop with `/treaty unsubscribe`');
+    expect(description).toContain('odd `@\u200Beveryone` \\*x\\*');
+  });
+
   it('titles a reply whose title is blank, so its header embed is never empty', () => {
     const messages = renderReply(emptyReply('answer', '', 'ar', ' '));
     expect(messages[0]?.embeds[0]?.title).toBe('Treaty bot');

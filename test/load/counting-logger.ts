@@ -12,6 +12,11 @@ export class CountingLogger implements Logger {
   debug(): void {}
   info(): void {}
 
+  /** As pino at `warn`: callers skip building debug and info lines. */
+  isLevelEnabled(level: string): boolean {
+    return level === 'warn' || level === 'error';
+  }
+
   warn(fields: object, message: string): void {
     this.warnings += 1;
     this.keep('warn', fields, message);

@@ -14,6 +14,10 @@ describe('escapeText', () => {
     );
   });
 
+  it('drops Unicode tag characters and keeps other format characters (bidi isolates, ZWNJ)', () => {
+    expect(escapeText('a\u{E0041}\u{E007F}b \u2068x\u2069 می\u200Cخواهم')).toBe('ab \u2068x\u2069 می\u200Cخواهم');
+  });
+
   it('escapes an existing entity again, so it shows as typed', () => {
     expect(escapeText('&lt;')).toBe('&amp;lt;');
   });

@@ -85,6 +85,18 @@ describe('the Slack app in HTTP mode (real Bolt against a fake Slack)', () => {
       expect(visibleText(post?.body ?? {})).toContain('`entry-into-force` — ');
     });
 
+    it('reads Slack entities in the text once, so the title shows what was typed', async () => {
+      const running = await startHttpApp(bot, fake, logger);
+      app = running.app;
+      // Typed: `R&D <cyber> @`, a zero-width space, `everyone`; Slack escapes &, < and >.
+      const typed = 'R&amp;D &lt;cyber&gt; @\u200Beveryone';
+      await postSigned(running.eventsUrl, slashCommandForm(typed, fake.responseUrl('e1')), { contentType: FORM });
+      const [post] = await fake.waitFor(() => fake.postsTo('e1').length > 0 && fake.postsTo('e1'));
+      const blocks = post?.body.blocks as Array<{ type: string; text?: { text: string } }>;
+      expect(blocks[0]?.text?.text).toBe('R&amp;D &lt;cyber&gt;');
+      expect(JSON.stringify(post?.body)).not.toMatch(/&amp;amp;|everyone/);
+    });
+
     it('rejects a bad signature with 401 and answers nothing', async () => {
       const running = await startHttpApp(bot, fake, logger);
       app = running.app;

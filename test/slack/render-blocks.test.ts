@@ -155,6 +155,16 @@ describe('renderReply', () => {
       expect(sections[1]).toContain('*Topics you can ask about*');
     });
 
+    it('shows commands and crons in status lines as real code spans that cannot ping', () => {
+      const reply: Reply = {
+        ...emptyReply('status', '', 'en', 'Digest subscriptions'),
+        statusLines: ['C1: `* * * * *` (UTC); stop with `/treaty unsubscribe`', 'odd `<!channel>` and *x* `'],
+      };
+      const [first, second] = sectionTexts(renderReply(reply));
+      expect(first).toBe('C1: `* * * * *` (UTC); stop with `/treaty unsubscribe`');
+      expect(second).toBe('odd `&lt;!channel&gt;` and \u2217x\u2217 \u02CB');
+    });
+
     it('shows status lines', () => {
       const message = renderReply(bot.ask('status', { platform: 'slack' }));
       expect(sectionTexts(message).join('\n')).toContain('not connected');

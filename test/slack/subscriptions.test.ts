@@ -85,7 +85,13 @@ describe('digest subscriptions on Slack (real Bolt against a fake Slack)', () =>
     const body = await slash('subscribe weekly Europe/Berlin', 's1');
     expect(body.response_type).toBe('ephemeral');
     expect(titleOf(body)).toBe('Subscribed');
-    expect(String(body.text)).toContain('weekly, Europe/Berlin');
+    expect(String(body.text)).toContain('weekly');
+    expect(String(body.text)).toContain('Europe/Berlin');
+    // The commands in the confirmation are real code spans, not look-alike characters.
+    const blocks = JSON.stringify(body.blocks);
+    expect(blocks).toContain('(`weekly`, Europe/Berlin)');
+    expect(blocks).toContain('`/treaty unsubscribe`');
+    expect(blocks).not.toMatch(/[\u02CB\u2217]/);
     expect(fake.callsTo('users.info').map((call) => call.params.user)).toEqual([ASKER]);
     expect(store.subscriptions.list()).toEqual([
       expect.objectContaining({

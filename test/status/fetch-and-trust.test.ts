@@ -149,6 +149,11 @@ describe('checkBody', () => {
     expect(checkBody(body)).toMatchObject({ ok: false, code, reason: expect.stringMatching(/^status: /) });
   });
 
+  it('refuses XML that declares a DOCTYPE or an entity', () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
+    expect(checkBody(xxe)).toMatchObject({ ok: false, code: 'dtd' });
+  });
+
   it('lets an XML document through, byte-order mark and all', () => {
     expect(checkBody(`\ufeff${fixtureText('consents.xml')}`)).toEqual({ ok: true });
   });

@@ -1,11 +1,14 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { asksForStatus } from '../../src/answer/status-question.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { realBot } from '../support/bot.ts';
+import { fixturePath, fixtureText } from './helpers.ts';
 
 const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'untc', name)).href;
 const channel = { platform: 'slack' as const, workspace: 'T1', channel: 'C1', user: 'U1' };
@@ -48,7 +51,7 @@ describe('RatificationTracker', () => {
     expect(store.subscriptions.list()).toEqual([]);
     expect(desk.subscribe({ ...channel, allowed: true }, 'weekly', 'Asia/Beirut', '').title).toBe('Subscribed');
     expect(store.subscriptions.list()[0]).toMatchObject({ channel: 'C1', schedule: 'weekly', timeZone: 'Asia/Beirut' });
-    expect(desk.subscriptionsReply({ platform: 'slack', workspace: 'T1' }, '').statusLines[0]).toMatch(/^C1: weekly/);
+    expect(desk.subscriptionsReply({ platform: 'slack', workspace: 'T1' }, '').statusLines[0]).toMatch(/^C1: `weekly`/);
     expect(desk.unsubscribe({ ...channel, allowed: true }, '').statusLines).toEqual([
       'This channel will get no more digests.',
     ]);
@@ -62,7 +65,7 @@ describe('RatificationTracker', () => {
       '',
     );
     expect(reply.title).toBe('Not subscribed');
-    expect(reply.statusLines[0]).toMatch(/not daily, weekly or a cron expression/);
+    expect(reply.statusLines[0]).toBe('`every tuesday` is not daily, weekly or a cron expression like `0 9 * * 1`');
   });
 
   it('builds a channel digest up to the newest change', async () => {
@@ -117,5 +120,77 @@ describe('TreatyBot without a tracker', () => {
   it('says the tracker is not connected for status and subscriptions', () => {
     expect(realBot().ask('status', { platform: 'cli' }).statusLines[0]).toMatch(/not connected/);
     expect(realBot().ask('subscribe', { platform: 'slack', workspace: 'T', channel: 'C' }).kind).toBe('status');
+  });
+});
+
+describe('RatificationTracker.poll against a glitching source', () => {
+  let store: Store;
+  let minutes = 0;
+  const clock = () => new Date(Date.UTC(2026, 3, 2, 14, minutes++));
+
+  beforeEach(() => {
+    store = openStore(':memory:', silentLogger);
+    minutes = 0;
+  });
+
+  afterEach(() => {
+    store.close();
+  });
+
+  /** Polls a file that holds `fixtures` in turn, as a source that changes between polls. */
+  async function pollSequence(...fixtures: string[]): Promise<string[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'treaty-bot-status-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'XVIII-16.en.xml');
+    const desk = new RatificationTracker({
+      store,
+      sourceUrl: pathToFileURL(file).href,
+      logger: silentLogger,
+      now: clock,
+    });
+    const results: string[] = [];
+    for (const name of fixtures) {
+      copyFileSync(fixturePath(name), file);
+      results.push(await desk.poll());
+    }
+    return results;
+  }
+
+  it('reports nothing when rows drop for one fetch and return', async () => {
+    expect(await pollSequence('consents.xml', 'withdrawn.xml', 'consents.xml')).toEqual(['saved', 'saved', 'saved']);
+    expect(store.changes.since(0)).toEqual([]);
+  });
+
+  it('reports the withdrawals once the rows are missing from two fetches running', async () => {
+    await pollSequence('consents.xml', 'withdrawn.xml', 'withdrawn.xml');
+    expect(store.changes.since(0).map(({ participant, action }) => `${participant} ${action}`)).toEqual([
+      'Brazil withdrawal',
+      'France withdrawal',
+    ]);
+  });
+
+  it('stores nothing new when the file has not changed, but moves its "as of" time', async () => {
+    expect(await pollSequence('consents.xml', 'consents.xml', 'consents.xml')).toEqual([
+      'saved',
+      'not-modified',
+      'not-modified',
+    ]);
+    const last = store.snapshots.lastGood();
+    expect(last?.id).toBe(1);
+    expect(last?.snapshot.fetchedAt).toBe('2026-04-02T14:02:00.000Z');
+  });
+
+  it('refuses and records XML that declares an external entity', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'treaty-bot-status-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'xxe.xml');
+    const xml = fixtureText('consents.xml').replace(
+      /<\?xml[^>]*\?>/,
+      '$&<!DOCTYPE Treaty [<!ENTITY secret SYSTEM "file:///etc/passwd">]>',
+    );
+    writeFileSync(file, xml.replace('Cuba', 'Cuba&secret;'));
+    const desk = new RatificationTracker({ store, sourceUrl: file, logger: silentLogger, now: clock });
+    expect(await desk.poll()).toBe('refused');
+    expect(store.snapshots.failingSince()?.reason).toMatch(/DOCTYPE/);
   });
 });

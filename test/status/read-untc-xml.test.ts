@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUntcXml } from '../../src/status/parse-untc-xml.ts';
 import type { Participant } from '../../src/status/snapshot.ts';
 import { addDays, formatUntcDate, isIsoDate, parseUntcDate } from '../../src/status/untc-date.ts';
+import { parseXmlTree } from '../../src/status/xml-tree.ts';
 import { fixtureText } from './helpers.ts';
 
 // Reading the UNTC document: its dates, then the whole table (one file: each test file costs a worker start).
@@ -115,6 +116,11 @@ describe('parseUntcXml', () => {
     expect(byName(parse(fixtureText('signatures-only.xml')).participants, name)?.signature).toBe(date);
   });
 
+  it('drops format and tag characters from a name, so it stays the same name between fetches', () => {
+    const xml = fixtureText('signatures-only.xml').replace('>Brazil<', '>Bra\u200Dzil\u202E\u{E0041}<');
+    expect(byName(parse(xml).participants, 'Brazil')?.signature).toBe('2025-10-25');
+  });
+
   it('takes footnote markers out of the name', () => {
     const { participants } = parse(fixtureText('signatures-only.xml'));
     expect(byName(participants, 'Cuba')?.footnotes).toEqual(['1']);
@@ -214,5 +220,12 @@ describe('parseUntcXml', () => {
     expect(result).toMatchObject({ ok: false, code });
     expect(!result.ok && result.reason).toMatch(/^status: /);
     expect(!result.ok && result.reason).toMatch(reason);
+  });
+});
+
+describe('parseXmlTree', () => {
+  it('returns a problem, not an exception, for an external entity the validator lets through', () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
+    expect(parseXmlTree(xxe)).toMatchObject({ ok: false, problem: expect.stringMatching(/external entit/i) });
   });
 });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore, storePath } from '../../src/store/open-store.ts';
+import { openFailureReason } from '../../src/store/store-error.ts';
 import { openTempStore, ratified, snapshotAt, tempDatabasePath } from './temp-store.ts';
 
 describe('storePath', () => {
@@ -38,7 +39,7 @@ describe('openStore', () => {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, 'this is not a database, it is a text file long enough to have a header'.repeat(4));
     expect(() => openStore(path, silentLogger)).toThrow(
-      /^store: cannot open ".*treaty-bot\.sqlite": file is not a database/,
+      /^store: cannot open ".*treaty-bot\.sqlite": the database file is corrupt or not a SQLite database/,
     );
   });
 });
@@ -68,5 +69,21 @@ describe('Store.transaction', () => {
     );
     expect(ids).toHaveLength(1);
     expect(store.snapshots.lastGood()).toBeDefined();
+  });
+});
+
+describe('openFailureReason', () => {
+  const failure = (code: string, message = 'raw message') => Object.assign(new Error(message), { code });
+
+  it.each([
+    ['EEXIST', 'a file is in the place of its folder'],
+    ['ENOTDIR', 'a file is in the place of its folder'],
+    ['EACCES', 'it is not writable by this user (raw message)'],
+    ['SQLITE_READONLY', 'it is not writable by this user (raw message)'],
+    ['EROFS', 'it is on a read-only file system'],
+    ['SQLITE_NOTADB', 'the database file is corrupt or not a SQLite database (move it aside to start afresh)'],
+    ['SOMETHING_ELSE', 'raw message'],
+  ])('words %s for an operator', (code, reason) => {
+    expect(openFailureReason(failure(code))).toBe(reason);
   });
 });

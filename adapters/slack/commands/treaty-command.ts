@@ -1,6 +1,7 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { inAnswerTurn } from '../answer-turns.ts';
 import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { decodeSlackText } from '../incoming-text.ts';
 import { withSubscriptionPermission } from '../subscription-permission.ts';
 
 /**
@@ -13,7 +14,7 @@ export function treatyCommand(deps: ListenerDeps): Middleware<SlackCommandMiddle
   return async ({ command, ack, respond, client }) => {
     // Slack shows the user an error when the ack takes over 3 s, so nothing runs before it.
     await ack();
-    const text = command.text ?? '';
+    const text = decodeSlackText(command.text ?? '');
     // `subscribe` / `unsubscribe` need a users.info lookup, which runs after the ack.
     const asker: Asker = await withSubscriptionPermission(
       client,

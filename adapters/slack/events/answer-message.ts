@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { inAnswerTurn } from '../answer-turns.ts';
 import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { decodeSlackText } from '../incoming-text.ts';
 import { withSubscriptionPermission } from '../subscription-permission.ts';
 import { messageKey, stripMention } from './message-text.ts';
 
@@ -30,7 +31,7 @@ export async function answerMessage(
 ): Promise<void> {
   const { bot, logger, seen } = deps;
   if (!seen.claim(messageKey(question.channel, question.ts))) return;
-  const text = stripMention(question.text, botUserId);
+  const text = decodeSlackText(stripMention(question.text, botUserId));
   const asker: Asker = await withSubscriptionPermission(
     client,
     text,

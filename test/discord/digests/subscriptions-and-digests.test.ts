@@ -88,7 +88,8 @@ describe('/treaty subscribe and unsubscribe', () => {
 
     expect(callback.body.data.flags).toBe(64);
     expect(callback.body.data.embeds[0].title).toBe('Subscribed');
-    expect(embedText(callback.body)).toMatch(/digest of new signatures and ratifications \(weekly, UTC\)/);
+    expect(embedText(callback.body)).toMatch(/digest of new signatures and ratifications \(`weekly`, UTC\)/);
+    expect(embedText(callback.body)).toContain('`/treaty unsubscribe`');
     expect(store.subscriptions.list()).toEqual([
       expect.objectContaining({
         platform: 'discord',
@@ -101,7 +102,7 @@ describe('/treaty subscribe and unsubscribe', () => {
     ]);
 
     const listed = await runTreaty('subscriptions');
-    expect(embedText(listed.body)).toContain(`${ids.channel}: weekly (UTC)`);
+    expect(embedText(listed.body)).toContain(`${ids.channel}: \`weekly\` (UTC)`);
   });
 
   it('refuses a member without Manage Channels and stores nothing', async () => {
