@@ -24,14 +24,14 @@ export interface Asker {
   team?: string | undefined;
   channel?: string | undefined;
   user?: string | undefined;
-  /** `/treaty`, `app_mention`, `message.im`, `share` or `feedback`. */
+  /** `/treaty`, `app_mention`, `message.im`, `share`, `show-english` or `feedback`. */
   via: string;
   /** Set for `subscribe` / `unsubscribe` only: whether this user may change the channel's digests. */
   canManageSubscriptions?: boolean;
 }
 
 /** Clicks that rebuild a reply already given, rather than ask a new question. */
-const REPLAYS = new Set(['share', 'feedback']);
+const REPLAYS = new Set(['share', 'show-english', 'feedback']);
 
 /** A rendered answer, or the apology that replaces it when answering failed. */
 export interface ComposedAnswer {

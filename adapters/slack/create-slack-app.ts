@@ -6,6 +6,7 @@ import type { InFlight } from '../../src/ops/in-flight.ts';
 import type { OpsRoute } from '../../src/ops/ops-routes.ts';
 import { feedbackButton } from './actions/feedback-button.ts';
 import { shareButton } from './actions/share-button.ts';
+import { showEnglishButton } from './actions/show-english-button.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { treatyCommand } from './commands/treaty-command.ts';
 import { type AnswerSource, slackErrorFields } from './compose-answer.ts';
@@ -14,7 +15,12 @@ import { appMention } from './events/app-mention.ts';
 import { directMessage } from './events/direct-message.ts';
 import { skipRetriedEvents } from './events/skip-retried-events.ts';
 import { guardedHttpReceiver } from './guarded-http-receiver.ts';
-import { FEEDBACK_DOWN_ACTION_ID, FEEDBACK_UP_ACTION_ID, SHARE_ACTION_ID } from './render-blocks.ts';
+import {
+  FEEDBACK_DOWN_ACTION_ID,
+  FEEDBACK_UP_ACTION_ID,
+  SHARE_ACTION_ID,
+  SHOW_ENGLISH_ACTION_ID,
+} from './render-blocks.ts';
 
 export interface SlackAppOptions {
   /**
@@ -77,6 +83,7 @@ export function createSlackApp(
   app.event('app_mention', appMention(deps));
   app.event('message', directMessage(deps));
   app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareButton(deps));
+  app.action({ type: 'block_actions', action_id: SHOW_ENGLISH_ACTION_ID }, showEnglishButton(deps));
   // Registered even without a recorder, so a click on an older message's buttons is still acknowledged.
   app.action({ type: 'block_actions', action_id: FEEDBACK_UP_ACTION_ID }, feedbackButton(deps, 'up'));
   app.action({ type: 'block_actions', action_id: FEEDBACK_DOWN_ACTION_ID }, feedbackButton(deps, 'down'));

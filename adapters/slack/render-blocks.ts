@@ -36,6 +36,11 @@ export interface RenderOptions {
   feedbackButtons?: boolean;
   /** The Slack user id of whoever shared the reply publicly: adds "Shared by @user" under the title. */
   sharedBy?: string;
+  /**
+   * Shows each quote's unofficial English translation under it; default for an English question. An Arabic
+   * answer offers a "Show in English" button instead.
+   */
+  english?: boolean;
 }
 
 /** `action_id` of the "Share in channel" button; its value is the query to answer again publicly. */
@@ -43,6 +48,10 @@ export const SHARE_ACTION_ID = 'treaty_share';
 /** `action_id`s of the feedback buttons; their value is the query, asked again to record what was shown. */
 export const FEEDBACK_UP_ACTION_ID = 'treaty_feedback_up';
 export const FEEDBACK_DOWN_ACTION_ID = 'treaty_feedback_down';
+/** `action_id` of the "Show in English" button under an Arabic answer; its value is the query. */
+export const SHOW_ENGLISH_ACTION_ID = 'treaty_show_english';
+/** How a translation is labelled wherever it is shown: the Arabic quote stays the citation. */
+const UNOFFICIAL = 'English (unofficial translation)';
 /** `block_id` of the row of buttons under a reply. */
 const ACTIONS_BLOCK_ID = 'treaty_reply_actions';
 
@@ -75,7 +84,11 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     tail.push(context(reply.notices.map((notice) => line(notice))));
   const buttons = replyButtons(reply, options);
   if (buttons.length > 0) tail.push({ type: 'actions', block_id: ACTIONS_BLOCK_ID, elements: buttons });
-  return { text: fallbackText(reply), blocks: fitBlocks(head, bodyGroups(reply), tail) };
+  return { text: fallbackText(reply), blocks: fitBlocks(head, bodyGroups(reply, showsEnglish(reply, options)), tail) };
+}
+
+function showsEnglish(reply: Reply, options: RenderOptions): boolean {
+  return options.english ?? reply.lang === 'en';
 }
 
 /** A short apology for when answering failed; the details go to the log, never to the chat. */
@@ -84,13 +97,13 @@ export function apologyMessage(): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
-function bodyGroups(reply: Reply): BlockGroup[] {
+function bodyGroups(reply: Reply, english: boolean): BlockGroup[] {
   const groups: BlockGroup[] = [];
   if (reply.kind === 'no_answer' && reply.notices.length > 0)
     groups.push(...sections(reply.notices.map((notice) => line(notice))));
   if (reply.searchedTerms.length > 0) groups.push({ blocks: [searchedTermsBlock(reply.searchedTerms)] });
   reply.excerpts.forEach((excerpt, i) => {
-    groups.push(excerptGroup(excerpt, i, reply.lang, i > 0));
+    groups.push(excerptGroup(excerpt, i, reply.lang, i > 0, english));
   });
   if (reply.help.length > 0) {
     groups.push(
@@ -109,10 +122,23 @@ function bodyGroups(reply: Reply): BlockGroup[] {
   return groups;
 }
 
-function excerptGroup(excerpt: Excerpt, index: number, lang: Reply['lang'], divided: boolean): BlockGroup {
+function excerptGroup(
+  excerpt: Excerpt,
+  index: number,
+  lang: Reply['lang'],
+  divided: boolean,
+  english: boolean,
+): BlockGroup {
   const quotes = quoteExcerpt(excerpt.text, excerpt.highlights, MAX_QUOTE_PIECE).map(
     (piece): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: `> ${piece}` } }),
   );
+  if (english && excerpt.translation) {
+    const label = `_${UNOFFICIAL}:_ `;
+    quotes.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: label + line(excerpt.translation, BLOCK_LIMITS.sectionText - label.length) },
+    });
+  }
   const cited = [`*${index + 1}.* ${citationLine(excerpt.citation, lang)}`];
   if (excerpt.alsoIn.length > 0) cited.push(alsoInLine(excerpt.alsoIn, lang));
   return { blocks: [...(divided ? [divider()] : []), ...quotes], footer: context(cited) };
@@ -158,6 +184,9 @@ function replyButtons(reply: Reply, options: RenderOptions): ButtonElement[] {
   const buttons: ButtonElement[] = [];
   if (options.shareButton && reply.kind === 'answer') {
     buttons.push(button(SHARE_ACTION_ID, 'Share in channel', value));
+  }
+  if (!showsEnglish(reply, options) && reply.excerpts.some((excerpt) => excerpt.translation)) {
+    buttons.push(button(SHOW_ENGLISH_ACTION_ID, 'Show in English', value, 'Show the unofficial English translation'));
   }
   if (options.feedbackButtons && (reply.kind === 'answer' || reply.kind === 'no_answer')) {
     buttons.push(
@@ -279,6 +308,7 @@ function fallbackText(reply: Reply): string {
   reply.excerpts.forEach((excerpt, i) => {
     const quote = excerpt.text.replace(/\s+/g, ' ').trim();
     lines.push(`${i + 1}. «${quote}» — ${excerpt.citation.title[reply.lang]}, ${excerpt.citation.locator}`);
+    if (reply.lang === 'en' && excerpt.translation) lines.push(`${UNOFFICIAL}: ${excerpt.translation}`);
   });
   if (reply.searchedTerms.length > 0) lines.push(`Searched the Arabic text for: ${reply.searchedTerms.join(', ')}`);
   for (const help of reply.help) lines.push(`/treaty ${help.command} — ${help.description}`);

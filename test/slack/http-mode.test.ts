@@ -15,6 +15,7 @@ import {
   postSigned,
   SIGNING_SECRET,
   shareClickForm,
+  showEnglishClickForm,
   signature,
   slashCommandForm,
 } from './support/slack-requests.ts';
@@ -154,6 +155,29 @@ describe('the Slack app in HTTP mode (real Bolt against a fake Slack)', () => {
       expect(visibleText(shared ?? {})).toContain('90');
       expect(visibleText(shared ?? {})).not.toContain('treaty_share');
       expect(removal).toEqual({ delete_original: true });
+    });
+  });
+
+  describe('the Show in English button', () => {
+    it('answers the clicker alone with each quote and its unofficial English translation', async () => {
+      const running = await startHttpApp(bot, fake, logger);
+      app = running.app;
+      const question = 'متى تدخل الاتفاقية حيز النفاذ؟';
+      await postSigned(running.eventsUrl, slashCommandForm(question, fake.responseUrl('e0')), { contentType: FORM });
+      const [answer] = await fake.waitFor(() => fake.postsTo('e0').length > 0 && fake.postsTo('e0'));
+      expect(visibleText(answer?.body ?? {})).toContain('treaty_show_english');
+      expect(visibleText(answer?.body ?? {})).not.toContain('unofficial translation');
+      const ack = await postSigned(running.eventsUrl, showEnglishClickForm(question, fake.responseUrl('e1')), {
+        contentType: FORM,
+      });
+      expect(ack.status).toBe(200);
+      const [shown] = await fake.waitFor(() => fake.postsTo('e1').length > 0 && fake.postsTo('e1'));
+      expect(shown?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      const text = visibleText(shown?.body ?? {});
+      expect(text).toContain('English (unofficial translation)');
+      expect(text).toMatch(/enter into force/i);
+      expect(text).toContain('حيز');
+      expect(text).not.toContain('treaty_show_english');
     });
   });
 

@@ -42,14 +42,40 @@ describe('renderReply', () => {
       const message = renderReply(bot.ask('entry-into-force', { platform: 'slack' }), { shareButton: true });
       const [header, ...rest] = message.blocks;
       expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Entry into force' } });
-      const quotes = sectionTexts(message);
+      const sections = sectionTexts(message);
+      const quotes = sections.filter((text) => text.startsWith('> '));
       expect(quotes.length).toBeGreaterThanOrEqual(2);
-      for (const quote of quotes) expect(quote.startsWith('> ')).toBe(true);
+      // The topic is asked in English: each quote is followed by its unofficial English translation.
+      const translations = sections.filter((text) => !text.startsWith('> '));
+      expect(translations.length).toBe(quotes.length);
+      for (const text of translations) expect(text).toMatch(/^_English \(unofficial translation\):_ \S/);
       expect(quotes.join('\n')).toMatch(/\*\u2068?40\u2069?\*/);
       expect(quotes.join('\n')).toMatch(/\*\u2068?90\u2069?\*/);
       const citations = rest.filter((block) => block.type === 'context');
       expect(JSON.stringify(citations)).toContain('*1.* ');
       expect(rest.filter((block) => block.type === 'divider')).toHaveLength(quotes.length - 1);
+    });
+
+    it('offers an Arabic answer a Show in English button, and shows the English when asked', () => {
+      const reply = bot.ask('متى تدخل الاتفاقية حيز النفاذ؟', { platform: 'slack' });
+      const arabic = renderReply(reply);
+      expect(JSON.stringify(arabic)).not.toContain('unofficial translation');
+      expect(arabic.blocks.at(-1)).toMatchObject({
+        type: 'actions',
+        elements: [{ type: 'button', action_id: 'treaty_show_english', value: reply.query }],
+      });
+      const english = renderReply(reply, { english: true });
+      expect(sectionTexts(english).filter((text) => text.startsWith('_English')).length).toBe(reply.excerpts.length);
+      expect(JSON.stringify(english)).not.toContain('treaty_show_english');
+    });
+
+    it('keeps a long translation within the section limit', () => {
+      const reply = bot.ask('entry-into-force', { platform: 'slack' });
+      const long = {
+        ...reply,
+        excerpts: reply.excerpts.map((excerpt) => ({ ...excerpt, translation: 'word '.repeat(2000) })),
+      };
+      for (const text of sectionTexts(renderReply(long))) expect(text.length).toBeLessThanOrEqual(3000);
     });
 
     it('ends with a Share button whose value is the query', () => {

@@ -113,6 +113,16 @@ export function directMessageEvent(
 
 /** A click on the "Share in channel" button under an ephemeral answer, as the `payload` form field. */
 export function shareClickForm(query: string, responseUrl: string): string {
+  return buttonClickForm('treaty_share', 'Share in channel', query, responseUrl);
+}
+
+/** A click on the "Show in English" button under an Arabic answer, as the `payload` form field. */
+export function showEnglishClickForm(query: string, responseUrl: string): string {
+  return buttonClickForm('treaty_show_english', 'Show in English', query, responseUrl);
+}
+
+/** A click on one of the buttons under an ephemeral answer whose value is the query. */
+function buttonClickForm(actionId: string, label: string, query: string, responseUrl: string): string {
   const payload = {
     type: 'block_actions',
     team: { id: FAKE_TEAM, domain: 'acme' },
@@ -120,15 +130,15 @@ export function shareClickForm(query: string, responseUrl: string): string {
     api_app_id: 'A0APP',
     token: 'legacy-verification-token',
     container: { type: 'message', message_ts: '1700000000.000900', channel_id: CHANNEL, is_ephemeral: true },
-    trigger_id: '1337.42.share',
+    trigger_id: `1337.42.${actionId}`,
     channel: { id: CHANNEL, name: 'general' },
     response_url: responseUrl,
     actions: [
       {
         type: 'button',
-        action_id: 'treaty_share',
-        block_id: 'treaty_share',
-        text: { type: 'plain_text', text: 'Share in channel' },
+        action_id: actionId,
+        block_id: 'treaty_reply_actions',
+        text: { type: 'plain_text', text: label },
         value: query,
         action_ts: '1700000001.000100',
       },
