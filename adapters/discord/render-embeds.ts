@@ -27,12 +27,24 @@ const COLORS: Record<ReplyKind, number> = {
   status: 0xf0b232,
 };
 
+export interface RenderOptions {
+  /**
+   * Shows each quote's unofficial English translation under it; default for an English question. An Arabic
+   * answer offers a "Show in English" button instead (answer-buttons.ts).
+   */
+  english?: boolean;
+}
+
+/** How a translation is labelled wherever it is shown: the Arabic quote stays the citation. */
+const UNOFFICIAL = 'English (unofficial translation)';
+
 /** Renders a reply: a header embed (title, searched terms, help, topics, status, notices), then one per excerpt. */
-export function renderReply(reply: Reply): RenderedMessage[] {
+export function renderReply(reply: Reply, options: RenderOptions = {}): RenderedMessage[] {
   const color = COLORS[reply.kind];
+  const english = options.english ?? reply.lang === 'en';
   const drafts: EmbedDraft[] = [
     headerDraft(reply, color),
-    ...reply.excerpts.map((excerpt) => excerptDraft(excerpt, color)),
+    ...reply.excerpts.map((excerpt) => excerptDraft(excerpt, color, english)),
   ];
   return packMessages(drafts.flatMap(fitEmbed));
 }
@@ -115,11 +127,12 @@ function headerDraft(reply: Reply, color: number): EmbedDraft {
   return { title: prose(reply.title).trim() || 'Treaty bot', color, description: lines.join('\n').trim() };
 }
 
-function excerptDraft(excerpt: Excerpt, color: number): EmbedDraft {
+function excerptDraft(excerpt: Excerpt, color: number, english: boolean): EmbedDraft {
   const fields = [{ name: 'Source', value: citationLine(excerpt.citation) }];
   if (excerpt.alsoIn.length > 0) {
     fields.push({ name: 'Also in', value: excerpt.alsoIn.map(citationLine).join('\n') });
   }
+  if (english && excerpt.translation) fields.push({ name: UNOFFICIAL, value: prose(excerpt.translation) });
   return { color, description: highlightedExcerpt(excerpt), fields };
 }
 

@@ -61,12 +61,28 @@ describe('renderReply with the real core', () => {
     expect(first?.description).toContain(`${FSI}40${PDI}`);
     expect(first?.description).toContain(`${FSI}90${PDI}`);
     expect(first?.fields?.[0]?.name).toBe('Source');
+    expect(first?.fields?.at(-1)?.name).toBe('English (unofficial translation)');
     const [title, publisher, date, locator] = first?.fields?.[0]?.value.split(' · ') ?? [];
     expect(title).toBe(reply.excerpts[0]?.citation.title.ar);
     expect(publisher).toBe(`${FSI}${reply.excerpts[0]?.citation.publisher.en}${PDI}`);
     expect(date).toBe(`${FSI}${reply.excerpts[0]?.citation.date}${PDI}`);
     expect(locator?.replace(/[\u2068\u2069]/g, '')).toBe(reply.excerpts[0]?.citation.locator);
     expectWithinLimits(messages);
+  });
+
+  it('shows an Arabic answer without translations unless asked, and fits long ones in the limits', () => {
+    const reply = bot.ask('متى تدخل الاتفاقية حيز النفاذ؟', { platform: 'discord' });
+    expect(JSON.stringify(renderReply(reply))).not.toContain('unofficial translation');
+    const english = renderReply(reply, { english: true });
+    const fields = english.flatMap((message) => message.embeds.flatMap((embed) => embed.fields ?? []));
+    expect(fields.filter((field) => field.name === 'English (unofficial translation)')).toHaveLength(
+      reply.excerpts.length,
+    );
+    const long = {
+      ...reply,
+      excerpts: reply.excerpts.map((excerpt) => ({ ...excerpt, translation: 'word '.repeat(3000) })),
+    };
+    expectWithinLimits(renderReply(long, { english: true }));
   });
 
   it('shows the Arabic terms an English question searched', () => {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 /** Custom ids of "Post to channel" buttons start with this; the interaction router matches on it. */
 export const POST_TO_CHANNEL_PREFIX = 'treaty:post:';
+/** Custom ids of "Show in English" buttons start with this. */
+export const SHOW_ENGLISH_PREFIX = 'treaty:english:';
 /** Custom ids of 👍 / 👎 buttons start with these (both with `treaty:vote:`, which the router matches on). */
 export const VOTE_PREFIX = 'treaty:vote:';
 export const VOTE_UP_PREFIX = `${VOTE_PREFIX}up:`;

@@ -1,10 +1,14 @@
 import { Events, type Interaction } from 'discord.js';
 import { feedbackVote } from '../buttons/feedback-vote.ts';
 import { postToChannel } from '../buttons/post-to-channel.ts';
+import { showInEnglish } from '../buttons/show-in-english.ts';
 import { treatyCommand } from '../commands/treaty-command.ts';
 import type { DiscordContext, DiscordEvent } from '../discord-context.ts';
 
-/** Routes interactions: `/treaty` and its autocomplete, "Post to channel" and 👍 / 👎 clicks. Others are not ours. */
+/**
+ * Routes interactions: `/treaty` and its autocomplete, "Post to channel", "Show in English" and 👍 / 👎 clicks.
+ * Others are not ours.
+ */
 export const interactionCreate = {
   name: Events.InteractionCreate,
 
@@ -15,6 +19,8 @@ export const interactionCreate = {
       await treatyCommand.execute(context, interaction);
     } else if (interaction.isButton() && postToChannel.matches(interaction.customId)) {
       await postToChannel.execute(context, interaction);
+    } else if (interaction.isButton() && showInEnglish.matches(interaction.customId)) {
+      await showInEnglish.execute(context, interaction);
     } else if (interaction.isButton() && feedbackVote.matches(interaction.customId)) {
       await feedbackVote.execute(context, interaction);
     }

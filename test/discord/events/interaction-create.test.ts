@@ -88,7 +88,9 @@ describe('/treaty', () => {
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(data.embeds[0].title).toBe('Entry into force');
     expect(embedText(data)).toMatch(/40/);
+    // Asked in English: under the quote's source, its unofficial English translation.
     expect(data.embeds[1].fields[0].name).toBe('Source');
+    expect(data.embeds[1].fields.at(-1).name).toBe('English (unofficial translation)');
     expect(data.components[0].components[0]).toMatchObject({
       type: 2,
       style: 1,
@@ -173,6 +175,26 @@ describe('"Post to channel"', () => {
     const { data } = (await fake.nextRequest(callbackOf(click))).body;
     expect(data.flags).toBe(64);
     expect(data.content).toMatch(/Run \/treaty again/);
+  });
+});
+
+describe('"Show in English"', () => {
+  it("shows the clicker alone the Arabic answer with each quote's unofficial English translation", async () => {
+    const answer = (await runTreaty('متى تدخل الاتفاقية حيز النفاذ؟')).body.data;
+    expect(embedText(answer)).not.toContain('unofficial translation');
+    const customId = answer.components[0].components
+      .map((button: { custom_id: string }) => button.custom_id)
+      .find((id: string) => id.startsWith('treaty:english:'));
+    expect(customId).toBeDefined();
+
+    const click = buttonInteraction(customId);
+    fake.dispatch('INTERACTION_CREATE', click);
+    const { data } = (await fake.nextRequest(callbackOf(click))).body;
+    expect(data.flags).toBe(64);
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(embedText(data)).toContain('English (unofficial translation)');
+    expect(embedText(data)).toMatch(/enter into force/i);
+    expect(data.components ?? []).toEqual([]);
   });
 });
 
