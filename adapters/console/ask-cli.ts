@@ -4,6 +4,7 @@
  * the usage. With --json/--jsonl, stdout carries only JSON (warnings go to stderr).
  */
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { toContractJson } from '../../src/answer/contract-json.ts';
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
@@ -13,13 +14,14 @@ import { openStoreOrMemory } from '../open-store-or-explain.ts';
 import { consoleLogLevel, LineLogger } from './line-logger.ts';
 import { ansiStyle, plainStyle, renderText } from './render-text.ts';
 
-const USAGE = `Usage: npm run ask -- [--json] "<question>"
+const USAGE = `Usage: npm run ask -- [--json] [--lang en] "<question>"
        npm run ask -- --jsonl < questions.txt
 
 Asks the treaty bot one question (Arabic or English) and prints the answer with its citations.
-  --json    print the evaluation-contract JSON for the question instead
-  --jsonl   read one question per line on stdin, print one JSON object per line
-  --help    print this help
+  --json     print the evaluation-contract JSON for the question instead
+  --jsonl    read one question per line on stdin, print one JSON object per line
+  --lang en  show each Arabic quote's unofficial English translation under it (an English question always does)
+  --help     print this help
 
 "status" answers from DATA_DIR's database as the running bot last polled it; nothing is fetched here.
 `;
@@ -30,9 +32,16 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(USAGE);
   process.exit(0);
 }
-const json = args.includes('--json');
-const jsonl = args.includes('--jsonl');
-const question = args.filter((arg) => arg !== '--json' && arg !== '--jsonl').join(' ');
+const { values, positionals } = parseArgs({
+  args,
+  allowPositionals: true,
+  options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, lang: { type: 'string' } },
+  strict: false,
+});
+const json = values.json === true;
+const jsonl = values.jsonl === true;
+const english = values.lang === 'en';
+const question = positionals.join(' ');
 
 // `status` answers from the tracker's database (DATA_DIR) as last polled by the running bot; nothing is fetched here.
 const config = configOrExit();
@@ -50,6 +59,7 @@ if (jsonl) {
 } else if (json) {
   process.stdout.write(`${JSON.stringify(toContractJson(bot.ask(question, context)))}\n`);
 } else {
-  process.stdout.write(renderText(bot.ask(question, context), process.stdout.isTTY ? ansiStyle : plainStyle));
+  const style = process.stdout.isTTY ? ansiStyle : plainStyle;
+  process.stdout.write(renderText(bot.ask(question, context), style, english ? { english } : {}));
 }
 store.close();

@@ -15,14 +15,20 @@ export const ansiStyle: TextStyle = {
 /** How a translation is labelled wherever it is shown. */
 const UNOFFICIAL = 'English (unofficial translation)';
 
+export interface TextOptions {
+  /** Shows each quote's unofficial English translation under it; default for an English question. */
+  english?: boolean;
+}
+
 /** Renders a reply as terminal text. */
-export function renderText(reply: Reply, style: TextStyle = plainStyle): string {
+export function renderText(reply: Reply, style: TextStyle = plainStyle, options: TextOptions = {}): string {
+  const english = options.english ?? reply.lang === 'en';
   const lines: string[] = [reply.title, ''];
   reply.excerpts.forEach((excerpt, i) => {
     lines.push(`[${i + 1}] ${citationLine(excerpt.citation)}`);
     lines.push(`    «${highlightText(excerpt, style)}»`);
     // An English reader gets the English under the Arabic quote, which stays the citation.
-    if (reply.lang === 'en' && excerpt.translation) lines.push(`    ${UNOFFICIAL}: ${excerpt.translation}`);
+    if (english && excerpt.translation) lines.push(`    ${UNOFFICIAL}: ${excerpt.translation}`);
     for (const twin of excerpt.alsoIn) lines.push(style.dim(`    also in: ${citationLine(twin)}`));
     lines.push('');
   });

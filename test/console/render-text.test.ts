@@ -38,6 +38,10 @@ describe('renderText', () => {
     );
     const arabic = renderText({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [translated] });
     expect(arabic).not.toContain('unofficial translation');
+    const asked = renderText({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [translated] }, undefined, {
+      english: true,
+    });
+    expect(asked).toContain('English (unofficial translation): it must be ratified by 40 States');
   });
 
   it('marks highlighted words in a colour terminal', () => {
