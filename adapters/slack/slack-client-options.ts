@@ -1,4 +1,6 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
+import type { Logger } from '../../src/logger.ts';
+import { boltLogger } from './bolt-logger.ts';
 
 /**
  * How long one Web API request may take before the client gives up on it. A hung `chat.postMessage` then fails
@@ -54,6 +56,20 @@ export function slackClientOptions({ apiUrl, requestTimeoutMs }: SlackClientSett
     retryConfig: RATE_LIMITED_ONLY,
     timeout: requestTimeoutMs ?? SLACK_REQUEST_TIMEOUT_MS,
   };
+}
+
+/**
+ * The client that posts digests: the same options, except that a 429 is not waited out here but handed to the
+ * delivery core (a WebAPIRateLimitedError with `retryAfter`), which waits at least that long before its next
+ * attempt. A digest post runs under the core's deadline; a client still waiting out a long `Retry-After` past it
+ * would send a post the core has already given up on and may post again.
+ */
+export function slackDigestClient(token: string, settings: SlackClientSettings, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(token, {
+    ...slackClientOptions(settings),
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(logger),
+  });
 }
 
 /**

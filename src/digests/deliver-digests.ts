@@ -4,7 +4,13 @@ import type { Delivery } from '../store/deliveries.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Subscription } from '../store/subscriptions.ts';
 import { deliveryNonce } from './delivery-nonce.ts';
-import { type DigestPayload, type DigestPoster, type DigestTarget, PermanentPostError } from './digest-poster.ts';
+import {
+  type DigestPayload,
+  type DigestPoster,
+  type DigestTarget,
+  PermanentPostError,
+  RateLimitedPostError,
+} from './digest-poster.ts';
 
 /**
  * Exactly-once digests. Per subscription, a delivery row moves through:
@@ -21,7 +27,8 @@ import { type DigestPayload, type DigestPoster, type DigestTarget, PermanentPost
  * 5. mark posted and advance the subscription past the digest's changes (one transaction).
  *
  * A failed attempt — an error, or no answer by the deadline — stays pending and is retried (through step 2)
- * after retryDelayMs × 2^(attempts − 1) (1, 2, 4, 8 minutes by default); after MAX_ATTEMPTS, or at once on a
+ * after retryDelayMs × 2^(attempts − 1) (1, 2, 4, 8 minutes by default), or after a 429's Retry-After
+ * (RateLimitedPostError) when that is longer; after MAX_ATTEMPTS, or at once on a
  * PermanentPostError, it becomes `failed`. The subscription has not moved, so its changes come again with the
  * channel's next scheduled digest (the same failed row, revived, when nothing new arrived in between).
  *
@@ -152,7 +159,8 @@ async function attempt<P>(
       found = await withDeadline(poster.findPosted(target, delivery.nonce), postTimeoutMs, 'findPosted');
     } catch (error) {
       // Unknown whether it was posted: posting now could double it, so wait for the next try.
-      store.deliveries.markFailed(delivery.id, `findPosted: ${messageOf(error)}`, false, clock(), later(retryDelayMs));
+      const retryAt = later(Math.max(retryDelayMs, retryAfterOf(error)));
+      store.deliveries.markFailed(delivery.id, `findPosted: ${messageOf(error)}`, false, clock(), retryAt);
       logger.warn({ ...fields, error: messageOf(error) }, 'digests: could not check for an earlier post');
       return 'failed';
     }
@@ -176,7 +184,7 @@ async function attempt<P>(
     ({ messageId } = await withDeadline(posting(), postTimeoutMs, 'post'));
   } catch (error) {
     const giveUp = error instanceof PermanentPostError || attempts >= MAX_ATTEMPTS;
-    const retryAt = later(retryDelayMs * 2 ** (attempts - 1));
+    const retryAt = later(Math.max(retryDelayMs * 2 ** (attempts - 1), retryAfterOf(error)));
     store.deliveries.markFailed(delivery.id, messageOf(error), giveUp, clock(), retryAt);
     logger.warn(
       { ...fields, attempts, giveUp, error: messageOf(error) },
@@ -208,6 +216,11 @@ function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T>
   });
   work.catch(() => {}); // a late failure after the deadline is not an unhandled rejection
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** How long the platform asked to wait (a 429's Retry-After), or 0. */
+function retryAfterOf(error: unknown): number {
+  return error instanceof RateLimitedPostError ? error.retryAfterMs : 0;
 }
 
 function targetOf({ platform, workspace, channel }: Subscription): DigestTarget {
