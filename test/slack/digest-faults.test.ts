@@ -84,11 +84,11 @@ describe('Slack digests under faults (production client config against a fake Sl
       fake.failPosts(FAULTY, fault);
       // Production timings on a clock the test moves: the lease and the claim deadline are read from it.
       let now = DUE_AT;
-      const real = productionPoster(10_000);
+      const first = productionPoster(10_000);
       // The process dies while the post is on the wire: it never learns the outcome, nor writes anything more.
       const dying: DigestPoster<ChannelDigest> = {
         post: (target, payload, idempotency) => {
-          const sent = real.post(target, payload, idempotency);
+          const sent = first.post(target, payload, idempotency);
           if (target.channel !== FAULTY) return sent;
           sent.catch(() => {});
           return new Promise(() => {});
@@ -101,7 +101,14 @@ describe('Slack digests under faults (production client config against a fake Sl
 
       const restarted = openStore(path, silentLogger);
       stores.push(restarted);
-      const scheduler = schedulerFor(restarted, trackerOn(restarted), real, () => now, 'production');
+      // A new process: a new client.
+      const scheduler = schedulerFor(
+        restarted,
+        trackerOn(restarted),
+        productionPoster(10_000),
+        () => now,
+        'production',
+      );
       // The restarted process beats every 5 s (its production heartbeat), here on the moved clock.
       let afterRestartMs = 0;
       for (; afterRestartMs <= 30_000 && !allPosted(restarted); afterRestartMs += 5_000) {
