@@ -28,7 +28,7 @@ import {
  *
  * A failed attempt — an error, or no answer by the deadline — stays pending and is retried (through step 2)
  * after retryDelayMs × 2^(attempts − 1) (1, 2, 4, 8 minutes by default), or after a 429's Retry-After
- * (RateLimitedPostError) when that is longer; after MAX_ATTEMPTS, or at once on a
+ * (RateLimitedPostError); after MAX_ATTEMPTS, or at once on a
  * PermanentPostError, it becomes `failed`. The subscription has not moved, so its changes come again with the
  * channel's next scheduled digest (the same failed row, revived, when nothing new arrived in between).
  *
@@ -159,7 +159,7 @@ async function attempt<P>(
       found = await withDeadline(poster.findPosted(target, delivery.nonce), postTimeoutMs, 'findPosted');
     } catch (error) {
       // Unknown whether it was posted: posting now could double it, so wait for the next try.
-      const retryAt = later(Math.max(retryDelayMs, retryAfterOf(error)));
+      const retryAt = later(retryAfterOf(error) ?? retryDelayMs);
       store.deliveries.markFailed(delivery.id, `findPosted: ${messageOf(error)}`, false, clock(), retryAt);
       logger.warn({ ...fields, error: messageOf(error) }, 'digests: could not check for an earlier post');
       return 'failed';
@@ -184,7 +184,7 @@ async function attempt<P>(
     ({ messageId } = await withDeadline(posting(), postTimeoutMs, 'post'));
   } catch (error) {
     const giveUp = error instanceof PermanentPostError || attempts >= MAX_ATTEMPTS;
-    const retryAt = later(Math.max(retryDelayMs * 2 ** (attempts - 1), retryAfterOf(error)));
+    const retryAt = later(retryAfterOf(error) ?? retryDelayMs * 2 ** (attempts - 1));
     store.deliveries.markFailed(delivery.id, messageOf(error), giveUp, clock(), retryAt);
     logger.warn(
       { ...fields, attempts, giveUp, error: messageOf(error) },
@@ -218,9 +218,9 @@ function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T>
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** How long the platform asked to wait (a 429's Retry-After), or 0. */
-function retryAfterOf(error: unknown): number {
-  return error instanceof RateLimitedPostError ? error.retryAfterMs : 0;
+/** How long the platform asked to wait (a 429's Retry-After: nothing was posted, so no longer backoff is needed). */
+function retryAfterOf(error: unknown): number | undefined {
+  return error instanceof RateLimitedPostError ? error.retryAfterMs : undefined;
 }
 
 function targetOf({ platform, workspace, channel }: Subscription): DigestTarget {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deliverDueDigests, MAX_ATTEMPTS, POST_TIMEOUT_MS } from '../../src/digests/deliver-digests.ts';
-import { PermanentPostError } from '../../src/digests/digest-poster.ts';
+import { PermanentPostError, RateLimitedPostError } from '../../src/digests/digest-poster.ts';
 import { isSubscriptionDue } from '../../src/digests/schedule.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { LoggedChange } from '../../src/store/change-log.ts';
@@ -196,6 +196,16 @@ describe('deliverDueDigests', () => {
     poster.gate = undefined;
     expect(await run(store, poster, at('09:01:00'))).toEqual({ ...nothing, posted: 1 });
     expect(poster.findPostedCalls).toBe(1);
+    expect(poster.digestsIn(general.channel)).toHaveLength(1);
+  });
+
+  it('retries a rate-limited post after its Retry-After instead of the backoff', async () => {
+    const store = trackerWith([general]);
+    const poster = new FakePoster();
+    poster.failures.push({ error: new RateLimitedPostError('slack: 429', 3_000) });
+    expect(await run(store, poster, at('09:00:00'))).toEqual({ ...nothing, failed: 1 });
+    expect(deliveryOf(store).nextAttemptAt).toBe('2026-03-02T09:00:03.000Z');
+    expect(await run(store, poster, at('09:00:03'))).toEqual({ ...nothing, posted: 1 });
     expect(poster.digestsIn(general.channel)).toHaveLength(1);
   });
 
