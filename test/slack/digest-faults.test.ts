@@ -4,19 +4,19 @@ import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poste
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { ChannelDigest } from '../../src/status/ratification-tracker.ts';
-import { openStore, type Store } from '../../src/store/open-store.ts';
+import type { Store } from '../../src/store/open-store.ts';
 import {
-  allPosted,
   DUE_AT,
+  deliverUnderFault,
+  expectOnTime,
+  expectRecoveredOnce,
   FAST,
   type FaultRow,
-  msUntil,
+  killMidPostAndRestart,
   printFaultTable,
   runningClock,
   schedulerFor,
-  sleep,
   storeWithDueDigests,
-  trackerOn,
 } from '../support/digest-faults.ts';
 import { FAKE_BOT_USER, FAKE_TEAM, FakeSlack, type PostFault } from './support/fake-slack.ts';
 import { cannedBot, settle, startHttpApp } from './support/slack-app-harness.ts';
@@ -56,24 +56,16 @@ describe('Slack digests under faults (production client config against a fake Sl
       silentLogger,
     );
   const postsPerChannel = () => CHANNELS.map((channel) => fake.messagesIn(channel).length);
+  const othersPosted = () => OTHERS.every((channel) => fake.messagesIn(channel).length > 0);
 
   it.each(FAULTS)('%s on one channel: one digest per channel, the others on time', async (fault) => {
     const { store, tracker } = await storeWithDueDigests('slack', FAKE_TEAM, CHANNELS);
     stores.push(store);
     fake.failPosts(FAULTY, fault);
     const scheduler = schedulerFor(store, tracker, productionPoster(), runningClock(DUE_AT));
-    scheduler.start();
-    const othersMs = await msUntil(() => OTHERS.every((channel) => fake.messagesIn(channel).length > 0), 5_000);
-    const allMs = await msUntil(() => allPosted(store), 5_000);
-    // Long enough for a client retry, or a second attempt of the core, to show up as a second message.
-    await sleep(FAST.retryDelayMs * 2);
-    await scheduler.stop();
-
-    expect(postsPerChannel()).toEqual([1, 1, 1]);
-    expect(othersMs).toBeLessThan(FAST.requestTimeoutMs + FAST.retryDelayMs);
-    // The faulty channel: its timeout (or Retry-After), one retry interval, a heartbeat, and the history check.
-    expect(allMs).toBeLessThan(fault === 'rate-limited' ? 1_500 : FAST.requestTimeoutMs + FAST.retryDelayMs + 300);
-    rows.push({ platform: 'slack', fault, postsPerChannel: postsPerChannel(), recoveryMs: allMs });
+    const { othersMs, allMs } = await deliverUnderFault(store, scheduler, othersPosted);
+    const posts = postsPerChannel();
+    expectOnTime(rows, { platform: 'slack', fault, postsPerChannel: posts, othersMs, recoveryMs: allMs });
   });
 
   it.each(['hang-after-store', 'hang'] as const)(
@@ -82,51 +74,19 @@ describe('Slack digests under faults (production client config against a fake Sl
       const { path, store, tracker } = await storeWithDueDigests('slack', FAKE_TEAM, CHANNELS);
       stores.push(store);
       fake.failPosts(FAULTY, fault);
-      // Production timings on a clock the test moves: the lease and the claim deadline are read from it.
-      let now = DUE_AT;
-      const first = productionPoster(10_000);
-      // The process dies while the post is on the wire: it never learns the outcome, nor writes anything more.
-      const dying: DigestPoster<ChannelDigest> = {
-        post: (target, payload, idempotency) => {
-          const sent = first.post(target, payload, idempotency);
-          if (target.channel !== FAULTY) return sent;
-          sent.catch(() => {});
-          return new Promise(() => {});
-        },
-      };
-      void schedulerFor(store, tracker, dying, () => now, 'production').runDeliveries();
-      await msUntil(() => fake.callsTo('chat.postMessage').length === CHANNELS.length, 2_000);
-      await msUntil(() => OTHERS.every((channel) => fake.messagesIn(channel).length > 0), 2_000);
-      store.close(); // kill -9: the lease and the claimed delivery stay behind in the file
-
-      const restarted = openStore(path, silentLogger);
-      stores.push(restarted);
-      // A new process: a new client.
-      const scheduler = schedulerFor(
-        restarted,
-        trackerOn(restarted),
-        productionPoster(10_000),
-        () => now,
-        'production',
-      );
-      // The restarted process beats every 5 s (its production heartbeat), here on the moved clock.
-      let afterRestartMs = 0;
-      for (; afterRestartMs <= 30_000 && !allPosted(restarted); afterRestartMs += 5_000) {
-        now = new Date(DUE_AT.getTime() + afterRestartMs);
-        await scheduler.runDeliveries();
-      }
-      afterRestartMs -= 5_000;
-      await scheduler.stop();
-
-      expect(allPosted(restarted)).toBe(true);
-      expect(afterRestartMs).toBeLessThanOrEqual(30_000);
-      expect(postsPerChannel()).toEqual([1, 1, 1]);
-      rows.push({
-        platform: 'slack',
-        fault: `kill -9 mid-post (${fault}), restart at once`,
-        postsPerChannel: postsPerChannel(),
-        recoveryMs: afterRestartMs,
+      const { restarted, afterRestartMs } = await killMidPostAndRestart({
+        path,
+        store,
+        tracker,
+        channel: FAULTY,
+        poster: productionPoster(10_000),
+        sent: () => fake.callsTo('chat.postMessage').length === CHANNELS.length && othersPosted(),
+        restart: () => productionPoster(10_000),
       });
+      stores.push(restarted);
+
+      const posts = postsPerChannel();
+      expectRecoveredOnce(rows, { platform: 'slack', fault, postsPerChannel: posts, restarted, afterRestartMs });
     },
   );
 

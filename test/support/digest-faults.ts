@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
 import { TrackerScheduler } from '../../src/digests/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -81,6 +82,117 @@ export function schedulerFor(
     buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
     now,
     ...(timing === 'fast' ? fast : {}),
+  });
+}
+
+/**
+ * Starts the scheduler (FAST timings) with one channel's post failing; resolves, once every digest is recorded
+ * as posted and a late duplicate has had time to show, with how long the other channels and all took.
+ */
+export async function deliverUnderFault(
+  store: Store,
+  scheduler: TrackerScheduler<ChannelDigest>,
+  othersPosted: () => boolean,
+): Promise<{ othersMs: number; allMs: number }> {
+  scheduler.start();
+  try {
+    const othersMs = await msUntil(othersPosted, 5_000);
+    const allMs = await msUntil(() => allPosted(store), 5_000);
+    // Long enough for a client retry, or a second attempt of the core, to show up as a second message.
+    await sleep(FAST.retryDelayMs * 2);
+    return { othersMs, allMs };
+  } finally {
+    await scheduler.stop();
+  }
+}
+
+/** What a kill -9 scenario needs from the platform under test. */
+export interface KillScenario {
+  /** The database file the killed process used, and its store and tracker. */
+  path: string;
+  store: Store;
+  tracker: RatificationTracker;
+  /** The channel whose post is on the wire when the process dies. */
+  channel: string;
+  /** The first process's poster (production config). */
+  poster: DigestPoster<ChannelDigest>;
+  /** True once the platform got every channel's post and the others were posted. */
+  sent: () => boolean;
+  /** Whatever else dies with the process (its platform client). */
+  kill?: () => Promise<void>;
+  /** The restarted process's poster (a new client, production config). */
+  restart: () => Promise<DigestPoster<ChannelDigest>> | DigestPoster<ChannelDigest>;
+}
+
+/**
+ * `kill -9` mid-post, then a restart, with production timings on a clock the test moves (the lease and the
+ * claim deadline are read from it): the first process posts to every channel and dies while its post to
+ * `channel` is on the wire, leaving the lease and the claimed delivery in the file; the restarted process
+ * beats every 5 s (its heartbeat) until every digest is posted, or 30 s have passed.
+ * @returns the restarted store and the ms after the restart at which the last digest was posted.
+ */
+export async function killMidPostAndRestart(
+  scenario: KillScenario,
+): Promise<{ restarted: Store; afterRestartMs: number }> {
+  let now = DUE_AT;
+  const clock = () => now;
+  const dying: DigestPoster<ChannelDigest> = {
+    post: (target, payload, idempotency) => {
+      const sent = scenario.poster.post(target, payload, idempotency);
+      if (target.channel !== scenario.channel) return sent;
+      // The outcome never comes back, and nothing more is written.
+      sent.catch(() => {});
+      return new Promise(() => {});
+    },
+  };
+  void schedulerFor(scenario.store, scenario.tracker, dying, clock, 'production').runDeliveries();
+  await msUntil(scenario.sent, 2_000);
+  scenario.store.close();
+  await scenario.kill?.();
+
+  const restarted = openStore(scenario.path, silentLogger);
+  const scheduler = schedulerFor(restarted, trackerOn(restarted), await scenario.restart(), clock, 'production');
+  let afterRestartMs = 0;
+  for (; afterRestartMs <= 30_000; afterRestartMs += 5_000) {
+    now = new Date(DUE_AT.getTime() + afterRestartMs);
+    await scheduler.runDeliveries();
+    if (allPosted(restarted)) break;
+  }
+  await scheduler.stop();
+  return { restarted, afterRestartMs };
+}
+
+/**
+ * Asserts one fault's run ended with one digest per channel, the other channels posted within the request
+ * timeout plus one retry interval, and the faulty one after its timeout (or its 429's Retry-After of 1 s),
+ * one retry interval, a heartbeat and the history check; and records it.
+ */
+export function expectOnTime(rows: FaultRow[], row: FaultRow & { othersMs: number }): void {
+  expect(row.postsPerChannel).toEqual(row.postsPerChannel.map(() => 1));
+  expect(row.othersMs).toBeLessThan(FAST.requestTimeoutMs + FAST.retryDelayMs);
+  const limitMs = row.fault === 'rate-limited' ? 1_500 : FAST.requestTimeoutMs + FAST.retryDelayMs + 600;
+  expect(row.recoveryMs).toBeLessThan(limitMs);
+  rows.push({
+    platform: row.platform,
+    fault: row.fault,
+    postsPerChannel: row.postsPerChannel,
+    recoveryMs: row.recoveryMs,
+  });
+}
+
+/** Asserts a kill -9 scenario ended with one digest per channel within 30 s of the restart, and records it. */
+export function expectRecoveredOnce(
+  rows: FaultRow[],
+  row: Omit<FaultRow, 'recoveryMs'> & { restarted: Store; afterRestartMs: number },
+): void {
+  expect(allPosted(row.restarted)).toBe(true);
+  expect(row.afterRestartMs).toBeLessThanOrEqual(30_000);
+  expect(row.postsPerChannel).toEqual(row.postsPerChannel.map(() => 1));
+  rows.push({
+    platform: row.platform,
+    fault: `kill -9 mid-post (${row.fault}), restart at once`,
+    postsPerChannel: row.postsPerChannel,
+    recoveryMs: row.afterRestartMs,
   });
 }
 

@@ -5,20 +5,21 @@ import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
 import type { DigestPoster } from '../../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import type { ChannelDigest } from '../../../src/status/ratification-tracker.ts';
-import { openStore, type Store } from '../../../src/store/open-store.ts';
+import type { Store } from '../../../src/store/open-store.ts';
 import { realBot } from '../../support/bot.ts';
 import {
-  allPosted,
   DUE_AT,
+  deliverUnderFault,
+  expectOnTime,
+  expectRecoveredOnce,
   FAST,
   type FaultRow,
-  msUntil,
+  killMidPostAndRestart,
   printFaultTable,
   runningClock,
   schedulerFor,
   sleep,
   storeWithDueDigests,
-  trackerOn,
 } from '../../support/digest-faults.ts';
 import { fakeConfig } from '../connect-client.ts';
 import { botUser, FakeDiscord, ids, type PostFault } from '../fake-discord.ts';
@@ -62,6 +63,7 @@ async function productionPoster(
 }
 
 const postsPerChannel = () => CHANNELS.map((channel) => fake.messagesIn(channel).length);
+const othersPosted = () => OTHERS.every((channel) => fake.messagesIn(channel).length > 0);
 
 /**
  * Fault injection on Discord: the production discord.js client (no REST retries, a request timeout; 429s
@@ -75,16 +77,9 @@ describe('Discord digests under faults (production client config against a fake 
     const poster = await productionPoster();
     fake.failPosts(FAULTY, fault);
     const scheduler = schedulerFor(store, tracker, poster, runningClock(DUE_AT));
-    scheduler.start();
-    const othersMs = await msUntil(() => OTHERS.every((channel) => fake.messagesIn(channel).length > 0), 5_000);
-    const allMs = await msUntil(() => allPosted(store), 5_000);
-    await sleep(FAST.retryDelayMs * 2);
-    await scheduler.stop();
-
-    expect(postsPerChannel()).toEqual([1, 1, 1]);
-    expect(othersMs).toBeLessThan(FAST.requestTimeoutMs + FAST.retryDelayMs);
-    expect(allMs).toBeLessThan(fault === 'rate-limited' ? 1_500 : FAST.postTimeoutMs + FAST.retryDelayMs + 300);
-    rows.push({ platform: 'discord', fault, postsPerChannel: postsPerChannel(), recoveryMs: allMs });
+    const { othersMs, allMs } = await deliverUnderFault(store, scheduler, othersPosted);
+    const posts = postsPerChannel();
+    expectOnTime(rows, { platform: 'discord', fault, postsPerChannel: posts, othersMs, recoveryMs: allMs });
   });
 
   it.each(['hang-after-store', 'hang'] as const)(
@@ -94,46 +89,23 @@ describe('Discord digests under faults (production client config against a fake 
       stores.push(store);
       const first = await productionPoster(10_000);
       fake.failPosts(FAULTY, fault);
-      let now = DUE_AT;
-      // The process dies while the post is on the wire: it never learns the outcome, nor writes anything more.
-      const dying: DigestPoster<ChannelDigest> = {
-        post: (target, payload, idempotency) => {
-          const sent = first.post(target, payload, idempotency);
-          if (target.channel !== FAULTY) return sent;
-          sent.catch(() => {});
-          return new Promise(() => {});
-        },
-      };
-      void schedulerFor(store, tracker, dying, () => now, 'production').runDeliveries();
       const isPost = (request: { method: string; path: string }) =>
         request.method === 'POST' && request.path === `/api/v10/channels/${FAULTY}/messages`;
-      await fake.nextRequest(isPost, 2_000);
-      await msUntil(() => OTHERS.every((channel) => fake.messagesIn(channel).length > 0), 2_000);
-      // kill -9: the lease and the claimed delivery stay behind in the file; the client goes with the process.
-      store.close();
-      await runtime?.stop();
-
-      const restarted = openStore(path, silentLogger);
-      stores.push(restarted);
-      const poster = await productionPoster(10_000);
-      const scheduler = schedulerFor(restarted, trackerOn(restarted), poster, () => now, 'production');
-      let afterRestartMs = 0;
-      for (; afterRestartMs <= 30_000 && !allPosted(restarted); afterRestartMs += 5_000) {
-        now = new Date(DUE_AT.getTime() + afterRestartMs);
-        await scheduler.runDeliveries();
-      }
-      afterRestartMs -= 5_000;
-      await scheduler.stop();
-
-      expect(allPosted(restarted)).toBe(true);
-      expect(afterRestartMs).toBeLessThanOrEqual(30_000);
-      expect(postsPerChannel()).toEqual([1, 1, 1]);
-      rows.push({
-        platform: 'discord',
-        fault: `kill -9 mid-post (${fault}), restart at once`,
-        postsPerChannel: postsPerChannel(),
-        recoveryMs: afterRestartMs,
+      const { restarted, afterRestartMs } = await killMidPostAndRestart({
+        path,
+        store,
+        tracker,
+        channel: FAULTY,
+        poster: first,
+        sent: () => fake.requests.some(isPost) && othersPosted(),
+        // The client goes with the process.
+        kill: async () => runtime?.stop(),
+        restart: () => productionPoster(10_000),
       });
+      stores.push(restarted);
+
+      const posts = postsPerChannel();
+      expectRecoveredOnce(rows, { platform: 'discord', fault, postsPerChannel: posts, restarted, afterRestartMs });
     },
   );
 
