@@ -28,9 +28,9 @@ import {
  *
  * A failed attempt — an error, or no answer by the deadline — stays pending and is retried (through step 2)
  * after retryDelayMs × 2^(attempts − 1) (1, 2, 4, 8 minutes by default), or after a 429's Retry-After
- * (RateLimitedPostError); after MAX_ATTEMPTS, or at once on a
- * PermanentPostError, it becomes `failed`. The subscription has not moved, so its changes come again with the
- * channel's next scheduled digest (the same failed row, revived, when nothing new arrived in between).
+ * (RateLimitedPostError); after MAX_ATTEMPTS, or at once on a PermanentPostError, it becomes `failed`. The
+ * subscription has not moved, so its changes come again with the channel's next scheduled digest (the same
+ * failed row, revived, when nothing new arrived in between).
  *
  * This core is the only place a post is retried: the platform clients do not repeat a request that may have
  * reached the platform (they only wait out rate limits), since they cannot check the channel first.

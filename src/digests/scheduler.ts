@@ -52,7 +52,7 @@ const DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
  * @example
  * const scheduler = new TrackerScheduler({ store, logger, pollCron: config.statusPollCron, poll, poster, buildPayload });
  * scheduler.start();
- * process.once('SIGTERM', () => void scheduler.stop());
+ * process.on('SIGTERM', () => void scheduler.stop());
  */
 export class TrackerScheduler<P = DigestPayload> {
   readonly holder: string;
@@ -148,7 +148,7 @@ export class TrackerScheduler<P = DigestPayload> {
    */
   runDeliveries(): Promise<DeliverySummary | undefined> {
     if (this.deliveryRun) {
-      this.acquire();
+      this.renew();
       return this.deliveryRun.done;
     }
     const done = this.track(async () => {
@@ -175,6 +175,15 @@ export class TrackerScheduler<P = DigestPayload> {
       if (this.deliveryRun === run) this.deliveryRun = undefined;
     });
     return done;
+  }
+
+  /** Keeps the lease while a run is going; a database error is logged (the next beat tries again). */
+  private renew(): void {
+    try {
+      this.acquire();
+    } catch (error) {
+      this.options.logger.error({ error: (error as Error).message }, 'digests: could not renew the lease');
+    }
   }
 
   private acquire(): boolean {
