@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startDiscord } from '../../../adapters/discord/start-discord.ts';
 import type { PlatformRuntime } from '../../../adapters/platform-runtime.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
+import { deliverDueDigests } from '../../../src/digests/deliver-digests.ts';
 import type { DigestPoster } from '../../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import type { ChannelDigest } from '../../../src/status/ratification-tracker.ts';
@@ -22,7 +23,7 @@ import {
   storeWithDueDigests,
 } from '../../support/digest-faults.ts';
 import { fakeConfig } from '../connect-client.ts';
-import { botUser, FakeDiscord, ids, type PostFault } from '../fake-discord.ts';
+import { botUser, FakeDiscord, ids, type PostFault, type RecordedRequest } from '../fake-discord.ts';
 import { guildMessage } from '../gateway-payloads.ts';
 
 const FAULTY = ids.channel;
@@ -108,6 +109,34 @@ describe('Discord digests under faults (production client config against a fake 
       expectRecoveredOnce(rows, { platform: 'discord', fault, postsPerChannel: posts, restarted, afterRestartMs });
     },
   );
+
+  it('hands a rate limit longer than it waits out to the delivery core, which posts after Retry-After', async () => {
+    const { store, tracker } = await storeWithDueDigests('discord', ids.guild, [FAULTY]);
+    stores.push(store);
+    const poster = await productionPoster();
+    const isPost = (request: RecordedRequest) =>
+      request.method === 'POST' && request.path === `/api/v10/channels/${FAULTY}/messages`;
+    const retryAfter = { 'retry-after': '6', 'x-ratelimit-scope': 'user', 'x-ratelimit-reset-after': '6' };
+    fake.respondWith(isPost, {
+      status: 429,
+      headers: retryAfter,
+      body: { message: 'slow', retry_after: 6, global: false },
+    });
+    const summary = await deliverDueDigests({
+      store,
+      poster,
+      now: DUE_AT,
+      isDue: () => true,
+      buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+      logger: silentLogger,
+    });
+    expect(summary).toMatchObject({ failed: 1 });
+    const [delivery] = store.deliveries.forSubscription(store.subscriptions.list()[0]?.id ?? 0);
+    // discord.js did not sit on the post (it would send it after the core gave up); the core waits instead.
+    expect(fake.requests.filter(isPost)).toHaveLength(1);
+    expect(Date.parse(delivery?.nextAttemptAt ?? '') - DUE_AT.getTime()).toBeGreaterThanOrEqual(6_000);
+    expect(delivery?.lastError).toMatch(/rate limited/);
+  });
 
   it('does not send a mention answer twice when Discord stored it but answered 500', async () => {
     await productionPoster();
