@@ -7,7 +7,7 @@ import type { RateLimitData, RESTOptions } from 'discord.js';
 export const DISCORD_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * The longest rate-limit wait discord.js sits out itself. Within it, a post still ends before the delivery
+ * The longest rate-limit wait discord.js sits out itself for a message post. Within it, a post still ends before the delivery
  * core's 20 s deadline (wait + a 10 s request); a longer one is rejected (RateLimitError), so a digest post is
  * never sent after the core gave up on it: the core posts again after the wait (RateLimitedPostError).
  */
@@ -37,8 +37,14 @@ export function discordRestOptions({ apiUrl, requestTimeoutMs }: DiscordRestSett
     ...(apiUrl ? { api: apiUrl } : {}),
     retries: 0,
     timeout: requestTimeoutMs ?? DISCORD_REQUEST_TIMEOUT_MS,
-    rejectOnRateLimit: (limit: RateLimitData) => rateLimitWaitMs(limit) > LONGEST_RATE_LIMIT_WAIT_MS,
+    rejectOnRateLimit: (limit: RateLimitData) =>
+      isMessagePost(limit) && rateLimitWaitMs(limit) > LONGEST_RATE_LIMIT_WAIT_MS,
   };
+}
+
+/** A message posted to a channel (digests, mention answers); logging in or reading channels waits as long as it takes. */
+function isMessagePost({ method, route }: RateLimitData): boolean {
+  return method.toUpperCase() === 'POST' && route === '/channels/:id/messages';
 }
 
 /** How long a rate limit would hold a request (a 429's Retry-After, or the time until its bucket resets). */
