@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, it } from 'vitest';
 import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
@@ -18,9 +18,7 @@ import {
   schedulerFor,
   storeWithDueDigests,
 } from '../support/digest-faults.ts';
-import { FAKE_BOT_USER, FAKE_TEAM, FakeSlack, type PostFault } from './support/fake-slack.ts';
-import { cannedBot, settle, startHttpApp } from './support/slack-app-harness.ts';
-import { appMentionEvent, eventCallback, JSON_TYPE, postSigned } from './support/slack-requests.ts';
+import { FAKE_TEAM, FakeSlack, type PostFault } from './support/fake-slack.ts';
 
 const [FAULTY, ...OTHERS] = ['C1FAULTY', 'C2OTHER', 'C3OTHER'] as const;
 const CHANNELS = [FAULTY, ...OTHERS];
@@ -89,23 +87,4 @@ describe('Slack digests under faults (production client config against a fake Sl
       expectRecoveredOnce(rows, { platform: 'slack', fault, postsPerChannel: posts, restarted, afterRestartMs });
     },
   );
-
-  it('does not send a mention answer twice when Slack stored it but answered 500', async () => {
-    const running = await startHttpApp(cannedBot, fake, silentLogger, { requestTimeoutMs: FAST.requestTimeoutMs });
-    try {
-      fake.failPosts('C0GENERAL', 'error-after-store');
-      const event = appMentionEvent(`<@${FAKE_BOT_USER}> entry-into-force`, '1700000000.000900');
-      const ack = await postSigned(running.eventsUrl, JSON.stringify(eventCallback('Ev-500', event)), {
-        contentType: JSON_TYPE,
-      });
-      expect(ack.status).toBe(200);
-      await fake.waitFor(() => fake.callsTo('chat.postMessage').length > 0);
-      // The client's default policy would send it again after about a second.
-      await settle(1_500);
-      expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
-      expect(fake.messagesIn('C0GENERAL')).toHaveLength(1);
-    } finally {
-      await running.app.stop();
-    }
-  });
 });
