@@ -20,4 +20,6 @@ export interface PlatformServices {
   feedback?: FeedbackRecorder | undefined;
   /** Tracks the handling of every incoming message, so shutdown can wait for answers in progress. */
   inFlight?: InFlight | undefined;
+  /** How long one request to the platform may take; default the adapter's own (10 s). Tests shorten it. */
+  requestTimeoutMs?: number | undefined;
 }

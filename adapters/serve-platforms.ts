@@ -4,6 +4,7 @@ import { TrackerScheduler } from '../src/digests/scheduler.ts';
 import { FeedbackRecorder } from '../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../src/logger.ts';
 import { countedPoster } from '../src/ops/counted-poster.ts';
+import { DeliveryHealth } from '../src/ops/delivery-health.ts';
 import { InFlight } from '../src/ops/in-flight.ts';
 import { Metrics } from '../src/ops/metrics.ts';
 import { opsRoutes } from '../src/ops/ops-routes.ts';
@@ -88,18 +89,24 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
     poster: countedPoster(routingPoster(runtimes), metrics),
     buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
   });
+  const deliveries = new DeliveryHealth({
+    backlog: () => store.deliveries.backlog(),
+    runningForMs: () => scheduler.deliveryRunningForMs(),
+  });
+  readiness.add('deliveries', () => deliveries.healthy());
+  metrics.watchDeliveries(() => deliveries.read());
+  // Starting delivers at once the digests that fell due while the bot was down (or were cut short by a restart).
   scheduler.start();
   // A fresh database has no status yet: read it now rather than at the next poll (under the lease, as always).
   if (!store.snapshots.lastGood()) void scheduler.runPoll();
-  // Digests that fell due while the bot was down (or were cut short by a restart) go out now, not a minute later.
-  void scheduler.runDeliveries();
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
+    // `npm start` stopped by systemd or `docker stop` gets the signal twice (npm forwards it to the process group
+    // that already has it): one drain, bounded by the grace below, not an exit that skips it.
     if (shuttingDown) {
-      // A second signal: the operator will not wait.
-      logger.warn({ signal, inFlight: inFlight.size }, 'second signal, exiting now');
-      process.exit(1);
+      logger.info({ signal }, 'already shutting down');
+      return;
     }
     shuttingDown = true;
     logger.info({ signal, inFlight: inFlight.size }, 'shutting down');

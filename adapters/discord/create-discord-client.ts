@@ -5,6 +5,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { PlatformServices } from '../platform-runtime.ts';
 import { QueryCustomIds } from './buttons/query-custom-ids.ts';
 import { type DiscordContext, NO_MENTIONS } from './discord-context.ts';
+import { discordRestOptions } from './discord-rest-options.ts';
 import { interactionCreate } from './events/interaction-create.ts';
 import { messageCreate } from './events/message-create.ts';
 import { describeError } from './failures.ts';
@@ -36,14 +37,15 @@ export function createDiscordClient(
   logger: Logger,
   services: PlatformServices = {},
 ): Client {
-  const { feedback, inFlight } = services;
+  const { feedback, inFlight, requestTimeoutMs } = services;
   const client = new Client({
     intents: [...DISCORD_INTENTS],
     // DM channels are not cached before their first message; a partial channel lets that message through.
     partials: [Partials.Channel],
     // A default for every message; each send passes NO_MENTIONS as well, so no code path depends on this.
     allowedMentions: NO_MENTIONS,
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    // No retries of a request that may have posted; a timeout so a hung post fails (see discord-rest-options.ts).
+    rest: discordRestOptions({ apiUrl: config.apiUrl, requestTimeoutMs }),
   });
   const context: DiscordContext = { bot, logger, customIds: new QueryCustomIds(), ...(feedback ? { feedback } : {}) };
 
@@ -56,7 +58,7 @@ export function createDiscordClient(
     handle(interactionCreate.name, interactionCreate.execute(context, interaction)),
   );
 
-  // 429s are queued and retried by discord.js; logging them shows when the bot runs into Discord's limits.
+  // 429s are queued and retried by discord.js (they are not counted as retries); logging them shows when the bot runs into Discord's limits.
   client.rest.on(RESTEvents.RateLimited, (info: RateLimitData) => {
     logger.warn(
       {

@@ -1,7 +1,13 @@
-import { type Client, DiscordAPIError, type Message, type SendableChannels } from 'discord.js';
-import { type DigestPoster, type DigestTarget, PermanentPostError } from '../../src/digests/digest-poster.ts';
+import { type Client, DiscordAPIError, type Message, RateLimitError, type SendableChannels } from 'discord.js';
+import {
+  type DigestPoster,
+  type DigestTarget,
+  PermanentPostError,
+  RateLimitedPostError,
+} from '../../src/digests/digest-poster.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { ChannelDigest } from '../../src/status/ratification-tracker.ts';
+import { rateLimitWaitMs } from './discord-rest-options.ts';
 import { describeError } from './failures.ts';
 import { renderDigestMessage, UNTC_STATUS_PAGE } from './render-digest.ts';
 
@@ -88,8 +94,15 @@ function isPermanent(error: unknown): boolean {
   return error instanceof DiscordAPIError && PERMANENT_CODES.has(error.code);
 }
 
-/** A PermanentPostError for the codes retrying cannot fix; other errors as they are (retried later). */
+/**
+ * A PermanentPostError for the codes retrying cannot fix, a RateLimitedPostError for a rate limit too long to
+ * wait out in the client (see discord-rest-options.ts); other errors as they are (retried later).
+ */
 function classify(error: unknown, target: DigestTarget): unknown {
+  if (error instanceof RateLimitError) {
+    const waitMs = rateLimitWaitMs(error);
+    return new RateLimitedPostError(`discord: rate limited in channel ${target.channel} for ${waitMs} ms`, waitMs);
+  }
   if (!isPermanent(error)) return error;
   const { code, message } = error as DiscordAPIError;
   return new PermanentPostError(`discord: cannot post to channel ${target.channel}: ${message} (${code})`, {

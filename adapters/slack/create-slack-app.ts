@@ -1,4 +1,4 @@
-import { App, type Logger as BoltLogger, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, type Logger as BoltLogger, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
 import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -21,14 +21,14 @@ import {
   SHARE_ACTION_ID,
   SHOW_ENGLISH_ACTION_ID,
 } from './render-blocks.ts';
+import { slackClientOptions, socketClientOptions } from './slack-client-options.ts';
 
 export interface SlackAppOptions {
   /**
-   * Merged over the Web API client options built from the config. Tests pass `retryConfig: { retries: 0 }` so
-   * a broken fake fails at once; production keeps the client's default policy, which also waits out a 429's
-   * `Retry-After` before retrying.
+   * How long one Web API request may take; default SLACK_REQUEST_TIMEOUT_MS. The retry policy is not an
+   * option: tests run the one production runs (see slack-client-options.ts).
    */
-  clientOptions?: webApi.WebClientOptions;
+  requestTimeoutMs?: number | undefined;
   /** Events and messages already answered; default an in-memory TTL set (see EventDedupe). */
   seen?: SeenEvents;
   /** Records 👍 / 👎 clicks on replies; without it replies carry no feedback buttons. */
@@ -54,23 +54,20 @@ export function createSlackApp(
   options: SlackAppOptions = {},
 ): SlackApp {
   const seen = options.seen ?? new EventDedupe();
-  const clientOptions: webApi.WebClientOptions = {
-    ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
-    ...options.clientOptions,
-  };
+  const settings = { apiUrl: config.apiUrl, requestTimeoutMs: options.requestTimeoutMs };
   // Built here rather than by Bolt so the socket's state stays reachable; it talks to the same Web API URL.
   const socket = config.appToken
     ? new SocketModeReceiver({
         appToken: config.appToken,
         logger: boltLogger(logger),
-        installerOptions: { clientOptions },
+        installerOptions: { clientOptions: socketClientOptions(settings) },
       })
     : undefined;
   const app = new App({
     token: config.botToken,
     receiver: socket ?? httpReceiver(config, options.routes ?? [], boltLogger(logger)),
     logger: boltLogger(logger),
-    clientOptions,
+    clientOptions: slackClientOptions(settings),
     // Bolt's conversation store would keep state per channel we never read.
     convoStore: false,
   });
@@ -97,9 +94,4 @@ function httpReceiver(config: SlackConfig, routes: readonly OpsRoute[], logger: 
   if (!config.signingSecret)
     throw new Error('slack: HTTP mode needs a signing secret (SLACK_SIGNING_SECRET), or set SLACK_APP_TOKEN');
   return guardedHttpReceiver({ signingSecret: config.signingSecret, customRoutes: [...routes], logger });
-}
-
-/** The Web API client resolves method names against this URL, so it must end with a slash. */
-function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }

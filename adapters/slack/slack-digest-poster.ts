@@ -1,5 +1,10 @@
-import type { webApi } from '@slack/bolt';
-import { type DigestPoster, type DigestTarget, PermanentPostError } from '../../src/digests/digest-poster.ts';
+import { webApi } from '@slack/bolt';
+import {
+  type DigestPoster,
+  type DigestTarget,
+  PermanentPostError,
+  RateLimitedPostError,
+} from '../../src/digests/digest-poster.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { ChannelDigest } from '../../src/status/ratification-tracker.ts';
 import { slackErrorFields } from './compose-answer.ts';
@@ -61,13 +66,26 @@ export function createSlackDigestPoster(client: webApi.WebClient, logger: Logger
   };
 }
 
-/** A `PermanentPostError` for the errors retrying cannot fix; anything else unchanged. Logged either way. */
+/**
+ * A `PermanentPostError` for the errors retrying cannot fix, a `RateLimitedPostError` for a 429 (the client is
+ * built not to wait it out: see `slackDigestClient`); anything else unchanged. Logged either way.
+ */
 function classify(error: unknown, target: DigestTarget, logger: Logger, method: string): unknown {
   const fields = { ...target, method, ...slackErrorFields(error) };
+  if (isRateLimited(error)) {
+    const { retryAfter } = error as { retryAfter: number };
+    logger.warn({ ...fields, retryAfterSeconds: retryAfter }, `slack: ${method} rate limited for a digest`);
+    return new RateLimitedPostError(`slack: ${method}: rate limited for ${retryAfter} s`, retryAfter * 1000);
+  }
   if (fields.apiError && PERMANENT_ERRORS.has(fields.apiError)) {
     logger.warn(fields, `slack: ${method} failed for a digest (${fields.apiError}); not retrying`);
     return new PermanentPostError(`slack: ${method}: ${fields.apiError} in ${target.channel}`);
   }
   logger.warn(fields, `slack: ${method} failed for a digest`);
   return error;
+}
+
+/** The WebClient's WebAPIRateLimitedError, by its code. */
+function isRateLimited(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === webApi.ErrorCode.RateLimitedError;
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { OpsRoute } from '../../src/ops/ops-routes.ts';
 import type { PlatformRuntime, PlatformServices } from '../platform-runtime.ts';
 import { createSlackApp } from './create-slack-app.ts';
+import { slackDigestClient } from './slack-client-options.ts';
 import { createSlackDigestPoster } from './slack-digest-poster.ts';
 
 export interface SlackServices extends PlatformServices {
@@ -17,7 +18,7 @@ export interface SlackServices extends PlatformServices {
  * Starts the Slack adapter for the composition root: Socket Mode when `config.appToken` is set (no public
  * URL needed), else HTTP mode on `config.port` at `/slack/events`, beside `services.routes`. Resolves once
  * connected or listening with the runtime: the digest poster (over the app's own Web API client), the
- * connection state and `stop`. With `services.feedback`, answers carry 👍 / 👎 buttons whose clicks it records.
+ * connection state and `stop`. Digests post through a client of their own (see `slackDigestClient`). With `services.feedback`, answers carry 👍 / 👎 buttons whose clicks it records.
  */
 export async function startSlack(
   bot: TreatyBot,
@@ -26,6 +27,7 @@ export async function startSlack(
   services: SlackServices = {},
 ): Promise<PlatformRuntime> {
   const app = createSlackApp(bot, config, logger, services);
+  const slackSettings = { apiUrl: config.apiUrl, requestTimeoutMs: services.requestTimeoutMs };
   let server: Server | undefined;
   try {
     if (config.appToken) {
@@ -43,7 +45,7 @@ export async function startSlack(
   }
   return {
     platform: 'slack',
-    poster: createSlackDigestPoster(app.client, logger),
+    poster: createSlackDigestPoster(slackDigestClient(config.botToken, slackSettings, logger), logger),
     isConnected: () => (config.appToken ? app.socketConnected() : (server?.listening ?? false)),
     stop: async () => {
       // Requests in progress finish; a connection Slack keeps alive is closed as soon as it is idle, rather than

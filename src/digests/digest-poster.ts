@@ -47,3 +47,18 @@ export interface DigestPoster<P = DigestPayload> {
 export class PermanentPostError extends Error {
   readonly code = 'DIGEST_POST_PERMANENT';
 }
+
+/**
+ * Thrown by a poster when the platform refused the post for now (HTTP 429) and said for how long: nothing was
+ * posted, and the delivery's next attempt comes after `retryAfterMs` (instead of the usual backoff).
+ */
+export class RateLimitedPostError extends Error {
+  readonly code = 'DIGEST_POST_RATE_LIMITED';
+
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { LoggedChange } from '../store/change-log.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Subscription } from '../store/subscriptions.ts';
-import { type DeliverySummary, deliverDueDigests } from './deliver-digests.ts';
+import { type DeliverDigestsOptions, type DeliverySummary, deliverDueDigests } from './deliver-digests.ts';
 import type { DigestPayload, DigestPoster } from './digest-poster.ts';
 import { isSubscriptionDue } from './schedule.ts';
 
@@ -21,20 +21,33 @@ export interface TrackerSchedulerOptions<P> {
   now?: () => Date;
   /** Who this process is in the lease; default process id + random. */
   holder?: string;
-  /** How long the lease lasts without renewal; another process takes over after that. Default 5 minutes. */
+  /** How long the lease lasts without renewal; another process takes over after that. Default 15 s. */
   leaseTtlMs?: number;
+  /** How often the lease is renewed and due digests are looked for. Default 5 s. */
+  heartbeatMs?: number;
+  /** How long `stop()` waits for a run in progress before releasing the lease anyway. Default 5 s. */
+  drainTimeoutMs?: number;
+  /** Passed to every delivery run (tests shorten the retry delay and the post deadline). */
+  delivery?: Pick<DeliverDigestsOptions<P>, 'retryDelayMs' | 'postTimeoutMs' | 'concurrency'>;
 }
 
 /** The one lease both jobs share: the process that polls is the process that delivers. */
 const LEASE_NAME = 'tracker';
-const DEFAULT_LEASE_TTL_MS = 5 * 60_000;
-/** Digests are checked every minute; each subscription's own schedule decides whether one is due. */
-const DELIVERY_CRON = '* * * * *';
+/** Three missed heartbeats: a holder that died or hangs is replaced within seconds, not minutes. */
+const DEFAULT_LEASE_TTL_MS = 15_000;
+const DEFAULT_HEARTBEAT_MS = 5_000;
+/** Under the composition root's shutdown grace (8 s), so the lease is released before the process must exit. */
+const DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
 
 /**
- * Runs the ratification tracker's two jobs: polling the status page on `pollCron`, and delivering due digests
- * every minute. Every run first takes (or renews) the database lease, so when several processes share a
- * database only one of them acts; the others stand by and take over if it stops renewing.
+ * Runs the ratification tracker's two jobs: polling the status page on `pollCron`, and delivering due digests.
+ * Every run first takes (or renews) the database lease, so when several processes share a database only one of
+ * them acts; the others stand by.
+ *
+ * A heartbeat (every `heartbeatMs`) renews the lease and starts a delivery run unless one is going: digests go
+ * out within seconds of falling due, and a retry or a digest cut off by a crash within seconds of its time. A
+ * holder that stops beating (killed, hung) loses the lease after `leaseTtlMs`, and a standby's next heartbeat
+ * takes over; `stop()` releases it at once.
  *
  * @example
  * const scheduler = new TrackerScheduler({ store, logger, pollCron: config.statusPollCron, poll, poster, buildPayload });
@@ -47,6 +60,9 @@ export class TrackerScheduler<P = DigestPayload> {
   private readonly leaseTtlMs: number;
   private readonly jobs: Cron[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private deliveryRun: { since: number; done: Promise<DeliverySummary | undefined> } | undefined;
+  private leaseHeld = false;
   private stopped = false;
 
   constructor(private readonly options: TrackerSchedulerOptions<P>) {
@@ -55,7 +71,10 @@ export class TrackerScheduler<P = DigestPayload> {
     this.leaseTtlMs = options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
   }
 
-  /** Starts both cron jobs. Throws if `pollCron` is not a cron expression. */
+  /**
+   * Starts the poll job and the heartbeat, with a first beat at once (digests that fell due while the bot was
+   * down go out now). Throws if `pollCron` is not a cron expression.
+   */
   start(): void {
     if (this.jobs.length > 0 || this.stopped) throw new Error('digests: the scheduler starts once');
     let pollJob: Cron;
@@ -68,23 +87,42 @@ export class TrackerScheduler<P = DigestPayload> {
         cause: error,
       });
     }
-    // protect: a run still going when the next minute comes is not started twice.
-    this.jobs.push(
-      pollJob,
-      new Cron(DELIVERY_CRON, { timezone: 'UTC', protect: true }, async () => {
-        await this.runDeliveries();
-      }),
-    );
+    this.jobs.push(pollJob);
+    this.heartbeat = setInterval(() => void this.runDeliveries(), this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
     this.options.logger.info({ holder: this.holder, pollCron: this.options.pollCron }, 'digests: scheduler started');
+    void this.runDeliveries();
   }
 
-  /** Stops the jobs, waits for a run in progress to finish, and releases the lease for another process. */
+  /**
+   * Stops the jobs, waits (up to `drainTimeoutMs`) for a run in progress, and releases the lease for another
+   * process, on every path. A post still going after the wait keeps its claim on the delivery row until its
+   * deadline, so the next holder cannot post it twice.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const job of this.jobs.splice(0)) job.stop();
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-    this.options.store.lease.release(LEASE_NAME, this.holder);
+    clearInterval(this.heartbeat);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS);
+    });
+    const drained = (async () => {
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    })();
+    try {
+      await Promise.race([drained, waited]);
+    } finally {
+      clearTimeout(timer);
+      this.options.store.lease.release(LEASE_NAME, this.holder);
+      this.leaseHeld = false;
+    }
+    if (this.inFlight.size > 0) this.options.logger.warn({ holder: this.holder }, 'digests: stopped with a post going');
     this.options.logger.info({ holder: this.holder }, 'digests: scheduler stopped');
+  }
+
+  /** How long the delivery run in progress has been going, in ms; 0 when none is. For `/readyz` and metrics. */
+  deliveryRunningForMs(): number {
+    return this.deliveryRun ? Math.max(0, Date.now() - this.deliveryRun.since) : 0;
   }
 
   /**
@@ -104,32 +142,60 @@ export class TrackerScheduler<P = DigestPayload> {
   }
 
   /**
-   * One delivery run, if this process holds the lease.
-   * @returns what it did, or undefined when it did not run.
+   * Renews the lease and, if this process holds it, runs one delivery; while a run is going, renews the lease
+   * only and returns that run (runs never overlap).
+   * @returns what the run did, or undefined when it did not run (another process holds the lease, or stopped).
    */
   runDeliveries(): Promise<DeliverySummary | undefined> {
-    return this.track(async () => {
+    if (this.deliveryRun) {
+      this.renew();
+      return this.deliveryRun.done;
+    }
+    const done = this.track(async () => {
       if (!this.acquire()) return undefined;
       const summary = await deliverDueDigests({
         store: this.options.store,
         poster: this.options.poster,
         now: this.now(),
+        clock: this.now,
         isDue: isSubscriptionDue,
         buildPayload: this.options.buildPayload,
         logger: this.options.logger,
-        // A shutdown waits for the digest being posted, not for every channel still due.
-        stopping: () => this.stopped,
+        // A shutdown, or a lost lease, waits for the digests being posted, not for every channel still due.
+        stopping: () => this.stopped || !this.leaseHeld,
+        ...this.options.delivery,
       });
       if (summary.posted + summary.failed + summary.recovered > 0)
         this.options.logger.info({ ...summary }, 'digests: delivery run');
       return summary;
     }, undefined);
+    const run = { since: Date.now(), done };
+    this.deliveryRun = run;
+    void done.finally(() => {
+      if (this.deliveryRun === run) this.deliveryRun = undefined;
+    });
+    return done;
+  }
+
+  /** Keeps the lease while a run is going; a database error is logged (the next beat tries again). */
+  private renew(): void {
+    try {
+      this.acquire();
+    } catch (error) {
+      this.options.logger.error({ error: (error as Error).message }, 'digests: could not renew the lease');
+    }
   }
 
   private acquire(): boolean {
     if (this.stopped) return false;
     const held = this.options.store.lease.tryAcquire(LEASE_NAME, this.holder, this.leaseTtlMs, this.now());
-    if (!held) this.options.logger.debug({ holder: this.holder }, 'digests: another process holds the lease');
+    if (held !== this.leaseHeld) {
+      this.options.logger.info(
+        { holder: this.holder },
+        held ? 'digests: holding the lease' : 'digests: lost the lease',
+      );
+    } else if (!held) this.options.logger.debug({ holder: this.holder }, 'digests: another process holds the lease');
+    this.leaseHeld = held;
     return held;
   }
 

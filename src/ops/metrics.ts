@@ -1,7 +1,8 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Reply } from '../answer/reply.ts';
 import type { AskContext } from '../answer/treaty-bot.ts';
 import type { Platform } from '../store/subscriptions.ts';
+import type { DeliveryReading } from './delivery-health.ts';
 
 /**
  * Answer latencies span sub-millisecond lookups to a slow status reply; buckets in seconds, finer at the
@@ -92,6 +93,37 @@ export class Metrics {
   statusPolled(result: 'saved' | 'not-modified' | 'refused' | 'failed'): void {
     this.sourcePolls.inc({ result });
     if (result === 'refused' || result === 'failed') this.sourceFailures.inc();
+  }
+
+  /**
+   * Gauges read at each scrape: the age of the oldest digest not yet posted, how many are failing (waiting for
+   * a retry), and how long the delivery run in progress has been going. A stuck or failing delivery shows here.
+   */
+  watchDeliveries(read: () => DeliveryReading): void {
+    const gauge = (name: string, help: string, pick: (reading: DeliveryReading) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(pick(read()));
+        },
+      });
+    gauge(
+      'treaty_bot_digest_oldest_pending_seconds',
+      'Age of the oldest digest delivery not yet posted (0 when none is pending).',
+      (reading) => reading.oldestPendingSeconds,
+    );
+    gauge(
+      'treaty_bot_digest_deliveries_failing',
+      'Digest deliveries whose last attempt failed, waiting for their retry.',
+      (reading) => reading.failing,
+    );
+    gauge(
+      'treaty_bot_digest_delivery_run_seconds',
+      'How long the delivery run in progress has been going (0 when none is).',
+      (reading) => reading.runSeconds,
+    );
   }
 
   /** The exposition text for `/metrics`. */

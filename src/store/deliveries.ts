@@ -26,6 +26,14 @@ export interface Delivery {
   lastError?: string;
 }
 
+/** Deliveries not yet posted, for the operator. */
+export interface DeliveryBacklog {
+  /** When the oldest pending delivery was opened (ISO timestamp); absent when none is pending. */
+  oldestPendingSince?: string;
+  /** Pending deliveries whose last attempt failed (waiting for their retry). */
+  failing: number;
+}
+
 /** What opening a delivery needs; the digest core computes the nonce. */
 export interface DeliveryPlan {
   subscriptionId: number;
@@ -60,6 +68,7 @@ export class Deliveries {
   private readonly selectForSubscription;
   private readonly updateClaim;
   private readonly updateFailure;
+  private readonly selectBacklog;
 
   constructor(db: Database.Database) {
     const selectByRange = db.prepare<[number, number], DeliveryRow>(
@@ -111,9 +120,14 @@ export class Deliveries {
       UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ?
       WHERE id = ? AND attempts = ? AND state = 'pending'
     `);
-    this.updateFailure = db.prepare<[string, string, number, number]>(`
-      UPDATE deliveries SET last_error = ?, updated_at = ?, state = CASE WHEN ? THEN 'failed' ELSE state END
+    this.updateFailure = db.prepare<[string, string, string | null, number, number]>(`
+      UPDATE deliveries SET last_error = ?, updated_at = ?, next_attempt_at = COALESCE(?, next_attempt_at),
+        state = CASE WHEN ? THEN 'failed' ELSE state END
       WHERE id = ? AND state = 'pending'
+    `);
+    this.selectBacklog = db.prepare<[], { oldest: string | null; failing: number | null }>(`
+      SELECT MIN(created_at) AS oldest, SUM(attempts > 0 AND last_error IS NOT NULL) AS failing
+      FROM deliveries WHERE state = 'pending'
     `);
   }
 
@@ -154,9 +168,19 @@ export class Deliveries {
     return this.markPostedTransaction.immediate(deliveryId, messageId, isoInstant(now, 'posting time'));
   }
 
-  /** Records why an attempt failed; with `giveUp`, the delivery is failed until the next scheduled digest. */
-  markFailed(deliveryId: number, error: string, giveUp: boolean, now: Date): void {
-    this.updateFailure.run(error, isoInstant(now, 'failure time'), giveUp ? 1 : 0, deliveryId);
+  /**
+   * Records why an attempt failed; with `giveUp`, the delivery is failed until the next scheduled digest, else
+   * it is tried again from `retryAt` (default: the time set when the attempt was claimed).
+   */
+  markFailed(deliveryId: number, error: string, giveUp: boolean, now: Date, retryAt?: Date): void {
+    const next = retryAt ? isoInstant(retryAt, 'next attempt time') : null;
+    this.updateFailure.run(error, isoInstant(now, 'failure time'), next, giveUp ? 1 : 0, deliveryId);
+  }
+
+  /** What is still waiting to be posted: for the operator's metrics and `/readyz`. */
+  backlog(): DeliveryBacklog {
+    const row = this.selectBacklog.get();
+    return { ...(row?.oldest ? { oldestPendingSince: row.oldest } : {}), failing: row?.failing ?? 0 };
   }
 }
 

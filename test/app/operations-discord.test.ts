@@ -39,7 +39,7 @@ describe('the running bot, for its operator (Discord only)', () => {
     const ready = await get('/readyz');
     expect(await ready.json()).toEqual({
       ready: true,
-      checks: { accepting: true, index: true, database: true, discord: true },
+      checks: { accepting: true, index: true, database: true, discord: true, deliveries: true },
     });
 
     discord.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> entry-into-force`, { mentions: [botUser] }));

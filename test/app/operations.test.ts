@@ -69,7 +69,7 @@ describe('the running bot, for its operator (Slack HTTP mode)', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       ready: true,
-      checks: { accepting: true, index: true, database: true, slack: true },
+      checks: { accepting: true, index: true, database: true, slack: true, deliveries: true },
     });
 
     await postSigned(
@@ -104,7 +104,7 @@ describe('the running bot, for its operator (Slack HTTP mode)', () => {
     expect((await get('/nope')).status).toBe(404);
   });
 
-  it('on SIGTERM while a digest is being posted, finishes the post, records it once, closes the database and exits 0', async () => {
+  it('on SIGTERM (twice, as a process group gets it) while a digest is being posted, drains once: finishes the post, records it once, closes the database and exits 0', async () => {
     const path = await storeWithDueDigest(dataDir);
     // Slack takes 1.5 s to answer the post: the signal arrives while it is in flight.
     slack.delay('chat.postMessage', 1_500);
@@ -112,12 +112,16 @@ describe('the running bot, for its operator (Slack HTTP mode)', () => {
     await slack.waitFor(() => slack.callsTo('chat.postMessage').length > 0);
     const signalledAt = Date.now();
     bot.child.kill('SIGTERM');
+    // npm forwards the signal a moment after the process group got it (two at once would merge into one).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    bot.child.kill('SIGTERM');
     // Draining: no longer ready while it finishes (the post holds the shutdown for 1.5 s).
     await expect.poll(async () => (await get('/readyz')).status, { timeout: 1_000, interval: 20 }).toBe(503);
 
     expect(await bot.exited).toBe(0);
     expect(Date.now() - signalledAt).toBeLessThan(10_000);
     expect(bot.logs()).toContain('"msg":"stopped"');
+    expect(bot.logs()).toContain('"msg":"already shutting down"');
     bot = undefined;
     expect(slack.postedMessages()).toHaveLength(1);
     // A clean close checkpoints the write-ahead log into the file and removes it.

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
 import { TrackerScheduler } from '../../src/digests/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -57,7 +57,7 @@ describe('two schedulers on one database, posting to a fake Slack', () => {
 
     const schedulers = stores.map((store, i) => {
       const tracker = new RatificationTracker({ store, sourceUrl: fixture('consents.xml'), logger: silentLogger, now });
-      const client = new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+      const client = slackDigestClient('xoxb-test', { apiUrl: fake.apiUrl }, silentLogger);
       return new TrackerScheduler<ChannelDigest>({
         store,
         logger: silentLogger,

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { deliverDueDigests, MAX_ATTEMPTS } from '../../src/digests/deliver-digests.ts';
-import { PermanentPostError } from '../../src/digests/digest-poster.ts';
+import { deliverDueDigests, MAX_ATTEMPTS, POST_TIMEOUT_MS } from '../../src/digests/deliver-digests.ts';
+import { PermanentPostError, RateLimitedPostError } from '../../src/digests/digest-poster.ts';
 import { isSubscriptionDue } from '../../src/digests/schedule.ts';
 import { silentLogger } from '../../src/logger.ts';
+import type { LoggedChange } from '../../src/store/change-log.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import type { SubscriptionKey } from '../../src/store/subscriptions.ts';
 import { logChanges, openTempStore, ratified, tempDatabasePath } from '../store/temp-store.ts';
@@ -27,15 +28,26 @@ function trackerWith(keys: SubscriptionKey[], path = tempDatabasePath()): Store 
   return store;
 }
 
-function run(store: Store, poster: FakePoster, now: Date, logger = silentLogger) {
-  return deliverDueDigests({
+function options(store: Store, poster: FakePoster, now: Date, logger = silentLogger) {
+  return {
     store,
     poster,
     now,
     isDue: isSubscriptionDue,
-    buildPayload: (changes) => ({ changes, upToChangeId: changes.at(-1)?.id ?? 0 }),
+    buildPayload: (changes: LoggedChange[]) => ({ changes, upToChangeId: changes.at(-1)?.id ?? 0 }),
     logger,
-  });
+  };
+}
+
+function run(store: Store, poster: FakePoster, now: Date, logger = silentLogger) {
+  return deliverDueDigests(options(store, poster, now, logger));
+}
+
+/** The one delivery of the store's first subscription. */
+function deliveryOf(store: Store) {
+  const [delivery] = store.deliveries.forSubscription(store.subscriptions.list()[0]?.id ?? 0);
+  if (!delivery) throw new Error('no delivery');
+  return delivery;
 }
 
 const nothing = { posted: 0, skipped: 0, failed: 0, recovered: 0 };
@@ -69,6 +81,8 @@ describe('deliverDueDigests', () => {
       buildPayload: (changes) => ({ changes, upToChangeId: changes.at(-1)?.id ?? 0 }),
       logger: silentLogger,
       stopping: () => stopping,
+      // One channel at a time, so the second has not started when the signal comes.
+      concurrency: 1,
     });
     expect(partial).toEqual({ ...nothing, posted: 1 });
     expect(await run(store, poster, at('09:01:00'))).toEqual({ ...nothing, posted: 1 });
@@ -168,6 +182,66 @@ describe('deliverDueDigests', () => {
     poster.findPosted = findPosted;
     expect(await run(store, poster, at('09:02:00'))).toEqual({ ...nothing, recovered: 1 });
     expect(poster.messages).toHaveLength(1);
+  });
+
+  it('counts a post with no answer by its deadline as a failed attempt, checked before the retry', async () => {
+    const store = trackerWith([general]);
+    const poster = new FakePoster();
+    poster.gate = new Promise(() => {}); // the platform never answers
+    expect(await deliverDueDigests({ ...options(store, poster, at('09:00:00')), postTimeoutMs: 20 })).toEqual({
+      ...nothing,
+      failed: 1,
+    });
+    expect(deliveryOf(store)).toMatchObject({ attempts: 1, lastError: 'digests: post got no answer within 20 ms' });
+    poster.gate = undefined;
+    expect(await run(store, poster, at('09:01:00'))).toEqual({ ...nothing, posted: 1 });
+    expect(poster.findPostedCalls).toBe(1);
+    expect(poster.digestsIn(general.channel)).toHaveLength(1);
+  });
+
+  it('retries a rate-limited post after its Retry-After instead of the backoff', async () => {
+    const store = trackerWith([general]);
+    const poster = new FakePoster();
+    poster.failures.push({ error: new RateLimitedPostError('slack: 429', 3_000) });
+    expect(await run(store, poster, at('09:00:00'))).toEqual({ ...nothing, failed: 1 });
+    expect(deliveryOf(store).nextAttemptAt).toBe('2026-03-02T09:00:03.000Z');
+    expect(await run(store, poster, at('09:00:03'))).toEqual({ ...nothing, posted: 1 });
+    expect(poster.digestsIn(general.channel)).toHaveLength(1);
+  });
+
+  it('posts to the other channels while one hangs', async () => {
+    const store = trackerWith([general, treaty]);
+    const poster = new FakePoster();
+    const post = poster.post.bind(poster);
+    poster.post = (target, ...rest) =>
+      target.channel === general.channel ? new Promise(() => {}) : post(target, ...rest);
+    const started = Date.now();
+    const summary = await deliverDueDigests({ ...options(store, poster, at('09:00:00')), postTimeoutMs: 200 });
+    expect(summary).toEqual({ ...nothing, posted: 1, failed: 1 });
+    expect(poster.digestsIn(treaty.channel)).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('holds a claimed attempt only until its deadline, so a digest cut off by a crash goes out soon after', async () => {
+    const path = tempDatabasePath();
+    const first = trackerWith([general], path);
+    const poster = new FakePoster();
+    poster.gate = new Promise(() => {}); // the process dies mid-post: this run never ends
+    void deliverDueDigests(options(first, poster, at('09:00:00')));
+    await vi.waitFor(() => expect(poster.postCalls).toBe(1));
+    poster.gate = undefined;
+
+    const restarted = openTempStore(path);
+    expect(await run(restarted, poster, new Date(at('09:00:00').getTime() + POST_TIMEOUT_MS - 1))).toEqual({
+      ...nothing,
+      skipped: 1,
+    });
+    expect(await run(restarted, poster, new Date(at('09:00:00').getTime() + POST_TIMEOUT_MS))).toEqual({
+      ...nothing,
+      posted: 1,
+    });
+    expect(poster.findPostedCalls).toBe(1);
+    expect(poster.digestsIn(general.channel)).toHaveLength(1);
   });
 
   it('does not double a post when two runs on one database file overlap', async () => {

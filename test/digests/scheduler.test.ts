@@ -65,6 +65,19 @@ describe('TrackerScheduler.runDeliveries', () => {
     expect(poster.messages).toHaveLength(1);
   });
 
+  it('hands over within seconds (default lease 15 s) once the holder stops renewing', async () => {
+    const path = tempDatabasePath();
+    const poster = new FakePoster();
+    let now = nineAm;
+    const first = scheduler(trackerStore(path), new FakePoster(), { holder: 'a', now: () => now });
+    const second = scheduler(openTempStore(path), poster, { holder: 'b', now: () => now });
+    expect(await first.runPoll()).toBe(true); // holds the lease, then "dies"
+    now = new Date(nineAm.getTime() + 14_000);
+    expect(await second.runDeliveries()).toBeUndefined();
+    now = new Date(nineAm.getTime() + 15_000);
+    expect(await second.runDeliveries()).toMatchObject({ posted: 1 });
+  });
+
   it('hands over to another process once the holder stops renewing the lease', async () => {
     const path = tempDatabasePath();
     const poster = new FakePoster();
@@ -96,8 +109,11 @@ describe('TrackerScheduler.runPoll', () => {
 });
 
 describe('TrackerScheduler.start and stop', () => {
-  it('polls and delivers on the cron schedules', async () => {
-    vi.useFakeTimers({ now: new Date('2026-03-02T08:59:30Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  it('polls on its cron schedule and delivers within a heartbeat of the digest falling due', async () => {
+    vi.useFakeTimers({
+      now: new Date('2026-03-02T08:59:30Z'),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     const poll = vi.fn(async () => {});
     const poster = new FakePoster();
     const tracker = scheduler(trackerStore(), poster, { poll, pollCron: '0 * * * *', now: () => new Date() });
@@ -129,6 +145,34 @@ describe('TrackerScheduler.start and stop', () => {
     expect(await first.runDeliveries()).toBeUndefined();
     const second = scheduler(openTempStore(path), poster, { holder: 'b', now: () => minutesAfterNine(1) });
     expect(await second.runDeliveries()).toBeDefined();
+  });
+
+  it('releases the lease when a post hangs past the drain time, and the row stays claimed', async () => {
+    const path = tempDatabasePath();
+    const poster = new FakePoster();
+    poster.gate = new Promise(() => {}); // never answers
+    const first = scheduler(trackerStore(path), poster, { holder: 'a', drainTimeoutMs: 20 });
+    first.start();
+    await vi.waitFor(() => expect(poster.postCalls).toBe(1));
+    await first.stop();
+    expect(first.deliveryRunningForMs()).toBeGreaterThan(0);
+    // Another process gets the lease at once, but leaves the claimed digest alone until the attempt's deadline.
+    poster.gate = undefined;
+    const second = scheduler(openTempStore(path), poster, { holder: 'b' });
+    expect(await second.runDeliveries()).toEqual({ posted: 0, skipped: 1, failed: 0, recovered: 0 });
+    expect(poster.messages).toHaveLength(0);
+  });
+
+  it('never runs two deliveries at once in one process', async () => {
+    const poster = new FakePoster();
+    const release = gated(poster);
+    const tracker = scheduler(trackerStore(), poster);
+    const [one, two] = [tracker.runDeliveries(), tracker.runDeliveries()];
+    expect(two).toBe(one);
+    release();
+    expect((await one)?.posted).toBe(1);
+    expect(poster.postCalls).toBe(1);
+    expect(tracker.deliveryRunningForMs()).toBe(0);
   });
 
   it('refuses a poll schedule that is not a cron expression', () => {

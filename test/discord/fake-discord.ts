@@ -20,6 +20,9 @@ export const ids = {
   channel: '300000000000000001',
   thread: '300000000000000002',
   dm: '300000000000000003',
+  /** Two more text channels, for digests to several channels. */
+  news: '300000000000000004',
+  legal: '300000000000000005',
   user: '400000000000000001',
   otherUser: '400000000000000002',
   otherBot: '400000000000000003',
@@ -50,6 +53,13 @@ export interface RecordedRequest {
   /** `performance.now()` when the request arrived. */
   receivedAt: number;
 }
+
+/**
+ * How the fake misbehaves on one message post to a channel (see the Slack fake's PostFault): after creating the
+ * message it answers 500, drops the connection, or never answers; `hang` creates nothing and never answers;
+ * `rate-limited` creates nothing and answers 429 with `Retry-After: 1`, as Discord does.
+ */
+export type PostFault = 'error-after-store' | 'reset-after-store' | 'hang-after-store' | 'hang' | 'rate-limited';
 
 export interface FakeResponse {
   status: number;
@@ -89,6 +99,7 @@ export class FakeDiscord {
   private readonly overrides: Override[] = [];
   private readonly delays: Array<{ matches: (request: RecordedRequest) => boolean; ms: number }> = [];
   private readonly waiters: Waiter[] = [];
+  private readonly postFaults = new Map<string, PostFault[]>();
   private readonly gateway = new WebSocketServer({ noServer: true });
   private sequence = 0;
   private nextSnowflake = 900000000000000000n;
@@ -132,6 +143,16 @@ export class FakeDiscord {
   /** Answers every request that matches only after `ms` (recorded at once): a slow Discord. */
   delay(matches: (request: RecordedRequest) => boolean, ms: number): void {
     this.delays.push({ matches, ms });
+  }
+
+  /** The next message posts to `channelId` fail as listed, one fault per post, then posts work again. */
+  failPosts(channelId: string, ...faults: PostFault[]): void {
+    this.postFaults.set(channelId, [...(this.postFaults.get(channelId) ?? []), ...faults]);
+  }
+
+  /** Messages created in a channel, oldest first. */
+  messagesIn(channelId: string): StoredMessage[] {
+    return this.channelMessages.get(channelId) ?? [];
   }
 
   /** Answers the next `times` requests that match with `response` instead of the default. */
@@ -205,11 +226,33 @@ export class FakeDiscord {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.resolve(recorded);
     }
+    const fault = this.postFault(recorded);
+    if (fault === 'rate-limited') {
+      const headers = { 'retry-after': '1', 'x-ratelimit-scope': 'user', 'x-ratelimit-reset-after': '1' };
+      response.writeHead(429, { 'content-type': 'application/json', ...headers });
+      return void response.end(
+        JSON.stringify({ message: 'You are being rate limited.', retry_after: 1, global: false }),
+      );
+    }
+    if (fault === 'hang') return;
     const { status, body, headers } = this.override(recorded) ?? this.defaultResponse(recorded);
+    if (fault === 'reset-after-store') return void request.socket.destroy();
+    if (fault === 'hang-after-store') return;
+    if (fault === 'error-after-store') {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      return void response.end('Internal Server Error');
+    }
     const delayMs = this.delays.find((delay) => delay.matches(recorded))?.ms;
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     response.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
     response.end(body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  /** The planned fault for a message post, if any (see `failPosts`). */
+  private postFault(request: RecordedRequest): PostFault | undefined {
+    const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(request.path)?.[1];
+    if (request.method !== 'POST' || !channel) return undefined;
+    return this.postFaults.get(channel)?.shift();
   }
 
   private override(request: RecordedRequest): FakeResponse | undefined {
@@ -343,6 +386,8 @@ function guildCreateData(): object {
     ],
     channels: [
       { id: ids.channel, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: ids.guild },
+      { id: ids.news, type: 0, name: 'news', position: 1, permission_overwrites: [], guild_id: ids.guild },
+      { id: ids.legal, type: 0, name: 'legal', position: 2, permission_overwrites: [], guild_id: ids.guild },
     ],
     threads: [
       {

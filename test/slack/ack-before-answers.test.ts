@@ -6,7 +6,7 @@ import type { AnswerSource } from '../../adapters/slack/compose-answer.ts';
 import { createSlackApp } from '../../adapters/slack/create-slack-app.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FakeSlack } from './support/fake-slack.ts';
-import { cannedBot, NO_RETRIES } from './support/slack-app-harness.ts';
+import { cannedBot } from './support/slack-app-harness.ts';
 import {
   appMentionEvent,
   eventCallback,
@@ -43,7 +43,7 @@ describe('Slack HTTP mode under a burst', () => {
       },
     };
     const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 };
-    app = createSlackApp(bot, config, new RecordingLogger(), NO_RETRIES);
+    app = createSlackApp(bot, config, new RecordingLogger());
     const server = (await app.start(0)) as Server;
     // Bolt writes each ack with res.end(); 'finish' follows in the same tick.
     server.on('request', (_request, response) => response.on('finish', () => (acked += 1)));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
 import { deliverDueDigests } from '../../src/digests/deliver-digests.ts';
 import { type DigestPoster, PermanentPostError } from '../../src/digests/digest-poster.ts';
@@ -38,10 +38,7 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
     fake = await FakeSlack.start();
     store = openStore(':memory:', silentLogger);
     logger = new RecordingLogger();
-    const client = new webApi.WebClient('xoxb-test-token', {
-      slackApiUrl: fake.apiUrl,
-      retryConfig: { retries: 0 },
-    });
+    const client = slackDigestClient('xoxb-test-token', { apiUrl: fake.apiUrl }, silentLogger);
     poster = createSlackDigestPoster(client, logger);
     // A baseline, a subscription, then a snapshot with new consents: the channel has changes to hear about.
     expect(await trackerOf('signatures-only.xml').poll()).toBe('saved');

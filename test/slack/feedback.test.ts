@@ -8,7 +8,7 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { realBot } from '../support/bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FakeSlack } from './support/fake-slack.ts';
-import { NO_RETRIES, settle, startHttpApp } from './support/slack-app-harness.ts';
+import { settle, startHttpApp } from './support/slack-app-harness.ts';
 import {
   ASKER,
   appMentionEvent,
@@ -61,12 +61,7 @@ describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () 
   });
 
   async function start(withRecorder = true): Promise<string> {
-    const running = await startHttpApp(
-      bot,
-      fake,
-      logger,
-      withRecorder ? { ...NO_RETRIES, feedback: recorder } : NO_RETRIES,
-    );
+    const running = await startHttpApp(bot, fake, logger, withRecorder ? { feedback: recorder } : {});
     app = running.app;
     return running.eventsUrl;
   }

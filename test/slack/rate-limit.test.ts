@@ -24,8 +24,7 @@ describe('Slack rate limits', () => {
       return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
     });
     const logger = new RecordingLogger();
-    // The production retry policy (no retryConfig override): the one that must honour Retry-After.
-    const running = await startHttpApp(cannedBot, fake, logger, {});
+    const running = await startHttpApp(cannedBot, fake, logger);
     app = running.app;
     const event = appMentionEvent(`<@${FAKE_BOT_USER}> entry-into-force`, '1700000000.000700');
     const ack = await postSigned(running.eventsUrl, JSON.stringify(eventCallback('Ev-429', event)), {

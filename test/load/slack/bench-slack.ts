@@ -28,9 +28,7 @@ export async function benchSlack(bot: TreatyBot, questions: string[], settings: 
   try {
     const { apiUrl } = await load.next<{ type: 'listening'; apiUrl: string }>('listening');
     const config = { botToken: 'xoxb-load-bench', signingSecret: SECRET, apiUrl, port: 0 };
-    const app = createSlackApp(timedBot(bot, clock), config, logger, {
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
+    const app = createSlackApp(timedBot(bot, clock), config, logger);
     const server = (await app.start(0)) as Server;
     try {
       const eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;

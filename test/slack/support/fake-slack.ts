@@ -56,6 +56,19 @@ export interface FakeUser {
 
 export type ApiHandler = (call: Omit<ApiCall, 'status'>) => FakeAnswer | undefined;
 
+/**
+ * How the fake misbehaves on one `chat.postMessage` to a channel, as a real network or Slack can:
+ * - `error-after-store`: keeps the message, then answers 500;
+ * - `reset-after-store`: keeps the message, then drops the connection without an answer;
+ * - `hang-after-store`: keeps the message and never answers;
+ * - `hang`: never answers and keeps nothing;
+ * - `rate-limited`: keeps nothing and answers 429 with `Retry-After: 1`.
+ */
+export type PostFault = 'error-after-store' | 'reset-after-store' | 'hang-after-store' | 'hang' | 'rate-limited';
+
+/** A status the fake records for a call it never answered (`reset`: connection dropped; `hang`: left open). */
+export const NO_ANSWER = { reset: -1, hang: 0 } as const;
+
 export const FAKE_TEAM = 'T0TEAM';
 export const FAKE_BOT_USER = 'U0BOT';
 export const FAKE_BOT_ID = 'B0BOT';
@@ -69,6 +82,7 @@ export class FakeSlack {
   readonly messages: StoredMessage[] = [];
   private readonly users = new Map<string, FakeUser>();
   private readonly delays = new Map<string, number>();
+  private readonly postFaults = new Map<string, PostFault[]>();
   private handler: ApiHandler | undefined;
   private readonly sockets = new Set<WebSocket>();
   private messageCounter = 0;
@@ -87,6 +101,8 @@ export class FakeSlack {
     const fake = new FakeSlack(server, wss, `http://127.0.0.1:${port}`);
     server.on('request', (request, response) => {
       void fake.handle(request).then(({ status, headers, body }) => {
+        if (status === NO_ANSWER.reset) return request.socket.destroy();
+        if (status === NO_ANSWER.hang) return;
         response.writeHead(status, { 'content-type': 'application/json', ...headers });
         response.end(JSON.stringify(body));
       });
@@ -115,6 +131,11 @@ export class FakeSlack {
   /** Answers API calls differently (e.g. a 429); return `undefined` for the default answer. */
   onApi(handler: ApiHandler | undefined): void {
     this.handler = handler;
+  }
+
+  /** The next `chat.postMessage` calls to `channel` fail as listed, one fault per call, then posts work again. */
+  failPosts(channel: string, ...faults: PostFault[]): void {
+    this.postFaults.set(channel, [...(this.postFaults.get(channel) ?? []), ...faults]);
   }
 
   callsTo(method: string): ApiCall[] {
@@ -183,11 +204,25 @@ export class FakeSlack {
       authorization: request.headers.authorization,
       at,
     };
-    const answer = this.handler?.(call) ?? this.defaultAnswer(call);
+    const answer = this.handler?.(call) ?? this.faultyPost(call) ?? this.defaultAnswer(call);
     this.calls.push({ ...call, status: answer.status ?? 200 });
     const delayMs = this.delays.get(method);
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     return { status: answer.status ?? 200, headers: answer.headers ?? {}, body: answer.body };
+  }
+
+  /** The answer of a planned fault for this call, if any (see `failPosts`). */
+  private faultyPost(call: Omit<ApiCall, 'status'>): FakeAnswer | undefined {
+    if (call.method !== 'chat.postMessage') return undefined;
+    const fault = this.postFaults.get(String(call.params.channel))?.shift();
+    if (!fault) return undefined;
+    if (fault === 'rate-limited') {
+      return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+    }
+    if (fault === 'hang') return { status: NO_ANSWER.hang, body: null };
+    this.defaultAnswer(call);
+    if (fault === 'error-after-store') return { status: 500, body: { ok: false, error: 'internal_error' } };
+    return { status: fault === 'reset-after-store' ? NO_ANSWER.reset : NO_ANSWER.hang, body: null };
   }
 
   private defaultAnswer(call: Omit<ApiCall, 'status'>): FakeAnswer {

@@ -9,9 +9,6 @@ import type { Logger } from '../../../src/logger.ts';
 import type { FakeSlack } from './fake-slack.ts';
 import { SIGNING_SECRET } from './slack-requests.ts';
 
-/** Web API calls fail at once instead of retrying for half an hour against a broken fake. */
-export const NO_RETRIES: SlackAppOptions = { clientOptions: { retryConfig: { retries: 0 } } };
-
 export interface RunningHttpApp {
   app: App;
   /** `http://127.0.0.1:<port>/slack/events` */
@@ -26,7 +23,7 @@ export async function startHttpApp(
   bot: AnswerSource,
   fake: FakeSlack,
   logger: Logger,
-  options: SlackAppOptions = NO_RETRIES,
+  options: SlackAppOptions = {},
   config: Partial<SlackConfig> = {},
 ): Promise<RunningHttpApp> {
   const full: SlackConfig = {
@@ -47,7 +44,7 @@ export async function startSocketApp(
   bot: AnswerSource,
   fake: FakeSlack,
   logger: Logger,
-  options: SlackAppOptions = NO_RETRIES,
+  options: SlackAppOptions = {},
 ): Promise<App> {
   const config = { botToken: 'xoxb-test-token', appToken: 'xapp-1-test-token', apiUrl: fake.apiUrl, port: 0 };
   const app = createSlackApp(bot, config, logger, options);
