@@ -60,8 +60,9 @@ describe('npm run ask (the evaluation contract)', () => {
 describe('npm run ask for an operator', () => {
   it('prints its usage for --help instead of searching for it', () => {
     const output = askCli(['--help']);
-    expect(output).toMatch(/^Usage: npm run ask -- \[--json\] "<question>"/);
+    expect(output).toMatch(/^Usage: npm run ask -- \[--json\] \[--lang en\] "<question>"/);
     expect(output).toContain('--jsonl');
+    expect(output).toContain('--lang en');
   });
 
   it('answers without a usable DATA_DIR, warning once in one line, and status says why nothing is kept', () => {

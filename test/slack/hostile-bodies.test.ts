@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FakeSlack } from './support/fake-slack.ts';
-import { cannedBot, NO_RETRIES, type RunningHttpApp, startHttpApp } from './support/slack-app-harness.ts';
+import { cannedBot, type RunningHttpApp, startHttpApp } from './support/slack-app-harness.ts';
 import { FORM, JSON_TYPE, postSigned, slashCommandForm } from './support/slack-requests.ts';
 
 // Signed bodies Bolt cannot handle: before the guard, `null` killed the process and the rest hung 3 s for a 404.
@@ -24,7 +24,7 @@ describe('the Slack HTTP endpoint under hostile bodies', () => {
   beforeEach(async () => {
     fake = await FakeSlack.start();
     logger = new RecordingLogger();
-    running = await startHttpApp(cannedBot, fake, logger, { ...NO_RETRIES, routes: [healthz] });
+    running = await startHttpApp(cannedBot, fake, logger, { routes: [healthz] });
     app = running.app;
   });
 
