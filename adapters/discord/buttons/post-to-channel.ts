@@ -1,13 +1,25 @@
 import { type ButtonInteraction, userMention } from 'discord.js';
 import type { DiscordContext } from '../discord-context.ts';
-import { APOLOGY, describeError } from '../failures.ts';
-import { askContext, scopeOf } from '../interaction-context.ts';
-import { replyInParts, replyPrivately } from '../interaction-replies.ts';
+import { scopeOf } from '../interaction-context.ts';
+import { replyInParts } from '../interaction-replies.ts';
 import { renderReply } from '../render-embeds.ts';
 import { answerRows } from './answer-buttons.ts';
 import { POST_TO_CHANNEL_PREFIX } from './query-custom-ids.ts';
+import { type ReplayClick, replayClick } from './replay-click.ts';
 
-const EXPIRED = 'This answer can no longer be shared (the bot restarted). Run /treaty again and share the new one.';
+const click: ReplayClick = {
+  prefix: POST_TO_CHANNEL_PREFIX,
+  expired: 'This answer can no longer be shared (the bot restarted). Run /treaty again and share the new one.',
+  action: 'post to channel',
+  async respond(context, interaction, reply, query) {
+    await replyInParts(interaction, renderReply(reply), {
+      ephemeral: false,
+      content: `Shared by ${userMention(interaction.user.id)}`,
+      components: answerRows(context, reply, query, { share: false }),
+    });
+    context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: posted an answer to the channel');
+  },
+};
 
 /**
  * "Post to channel": answers the question again and posts the answer publicly, headed "Shared by @user".
@@ -22,28 +34,7 @@ export const postToChannel = {
     return customId.startsWith(POST_TO_CHANNEL_PREFIX);
   },
 
-  async execute(context: DiscordContext, interaction: ButtonInteraction): Promise<void> {
-    try {
-      const query = context.customIds.queryFor(interaction.customId);
-      if (query === undefined) {
-        await replyPrivately(interaction, EXPIRED);
-        return;
-      }
-      const reply = context.bot.ask(query, { ...askContext(interaction, query), replay: true });
-      await replyInParts(interaction, renderReply(reply), {
-        ephemeral: false,
-        content: `Shared by ${userMention(interaction.user.id)}`,
-        components: answerRows(context, reply, query, { share: false }),
-      });
-      context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: posted an answer to the channel');
-    } catch (error) {
-      context.logger.error({ ...scopeOf(interaction), error: describeError(error) }, 'discord: post to channel failed');
-      await replyPrivately(interaction, APOLOGY).catch((apologyError: unknown) =>
-        context.logger.error(
-          { ...scopeOf(interaction), error: describeError(apologyError) },
-          'discord: could not send the post-to-channel apology',
-        ),
-      );
-    }
+  execute(context: DiscordContext, interaction: ButtonInteraction): Promise<void> {
+    return replayClick(context, interaction, click);
   },
 };
