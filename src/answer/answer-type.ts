@@ -57,7 +57,8 @@ export class AnswerTypes {
    */
   asked(question: string, words: readonly string[] = normalizedWords(question)): AnswerType[] {
     const types = new Set<AnswerType>();
-    for (const rule of this.rules) if (rule.english.test(question)) types.add(rule.type);
+    const asking = mainEnglishClause(question);
+    for (const rule of this.rules) if (rule.english.test(asking)) types.add(rule.type);
     words.forEach((word, i) => {
       // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition too (للكلفة).
       for (const form of new Set([word, /^[وف]../.test(word) ? word.slice(1) : word, withoutProclitic(word)])) {
@@ -127,6 +128,17 @@ function readCountryNames(): Map<string, string[][]> {
     if (first) byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), words]);
   }
   return byFirstWord;
+}
+
+/**
+ * An English question without a fronted subordinate clause: "When countries swap evidence, what principle
+ * applies?" asks what, not when. The clause before the comma goes when a question word or auxiliary follows it.
+ */
+function mainEnglishClause(question: string): string {
+  return question.replace(
+    /^\s*(?:when|where|while|if|once|as|since)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could|should|will|would)\b)/i,
+    '',
+  );
 }
 
 function normalizedWords(text: string): string[] {

@@ -34,6 +34,8 @@ describe('AnswerTypes.asked', () => {
   it('does not take a subordinate "when" or a relative "who" for the question word', () => {
     expect(types.asked('What principle applies when states share evidence?')).toEqual([]);
     expect(types.asked('What did the experts who met in Vienna recommend?')).toEqual([]);
+    expect(types.asked('When countries swap evidence, what principle must they respect?')).toEqual([]);
+    expect(types.asked('If a state ratifies, when does it apply?')).toEqual(['time']);
   });
 
   it('takes a question word behind a conjunction (ووين، وإمتى)', () => {
