@@ -27,6 +27,7 @@ export interface EnglishHit {
 export class EnglishTextIndex {
   private built: { miniSearch: MiniSearch<EnglishPassage>; idf: (stem: string) => number } | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
+  private lastStems: { question: string; stems: string[] } | undefined;
 
   constructor(
     private readonly passages: readonly AnalyzedPassage[],
@@ -62,7 +63,12 @@ export class EnglishTextIndex {
 
   /** The question's content stems, as the index analyzes them. */
   stems(question: string): string[] {
-    return [...new Set(words(question).flatMap((word) => this.processTerm(word) ?? []))];
+    // Search, confidence and excerpt ask for the same question's stems in turn.
+    if (this.lastStems?.question !== question) {
+      const stems = [...new Set(words(question).flatMap((word) => this.processTerm(word) ?? []))];
+      this.lastStems = { question, stems };
+    }
+    return this.lastStems.stems;
   }
 
   /** Passages ranked by BM25 over their English for the question's stems (see `stems`), best first. */
@@ -74,7 +80,8 @@ export class EnglishTextIndex {
       .search(query, {
         combineWith: 'OR',
         processTerm: (term) => term,
-        fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+        // Only a word no translation holds is looked up as a possible typo (one edit): fuzzy search is the cost.
+        fuzzy: (term) => (term.length > 5 && this.idf(term) === 0 ? 0.2 : false),
       })
       .slice(0, limit)
       .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
