@@ -63,7 +63,22 @@ export class Translations {
 
   /** The translated sentences of `file` that overlap `range`, in order; empty when it has no translation. */
   sentencesIn(file: string, range: TextRange): TranslatedSentence[] {
-    return (this.byFile.get(file) ?? []).filter((sentence) => sentence.start < range.end && range.start < sentence.end);
+    const sentences = this.byFile.get(file) ?? [];
+    // Sentences are in file order and do not overlap: find the first that ends after the range starts.
+    let low = 0;
+    let high = sentences.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sentences[middle]?.end ?? 0) <= range.start) low = middle + 1;
+      else high = middle;
+    }
+    const found: TranslatedSentence[] = [];
+    for (let i = low; i < sentences.length; i++) {
+      const sentence = sentences[i];
+      if (!sentence || sentence.start >= range.end) break;
+      found.push(sentence);
+    }
+    return found;
   }
 
   /** The English of the sentences that overlap `range`, joined; undefined when none is translated. */
