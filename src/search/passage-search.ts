@@ -10,6 +10,8 @@ import { TypoVocabulary } from './typo-vocabulary.ts';
 
 /** How many BM25 candidates the ranker looks at. */
 const CANDIDATES = 20;
+/** How many of the best English-text matches join them, for an English question. */
+const ENGLISH_CANDIDATES = 10;
 /** A term held by more than this share of passages is left out of the BM25 query (see searchTermWeights). */
 const COMMON_TERM_SHARE = 0.2;
 
@@ -99,7 +101,7 @@ export class PassageSearch {
     const byOrdinal = new Map(
       candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
     );
-    for (const hit of english.search(stems, CANDIDATES)) {
+    for (const hit of english.search(stems, ENGLISH_CANDIDATES)) {
       const match = {
         bm25: hit.bm25,
         coverage: hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total,
