@@ -21,9 +21,16 @@ export function guardedHttpReceiver(options: HTTPReceiverOptions & { logger: Log
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     // Other paths (ops routes) and methods go straight through: Bolt's dispatch may throw to its caller for them.
     if (request.method !== 'POST' || !endpoints.has(path)) return dispatch(request, response);
-    void screen(request, response, options).then((pass) => {
-      if (pass) dispatch(request, response);
-    });
+    screen(request, response, options).then(
+      (pass) => {
+        if (pass) dispatch(request, response);
+      },
+      // Nothing above should throw; if it does, this request gets a 400, never the process's exit.
+      () => {
+        options.logger.warn('slack: a request could not be screened; answered 400');
+        if (!response.headersSent) HTTPModuleFunctions.buildNoBodyResponse(response, 400);
+      },
+    );
   };
   return receiver;
 }
@@ -73,5 +80,10 @@ function unroutable(request: Parameters<typeof HTTPModuleFunctions.parseHTTPRequ
   }
   const { ssl_check, type } = body as { ssl_check?: unknown; type?: unknown };
   if (ssl_check === '1' || type === 'url_verification') return undefined;
-  return getTypeAndConversation(body).type === undefined ? 'not a kind of request Slack sends an app' : undefined;
+  try {
+    return getTypeAndConversation(body).type === undefined ? 'not a kind of request Slack sends an app' : undefined;
+  } catch {
+    // Bolt's router reads nested fields unchecked ({"event": null} throws): what it cannot read, it cannot route.
+    return 'a body Slack would not send';
+  }
 }

@@ -53,12 +53,25 @@ describe('the Slack HTTP endpoint under hostile bodies', () => {
     ['an unknown type', '{"type":"made_up","x":1}', JSON_TYPE],
     ['a form payload of null', 'payload=null', FORM],
     ['text that is not JSON', '{"type":', JSON_TYPE],
+    ['an event of null', '{"event":null}', JSON_TYPE],
+    ['an event item of null', '{"event":{"item":null}}', JSON_TYPE],
   ])('answers %s at once with 400, logged as a warning only', async (_, body, contentType) => {
     const result = await postSigned(running.eventsUrl, body, { contentType });
     expect(result.status).toBe(400);
     expect(result.ms).toBeLessThan(1000);
     expect(logger.messages('error')).toEqual([]);
     expect(logger.messages('warn').join('\n')).toMatch(/rejected a signed request with 400/);
+  });
+
+  it('answers unsigned bodies Bolt cannot even route with 401, and keeps serving', async () => {
+    for (const body of ['{"event":null}', '{"event":"x"}', '{"event":{"item":null}}']) {
+      const result = await postSigned(running.eventsUrl, body, { contentType: JSON_TYPE, signature: 'v0=00' });
+      expect(result.status).toBe(401);
+    }
+    const ack = await postSigned(running.eventsUrl, slashCommandForm('help', fake.responseUrl('still')), {
+      contentType: FORM,
+    });
+    expect(ack.status).toBe(200);
   });
 
   it('still answers an unsigned bad body with 401 and url_verification with its challenge', async () => {
