@@ -158,10 +158,13 @@ async function attempt<P>(
     try {
       found = await withDeadline(poster.findPosted(target, delivery.nonce), postTimeoutMs, 'findPosted');
     } catch (error) {
-      // Unknown whether it was posted: posting now could double it, so wait for the next try.
+      // The channel is gone or unreadable for good (bot removed, no history scope): checking again would loop
+      // for ever, so the digest is given up until the channel's next one, like a permanent post error.
+      const permanent = error instanceof PermanentPostError;
+      // Otherwise it is unknown whether it was posted: posting now could double it, so wait for the next try.
       const retryAt = later(retryAfterOf(error) ?? retryDelayMs);
-      store.deliveries.markFailed(delivery.id, `findPosted: ${messageOf(error)}`, false, clock(), retryAt);
-      logger.warn({ ...fields, error: messageOf(error) }, 'digests: could not check for an earlier post');
+      store.deliveries.markFailed(delivery.id, `findPosted: ${messageOf(error)}`, permanent, clock(), retryAt);
+      logger.warn({ ...fields, error: messageOf(error), permanent }, 'digests: could not check for an earlier post');
       return 'failed';
     }
     if (found) {

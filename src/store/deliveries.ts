@@ -74,8 +74,9 @@ export class Deliveries {
     const selectByRange = db.prepare<[number, number], DeliveryRow>(
       'SELECT * FROM deliveries WHERE subscription_id = ? AND up_to_change_id = ?',
     );
-    const revive = db.prepare<[string, string, number], DeliveryRow>(
-      "UPDATE deliveries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ? RETURNING *",
+    // A revived digest is pending from now: its age and error must not make it look stuck (delivery-health.ts).
+    const revive = db.prepare<[string, string, string, number], DeliveryRow>(
+      "UPDATE deliveries SET state = 'pending', next_attempt_at = ?, updated_at = ?, created_at = ?, last_error = NULL WHERE id = ? RETURNING *",
     );
     const insert = db.prepare<[number, number, number, string, string, string, string], DeliveryRow>(`
       INSERT INTO deliveries
@@ -87,7 +88,7 @@ export class Deliveries {
     this.openTransaction = db.transaction((plan: DeliveryPlan, at: string): DeliveryRow => {
       markRun.run(at, plan.subscriptionId);
       const existing = selectByRange.get(plan.subscriptionId, plan.upToChangeId);
-      if (existing?.state === 'failed') return revive.get(at, at, existing.id) ?? existing;
+      if (existing?.state === 'failed') return revive.get(at, at, at, existing.id) ?? existing;
       if (existing) return existing;
       const row = insert.get(plan.subscriptionId, plan.afterChangeId, plan.upToChangeId, plan.nonce, at, at, at);
       if (!row) throw new Error('store: inserting a delivery returned no row');

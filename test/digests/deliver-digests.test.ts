@@ -184,6 +184,21 @@ describe('deliverDueDigests', () => {
     expect(poster.messages).toHaveLength(1);
   });
 
+  it('gives a digest up when the check for an earlier post fails for good (the channel is gone)', async () => {
+    const store = trackerWith([general]);
+    const poster = new FakePoster({ honoursNonce: false });
+    poster.failures.push({ error: new Error('timeout'), afterPosting: false });
+    await run(store, poster, at('09:00:00'));
+    poster.findPosted = async () => {
+      throw new PermanentPostError('conversations.history: channel_not_found');
+    };
+    expect(await run(store, poster, at('09:01:00'))).toEqual({ ...nothing, failed: 1 });
+    expect(deliveryOf(store)).toMatchObject({ state: 'failed' });
+    // Not checked again every minute: nothing is pending.
+    expect(await run(store, poster, at('09:02:00'))).toEqual(nothing);
+    expect(poster.postCalls).toBe(1);
+  });
+
   it('counts a post with no answer by its deadline as a failed attempt, checked before the retry', async () => {
     const store = trackerWith([general]);
     const poster = new FakePoster();

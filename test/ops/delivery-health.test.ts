@@ -47,6 +47,22 @@ describe('DeliveryHealth', () => {
     store.deliveries.markFailed(delivery.id, 'timeout', false, now);
     expect(store.deliveries.backlog()).toEqual({ oldestPendingSince: now.toISOString(), failing: 1 });
   });
+
+  it('counts a digest given up and revived days later as pending from its revival, with no old error', () => {
+    const store = openTempStore();
+    const subscription = store.subscriptions.subscribe(
+      { platform: 'slack', workspace: 'T1', channel: 'C1', schedule: 'daily', timeZone: 'UTC', createdBy: 'U1' },
+      now,
+    );
+    const plan = { subscriptionId: subscription.id, afterChangeId: 0, upToChangeId: 1, nonce: 'n1' };
+    const delivery = store.deliveries.open(plan, now);
+    store.deliveries.markFailed(delivery.id, 'channel_not_found', true, now);
+    const later = new Date(now.getTime() + 3 * 86_400_000);
+    const revived = store.deliveries.open(plan, later);
+    expect(revived).toMatchObject({ id: delivery.id, state: 'pending' });
+    expect(revived.lastError).toBeUndefined();
+    expect(store.deliveries.backlog()).toEqual({ oldestPendingSince: later.toISOString(), failing: 0 });
+  });
 });
 
 describe('Metrics.watchDeliveries', () => {
