@@ -30,11 +30,11 @@ export const CONFIDENCE_THRESHOLD = 0.55;
 /** A unit found in no passage weighs this share of the rarest possible term's IDF (times its planned weight). */
 export const UNKNOWN_UNIT_SHARE = 0.2;
 /**
- * The same for a word of an English question that no passage's English translation holds. Higher: the
- * translations hold the corpus's whole English vocabulary, so such a word is off the topic ("pizza"), not a
- * spelling the index cannot know, as a colloquial Arabic word is.
+ * The same for a word of an English question that no passage's English translation holds: the full IDF of the
+ * rarest word. The translations hold the corpus's whole English vocabulary, so such a word is off the topic
+ * ("pizza"), not a spelling the index cannot know, as a colloquial Arabic word is.
  */
-export const UNKNOWN_ENGLISH_WORD_SHARE = 0.5;
+export const UNKNOWN_ENGLISH_WORD_SHARE = 1;
 /** Confidence is cut to this share when no quoted excerpt holds the type of answer asked for. */
 export const MISSING_TYPE_SHARE = 0.3;
 /** … and to this share when only a lower-ranked excerpt holds it. */
@@ -65,7 +65,10 @@ export function answerConfidence({ plan, best, typeRanks }: Evidence, search: Pa
   }
   // An English question is also matched against the passages' English: it counts as known, and covered, as
   // far as the better of the two paths says.
-  const knownShare = Math.max(known === 0 ? 0 : known / (known + unknown), search.englishKnownShare(plan, 1));
+  const knownShare = Math.max(
+    known === 0 ? 0 : known / (known + unknown),
+    search.englishKnownShare(plan, UNKNOWN_ENGLISH_WORD_SHARE),
+  );
   if (knownShare === 0) return 0;
   const coverage = Math.max(best.coverage, best.english?.coverage ?? 0);
   const typeShare = Math.min(

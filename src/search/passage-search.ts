@@ -104,7 +104,8 @@ export class PassageSearch {
     for (const hit of english.search(stems, ENGLISH_CANDIDATES)) {
       const match = {
         bm25: hit.bm25,
-        coverage: hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total,
+        // A typo's match (electronik → electron) counts, so the share is capped at the whole question.
+        coverage: Math.min(1, hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total),
         stems: hit.terms,
       };
       const candidate = byOrdinal.get(hit.ordinal);

@@ -83,6 +83,12 @@ describe('TreatyBot.ask', () => {
     },
   );
 
+  it('keeps confidence within 0–1 when a typo matches a longer word of the translations', () => {
+    const confidence = ask('electronik evidense sharing').confidence ?? 0;
+    expect(confidence).toBeGreaterThan(0);
+    expect(confidence).toBeLessThanOrEqual(1);
+  });
+
   it('shows an English question the unofficial English of each quote', () => {
     const reply = ask('When does the convention enter into force?');
     expect(reply.kind).toBe('answer');
