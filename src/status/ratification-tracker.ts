@@ -61,10 +61,12 @@ export class RatificationTracker implements StatusDesk {
   async poll(): Promise<'saved' | 'not-modified' | 'refused'> {
     const { store, sourceUrl, logger } = this.options;
     const last = store.snapshots.lastGood();
+    // While a record is held, the next fetch must be a whole one: a 304 would hold it for ever.
+    const conditional = last && !last.snapshot.held?.length;
     const fetched = await fetchStatus(sourceUrl, {
       previous: {
-        ...(last?.etag ? { etag: last.etag } : {}),
-        ...(last?.lastModified ? { lastModified: last.lastModified } : {}),
+        ...(conditional && last.etag ? { etag: last.etag } : {}),
+        ...(conditional && last.lastModified ? { lastModified: last.lastModified } : {}),
       },
       timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),

@@ -169,6 +169,36 @@ describe('RatificationTracker.poll against a glitching source', () => {
     ]);
   });
 
+  it('fetches whole while a record is held, so a 304 cannot hold it for ever', async () => {
+    // An HTTP source with ETags: consents, then a table with rows missing, then unchanged (304 if asked).
+    const versions = [
+      { etag: '"v1"', body: fixtureText('consents.xml') },
+      { etag: '"v2"', body: fixtureText('withdrawn.xml') },
+      { etag: '"v2"', body: fixtureText('withdrawn.xml') },
+    ];
+    const conditional: boolean[] = [];
+    const fetchStub = async (_url: string | URL | Request, init?: RequestInit) => {
+      const asked = new Headers(init?.headers).get('if-none-match');
+      conditional.push(asked !== null);
+      const { etag, body } = versions.shift() ?? { etag: '', body: '' };
+      if (asked === etag) return new Response(null, { status: 304 });
+      return new Response(body, { status: 200, headers: { 'content-type': 'text/xml', etag } });
+    };
+    const desk = new RatificationTracker({
+      store,
+      sourceUrl: 'https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml',
+      logger: silentLogger,
+      now: clock,
+      fetch: fetchStub as typeof fetch,
+    });
+    for (let i = 0; i < 3; i++) await desk.poll();
+    expect(conditional).toEqual([false, true, false]);
+    expect(store.changes.since(0).map(({ participant, action }) => `${participant} ${action}`)).toEqual([
+      'Brazil withdrawal',
+      'France withdrawal',
+    ]);
+  });
+
   it('stores nothing new when the file has not changed, but moves its "as of" time', async () => {
     expect(await pollSequence('consents.xml', 'consents.xml', 'consents.xml')).toEqual([
       'saved',
