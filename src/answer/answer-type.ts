@@ -132,11 +132,12 @@ function readCountryNames(): Map<string, string[][]> {
 
 /**
  * An English question without a fronted subordinate clause: "When countries swap evidence, what principle
- * applies?" asks what, not when. The clause before the comma goes when a question word or auxiliary follows it.
+ * applies?" asks what, not when. The clause before the comma goes when a question word follows it ("When will it
+ * apply, does anyone know?" keeps its when).
  */
 function mainEnglishClause(question: string): string {
   return question.replace(
-    /^\s*(?:when|where|while|if|once|as|since)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could|should|will|would)\b)/i,
+    /^\s*(?:when|where|while|if|once|as|since)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|how|when|where|why)\b)/i,
     '',
   );
 }

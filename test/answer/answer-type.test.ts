@@ -36,6 +36,7 @@ describe('AnswerTypes.asked', () => {
     expect(types.asked('What did the experts who met in Vienna recommend?')).toEqual([]);
     expect(types.asked('When countries swap evidence, what principle must they respect?')).toEqual([]);
     expect(types.asked('If a state ratifies, when does it apply?')).toEqual(['time']);
+    expect(types.asked('When will the convention enter into force, does anyone know?')).toEqual(['time']);
   });
 
   it('takes a question word behind a conjunction (ووين، وإمتى)', () => {
