@@ -5,7 +5,8 @@ import { redactSlackLog } from './redact-slack-log.ts';
 /**
  * Bolt, its Web API client and its Socket Mode client log through this, so their lines reach our pino
  * logger (and its level) instead of the console. Bolt passes printf-style arguments; they are joined into
- * the message, an Error among them goes in the `err` field. Every message passes through `redactSlackLog`:
+ * the message, an Error among them goes in the `err` field (name, code and message only). Every message passes
+ * through `redactSlackLog`:
  * Bolt's debug lines carry whole payloads (tokens, response_urls, user text, the Socket Mode ticket).
  */
 export function boltLogger(logger: Logger): BoltLogger {
@@ -21,7 +22,7 @@ export function boltLogger(logger: Logger): BoltLogger {
         .map((part) => (typeof part === 'string' ? part : describe(part)))
         .join(' ');
       const text = message || (err instanceof Error ? err.message : '');
-      write({ component: 'slack', ...(err ? { err } : {}) }, redactSlackLog(text));
+      write({ component: 'slack', ...(err instanceof Error ? { err: redactedError(err) } : {}) }, redactSlackLog(text));
     };
   return {
     debug: forward(logger.debug.bind(logger), 'debug'),
@@ -34,6 +35,19 @@ export function boltLogger(logger: Logger): BoltLogger {
     },
     getLevel: () => level,
     setName: () => {},
+  };
+}
+
+/**
+ * An error as the log may show it: its name, code and redacted message only. The Web API client's errors carry
+ * the response body, headers and request data as fields, which pino would write out whole.
+ */
+function redactedError(error: Error): { name: string; message: string; code?: string } {
+  const { code } = error as { code?: unknown };
+  return {
+    name: error.name,
+    message: redactSlackLog(error.message),
+    ...(typeof code === 'string' ? { code } : {}),
   };
 }
 
