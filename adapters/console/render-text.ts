@@ -1,4 +1,5 @@
 import type { Citation, Excerpt, Reply } from '../../src/answer/reply.ts';
+import { showsTranslations, UNOFFICIAL_TRANSLATION } from '../shared/translation-label.ts';
 
 export interface TextStyle {
   /** Wraps matched words; identity when the output is not a colour terminal. */
@@ -12,9 +13,6 @@ export const ansiStyle: TextStyle = {
   dim: (text) => `\x1b[2m${text}\x1b[0m`,
 };
 
-/** How a translation is labelled wherever it is shown. */
-const UNOFFICIAL = 'English (unofficial translation)';
-
 export interface TextOptions {
   /** Shows each quote's unofficial English translation under it; default for an English question. */
   english?: boolean;
@@ -22,13 +20,13 @@ export interface TextOptions {
 
 /** Renders a reply as terminal text. */
 export function renderText(reply: Reply, style: TextStyle = plainStyle, options: TextOptions = {}): string {
-  const english = options.english ?? reply.lang === 'en';
+  const english = showsTranslations(reply, options.english);
   const lines: string[] = [reply.title, ''];
   reply.excerpts.forEach((excerpt, i) => {
     lines.push(`[${i + 1}] ${citationLine(excerpt.citation)}`);
     lines.push(`    «${highlightText(excerpt, style)}»`);
     // An English reader gets the English under the Arabic quote, which stays the citation.
-    if (english && excerpt.translation) lines.push(`    ${UNOFFICIAL}: ${excerpt.translation}`);
+    if (english && excerpt.translation) lines.push(`    ${UNOFFICIAL_TRANSLATION}: ${excerpt.translation}`);
     for (const twin of excerpt.alsoIn) lines.push(style.dim(`    also in: ${citationLine(twin)}`));
     lines.push('');
   });

@@ -6,6 +6,7 @@
 import type { Citation, Excerpt, Reply, ReplyKind, TopicSuggestion } from '../../src/answer/reply.ts';
 import { FSI, hasArabic, isolate, isolateLatinRuns, latinRuns, PDI, type TextRange } from '../shared/bidi.ts';
 import { splitCodeSpans } from '../shared/code-spans.ts';
+import { showsTranslations, UNOFFICIAL_TRANSLATION } from '../shared/translation-label.ts';
 import { type EmbedDraft, fitEmbed, packMessages, type RenderedMessage } from './embed-limits.ts';
 import {
   escapeInline,
@@ -35,13 +36,10 @@ export interface RenderOptions {
   english?: boolean;
 }
 
-/** How a translation is labelled wherever it is shown: the Arabic quote stays the citation. */
-const UNOFFICIAL = 'English (unofficial translation)';
-
 /** Renders a reply: a header embed (title, searched terms, help, topics, status, notices), then one per excerpt. */
 export function renderReply(reply: Reply, options: RenderOptions = {}): RenderedMessage[] {
   const color = COLORS[reply.kind];
-  const english = options.english ?? reply.lang === 'en';
+  const english = showsTranslations(reply, options.english);
   const drafts: EmbedDraft[] = [
     headerDraft(reply, color),
     ...reply.excerpts.map((excerpt) => excerptDraft(excerpt, color, english)),
@@ -132,7 +130,7 @@ function excerptDraft(excerpt: Excerpt, color: number, english: boolean): EmbedD
   if (excerpt.alsoIn.length > 0) {
     fields.push({ name: 'Also in', value: excerpt.alsoIn.map(citationLine).join('\n') });
   }
-  if (english && excerpt.translation) fields.push({ name: UNOFFICIAL, value: prose(excerpt.translation) });
+  if (english && excerpt.translation) fields.push({ name: UNOFFICIAL_TRANSLATION, value: prose(excerpt.translation) });
   return { color, description: highlightedExcerpt(excerpt), fields };
 }
 

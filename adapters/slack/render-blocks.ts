@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Citation, Excerpt, Reply, TopicSuggestion } from '../../src/answer/reply.ts';
 import { isolate, isolateLatinRuns } from '../shared/bidi.ts';
 import { splitCodeSpans } from '../shared/code-spans.ts';
+import { showsTranslations, UNOFFICIAL_TRANSLATION } from '../shared/translation-label.ts';
 import { safeCut, truncateToFit } from '../shared/truncate-text.ts';
 import { BLOCK_LIMITS } from './block-limits.ts';
 import { codeSpan, escapeText, linkOrLabel, neutralizeMrkdwn, userMention } from './escape-mrkdwn.ts';
@@ -50,8 +51,6 @@ export const FEEDBACK_UP_ACTION_ID = 'treaty_feedback_up';
 export const FEEDBACK_DOWN_ACTION_ID = 'treaty_feedback_down';
 /** `action_id` of the "Show in English" button under an Arabic answer; its value is the query. */
 export const SHOW_ENGLISH_ACTION_ID = 'treaty_show_english';
-/** How a translation is labelled wherever it is shown: the Arabic quote stays the citation. */
-const UNOFFICIAL = 'English (unofficial translation)';
 /** `block_id` of the row of buttons under a reply. */
 const ACTIONS_BLOCK_ID = 'treaty_reply_actions';
 
@@ -84,11 +83,12 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     tail.push(context(reply.notices.map((notice) => line(notice))));
   const buttons = replyButtons(reply, options);
   if (buttons.length > 0) tail.push({ type: 'actions', block_id: ACTIONS_BLOCK_ID, elements: buttons });
-  return { text: fallbackText(reply), blocks: fitBlocks(head, bodyGroups(reply, showsEnglish(reply, options)), tail) };
+  const english = showsEnglish(reply, options);
+  return { text: fallbackText(reply, english), blocks: fitBlocks(head, bodyGroups(reply, english), tail) };
 }
 
 function showsEnglish(reply: Reply, options: RenderOptions): boolean {
-  return options.english ?? reply.lang === 'en';
+  return showsTranslations(reply, options.english);
 }
 
 /** A short apology for when answering failed; the details go to the log, never to the chat. */
@@ -133,7 +133,7 @@ function excerptGroup(
     (piece): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: `> ${piece}` } }),
   );
   if (english && excerpt.translation) {
-    const label = `_${UNOFFICIAL}:_ `;
+    const label = `_${UNOFFICIAL_TRANSLATION}:_ `;
     quotes.push({
       type: 'section',
       text: { type: 'mrkdwn', text: label + line(excerpt.translation, BLOCK_LIMITS.sectionText - label.length) },
@@ -303,12 +303,12 @@ function lineWithCode(text: string, max: number = BLOCK_LIMITS.sectionText): str
 }
 
 /** The plain-text version of the whole reply, escaped, shown where blocks are not (notifications). */
-function fallbackText(reply: Reply): string {
+function fallbackText(reply: Reply, english: boolean): string {
   const lines = [reply.title.trim() || 'Treaty bot'];
   reply.excerpts.forEach((excerpt, i) => {
     const quote = excerpt.text.replace(/\s+/g, ' ').trim();
     lines.push(`${i + 1}. «${quote}» — ${excerpt.citation.title[reply.lang]}, ${excerpt.citation.locator}`);
-    if (reply.lang === 'en' && excerpt.translation) lines.push(`${UNOFFICIAL}: ${excerpt.translation}`);
+    if (english && excerpt.translation) lines.push(`${UNOFFICIAL_TRANSLATION}: ${excerpt.translation}`);
   });
   if (reply.searchedTerms.length > 0) lines.push(`Searched the Arabic text for: ${reply.searchedTerms.join(', ')}`);
   for (const help of reply.help) lines.push(`/treaty ${help.command} — ${help.description}`);

@@ -67,6 +67,8 @@ describe('renderReply', () => {
       const english = renderReply(reply, { english: true });
       expect(sectionTexts(english).filter((text) => text.startsWith('_English')).length).toBe(reply.excerpts.length);
       expect(JSON.stringify(english)).not.toContain('treaty_show_english');
+      // The notification text shown in its place carries the translations too.
+      expect(english.text).toContain('English (unofficial translation)');
     });
 
     it('keeps a long translation within the section limit', () => {
