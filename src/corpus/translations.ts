@@ -47,10 +47,7 @@ export class Translations {
       else if (translation.sourceHash !== sourceHash(text)) status.set(file, 'stale');
       else {
         status.set(file, 'current');
-        byFile.set(
-          file,
-          [...translation.sentences].sort((a, b) => a.start - b.start),
-        );
+        byFile.set(file, translation.sentences);
       }
     }
     return new Translations(byFile, status);
@@ -92,11 +89,24 @@ export class Translations {
 export function readTranslationFile(seedsDir: string, file: string): TranslationFile | undefined {
   const path = join(seedsDir, TRANSLATIONS_DIR, file.replace(/\.txt$/, '.json'));
   if (!existsSync(path)) return undefined;
-  const parsed = translationFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`corpus: ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = translationFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`corpus: ${path} is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
   }
   if (parsed.data.file !== file) throw new Error(`corpus: ${path} says it translates ${parsed.data.file}`);
+  // Lookups rely on sentences in file order that do not overlap.
+  parsed.data.sentences.forEach((sentence, i) => {
+    const previous = parsed.data.sentences[i - 1];
+    if (sentence.end <= sentence.start || (previous && sentence.start < previous.end)) {
+      throw new Error(`corpus: ${path} sentence ${i} [${sentence.start}, ${sentence.end}) is empty or out of order`);
+    }
+  });
   return parsed.data;
 }

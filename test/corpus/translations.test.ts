@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { sourceHash, translationUnits } from '../../src/corpus/translation-units.ts';
 import { readTranslationFile, Translations } from '../../src/corpus/translations.ts';
@@ -103,6 +105,27 @@ describe('Translations', () => {
     if (!first || !one || !two || !three) throw new Error('test: too few sentences');
     expect(translations.englishOf(first.file, { start: one.start, end: two.start + 1 })).toBe(`${one.en} ${two.en}`);
     expect(translations.englishOf(first.file, { start: three.start, end: three.end })).toBe(three.en);
+  });
+
+  it('refuses a file whose sentences overlap or are not JSON, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'treaty-translations-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'translations', 'en'), { recursive: true });
+    const path = join(dir, 'translations', 'en', '000_a.json');
+    const file = (sentences: unknown) =>
+      JSON.stringify({ $comment: 'c', file: '000_a.txt', sourceHash: 'a'.repeat(64), sentences });
+    writeFileSync(
+      path,
+      file([
+        { start: 0, end: 10, en: 'one' },
+        { start: 5, end: 20, en: 'two' },
+      ]),
+    );
+    expect(() => readTranslationFile(dir, '000_a.txt')).toThrow(
+      /000_a\.json sentence 1 \[5, 20\) is empty or out of order/,
+    );
+    writeFileSync(path, '{');
+    expect(() => readTranslationFile(dir, '000_a.txt')).toThrow(/000_a\.json is not JSON/);
   });
 
   it('leaves out a stale translation', () => {
