@@ -8,8 +8,11 @@ export const DISCORD_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * The longest rate-limit wait discord.js sits out itself for a message post. Within it, a post still ends before the delivery
- * core's 20 s deadline (wait + a 10 s request); a longer one is rejected (RateLimitError), so a digest post is
- * never sent after the core gave up on it: the core posts again after the wait (RateLimitedPostError).
+ * core's 20 s deadline (wait + a 10 s request); a longer one is rejected (RateLimitError) rather than sent late,
+ * and the core posts again after the wait (RateLimitedPostError). (Fetching an uncached channel first is a GET
+ * that may still wait longer; a post that lands late is then found by the history check, not doubled.) The rule
+ * covers every message post, so a mention answer under a longer rate limit fails with a logged error instead of
+ * arriving minutes late.
  */
 export const LONGEST_RATE_LIMIT_WAIT_MS = 5_000;
 

@@ -170,7 +170,9 @@ export async function killMidPostAndRestart(
 export function expectOnTime(rows: FaultRow[], row: FaultRow & { othersMs: number }): void {
   expect(row.postsPerChannel).toEqual(row.postsPerChannel.map(() => 1));
   expect(row.othersMs).toBeLessThan(FAST.requestTimeoutMs + FAST.retryDelayMs);
-  const limitMs = row.fault === 'rate-limited' ? 1_500 : FAST.requestTimeoutMs + FAST.retryDelayMs + 600;
+  // The margins (a heartbeat, the history check, and room for a loaded 2-CPU CI machine) only loosen how late
+  // the faulty channel may recover; the other channels' bound is the one the issue sets.
+  const limitMs = row.fault === 'rate-limited' ? 2_500 : FAST.requestTimeoutMs + FAST.retryDelayMs + 1_500;
   expect(row.recoveryMs).toBeLessThan(limitMs);
   rows.push({
     platform: row.platform,
