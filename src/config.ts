@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCronExpression } from './digests/schedule.ts';
 
 /**
  * Every environment variable the bot reads, in one schema validated once at startup. A bad value stops startup
@@ -46,7 +47,8 @@ const environmentSchema = z.object({
   /** How often the status source is polled (5-field cron, UTC). */
   STATUS_POLL_CRON: z
     .string()
-    .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression like "0 */6 * * *"')
+    // The scheduler's own parser: `99 * * * *` has five fields but no minute 99.
+    .refine(isCronExpression, 'must be a 5-field cron expression like "0 */6 * * *"')
     .default('0 */6 * * *'),
   /** Questions one user may ask per minute on Slack or Discord (0: no limit). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),

@@ -51,6 +51,8 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^config: LOG_LEVEL /],
     [{ PORT: 'eighty' }, /^config: PORT /],
     [{ PORT: '70000' }, /^config: PORT /],
+    [{ STATUS_POLL_CRON: '99 * * * *' }, /^config: STATUS_POLL_CRON must be a 5-field cron expression/],
+    [{ STATUS_POLL_CRON: '0 */6 * * * *' }, /^config: STATUS_POLL_CRON must be a 5-field cron expression/],
     [
       { SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 'abcdef0123456789' },
       /^config: SLACK_BOT_TOKEN must be a bot token/,
