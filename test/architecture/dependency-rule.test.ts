@@ -50,3 +50,21 @@ describe('the dependency rule', () => {
     expect(isPlatformOrAdapter(specifier)).toBe(false);
   });
 });
+
+describe('the adapters', () => {
+  const platforms = ['slack', 'discord', 'console'];
+
+  it.each(platforms)(
+    'never import another adapter from adapters/%s (they share through adapters/shared or src/)',
+    (platform) => {
+      const others = platforms.filter((other) => other !== platform);
+      const crossing = new RegExp(`(^|/)(${others.join('|')})/`);
+      const violations = sourceFiles(join(root, 'adapters', platform)).flatMap((file) =>
+        importsOf(file)
+          .filter((specifier) => specifier.startsWith('.') && crossing.test(specifier))
+          .map((specifier) => `${relative(root, file)} imports ${specifier}`),
+      );
+      expect(violations).toEqual([]);
+    },
+  );
+});
