@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCronExpression } from './digests/schedule.ts';
+import { DEFAULT_STATUS_URL } from './status/untc-source.ts';
 
 /**
  * Every environment variable the bot reads, in one schema validated once at startup. A bad value stops startup
@@ -43,7 +44,7 @@ const environmentSchema = z.object({
   STATUS_SOURCE_URL: z
     .string()
     .regex(/^(https?|file):\/\/\S+$/, 'must be an http(s):// or file:// URL')
-    .default('https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml'),
+    .default(DEFAULT_STATUS_URL),
   /** How often the status source is polled (5-field cron, UTC). */
   STATUS_POLL_CRON: z
     .string()

@@ -7,9 +7,10 @@ import {
 } from '../../src/digests/digest-poster.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { ChannelDigest } from '../../src/status/ratification-tracker.ts';
+import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
 import { rateLimitWaitMs } from './discord-rest-options.ts';
 import { describeError } from './failures.ts';
-import { renderDigestMessage, UNTC_STATUS_PAGE } from './render-digest.ts';
+import { renderDigestMessage } from './render-digest.ts';
 
 /**
  * Discord errors after which retrying cannot help: Missing Access (the bot cannot see the channel or was
@@ -76,7 +77,7 @@ export function createDiscordDigestPoster(client: Client, logger: Logger): Diges
 
 /** The title link of a digest: the UNTC status page, with the nonce in the fragment (ignored by the page). */
 export function digestUrl(nonce: string): string {
-  return `${UNTC_STATUS_PAGE}#treaty-digest-${nonce}`;
+  return `${STATUS_PAGE_URL}#treaty-digest-${nonce}`;
 }
 
 /** The target channel (from the cache, else fetched); a PermanentPostError when it is gone or not a text channel. */

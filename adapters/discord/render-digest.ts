@@ -11,15 +11,12 @@ import type { APIEmbed, MessageMentionOptions } from 'discord.js';
 import type { Digest } from '../../src/status/digest.ts';
 import type { StatusChange } from '../../src/status/snapshot.ts';
 import { describeChange } from '../../src/status/status-wording.ts';
+import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
 import { hasArabic, isolate } from '../shared/bidi.ts';
 import { truncateText } from '../shared/truncate-text.ts';
 import { EMBED_LIMITS, embedLength, truncateMarkdown } from './embed-limits.ts';
 import { escapeMarkdown, inlineCode, neutralizeMentions } from './escape-markdown.ts';
 import { prose } from './render-embeds.ts';
-
-/** The human page of the convention's status in the UN Treaty Collection; the embed title links to it. */
-export const UNTC_STATUS_PAGE =
-  'https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XVIII-16&chapter=18&clang=_en';
 
 /** The digest's embed colour (the status colour of `render-embeds.ts`). */
 const DIGEST_COLOR = 0xf0b232;
@@ -40,7 +37,7 @@ const GROUPS = [
 export function renderDigestMessage(digest: Digest): DigestMessage {
   const head: APIEmbed = {
     title: truncateMarkdown(prose(digest.title), EMBED_LIMITS.title) || 'Ratification update',
-    url: UNTC_STATUS_PAGE,
+    url: STATUS_PAGE_URL,
     color: DIGEST_COLOR,
     description: truncateMarkdown(
       [

@@ -30,15 +30,10 @@ const MRKDWN_LOOKALIKES: Record<string, string> = {
 /**
  * Makes quoted or user-supplied text inert in mrkdwn: no bold/italic/strike/code from stray `*`, `_`, `~`,
  * backticks (a document's own `*Title*` must not collide with our highlights), and no pings or links.
- * Keeps the length of the text before escaping, so apply it before `escapeText`, or use `inertMrkdwn`.
+ * Keeps the length of the text before escaping, so apply it before `escapeText`.
  */
 export function neutralizeMrkdwn(text: string): string {
   return text.replace(/[*_~`]/g, (char) => MRKDWN_LOOKALIKES[char] ?? char);
-}
-
-/** `neutralizeMrkdwn` then `escapeText`: the one call for a user or document string shown in mrkdwn. */
-export function inertMrkdwn(text: string): string {
-  return escapeText(neutralizeMrkdwn(text));
 }
 
 /**

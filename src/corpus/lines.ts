@@ -78,16 +78,6 @@ export function toSuperscript(value: number): string {
     .join('');
 }
 
-/** `²` → `2`, as used by footnote reference markers like `⁽²⁾`. */
-export function fromSuperscript(value: string): number {
-  return Number(
-    value
-      .split('')
-      .map((char) => String(superscriptDigits.indexOf(char)))
-      .join(''),
-  );
-}
-
 /**
  * Turns drafts into passages: ids in document order, and a superscript occurrence number on any locator seen
  * before in the same document (`¶ 13 (ي)`, then `¶ 13 (ي)²`), because OCR'd reports restart letter series.

@@ -28,14 +28,6 @@ export interface Passage {
   spans: Span[];
 }
 
-/** Where a passage starts and ends in its file (first span's start, last span's end). */
-export function passageBounds(passage: Passage): Span {
-  const first = passage.spans[0];
-  const last = passage.spans[passage.spans.length - 1];
-  if (!first || !last) throw new Error(`corpus: passage ${passage.id} has no spans`);
-  return { start: first.start, end: last.end };
-}
-
 /** The passage's text as indexed and shown: its spans joined by a single space. */
 export function passageText(passage: Passage, fileText: string): string {
   return passage.spans.map((span) => fileText.slice(span.start, span.end)).join(' ');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS, embedLength } from '../../adapters/discord/embed-limits.ts';
-import { renderDigestMessage, UNTC_STATUS_PAGE } from '../../adapters/discord/render-digest.ts';
+import { renderDigestMessage } from '../../adapters/discord/render-digest.ts';
 import { FSI, PDI } from '../../adapters/shared/bidi.ts';
 import type { Digest } from '../../src/status/digest.ts';
 import type { StatusChange } from '../../src/status/snapshot.ts';
+import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
 
 function digestOf(changes: Partial<Digest['groups']>, extra: Partial<Digest> = {}): Digest {
   const groups = { newParties: [], newSignatures: [], corrections: [], ...changes };
@@ -56,7 +57,7 @@ describe('renderDigestMessage', () => {
     expect(message.embeds).toHaveLength(1);
     expect(message.embeds[0]).toEqual({
       title: 'UN Convention against Cybercrime: ratification update since 2026-11-16 09:00 UTC',
-      url: UNTC_STATUS_PAGE,
+      url: STATUS_PAGE_URL,
       color: 0xf0b232,
       description: [
         '**Toward entry into force:** `▓▓▓░░░░░░░ 12/40`',

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  escapeText,
-  inertMrkdwn,
-  linkOrLabel,
-  neutralizeMrkdwn,
-  userMention,
-} from '../../adapters/slack/escape-mrkdwn.ts';
+import { escapeText, linkOrLabel, neutralizeMrkdwn, userMention } from '../../adapters/slack/escape-mrkdwn.ts';
 
 describe('escapeText', () => {
   it('escapes exactly &, < and >', () => {
@@ -29,12 +23,6 @@ describe('neutralizeMrkdwn', () => {
     const neutral = neutralizeMrkdwn(text);
     expect(neutral).toHaveLength(text.length);
     expect(neutral).not.toMatch(/[*_~`]/);
-  });
-});
-
-describe('inertMrkdwn', () => {
-  it('neutralizes and escapes', () => {
-    expect(inertMrkdwn('*<!here>*')).toBe('\u2217&lt;!here&gt;\u2217');
   });
 });
 
