@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Translations } from '../corpus/translations.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
+import { bm25Idf } from './term-postings.ts';
 
 /** One passage's English, for the index. */
 interface EnglishPassage {
@@ -94,8 +95,7 @@ export class EnglishTextIndex {
 
   /** BM25's IDF of a stem only one passage holds: the weight of the rarest possible stem. */
   get maxIdf(): number {
-    const total = Math.max(1, this.index().miniSearch.documentCount);
-    return Math.log(1 + (total - 0.5) / 1.5);
+    return bm25Idf(Math.max(1, this.index().miniSearch.documentCount), 1);
   }
 
   /** True when any passage has an English translation to search. */
@@ -124,7 +124,7 @@ export class EnglishTextIndex {
       let value = idfs.get(stem);
       if (value === undefined) {
         const frequency = documentFrequency(miniSearch, stem);
-        value = frequency === 0 ? 0 : Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+        value = frequency === 0 ? 0 : bm25Idf(total, frequency);
         idfs.set(stem, value);
       }
       return value;

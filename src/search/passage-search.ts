@@ -5,7 +5,7 @@ import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import type { PassageIndex } from './minisearch-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
 import { type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
-import { TermPostings } from './term-postings.ts';
+import { bm25Idf, TermPostings } from './term-postings.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
 
 /** How many BM25 candidates the ranker looks at. */
@@ -141,12 +141,12 @@ export class PassageSearch {
   readonly unitWeight = (unit: QueryUnit): number => {
     const frequency = this.unitFrequency(unit);
     if (frequency === 0) return 0;
-    return unit.weight * idf(this.passages.length, frequency);
+    return unit.weight * bm25Idf(this.passages.length, frequency);
   };
 
   /** The IDF a unit would have if a single passage held it: the weight of the rarest possible term. */
   get maxIdf(): number {
-    return idf(this.passages.length, 1);
+    return bm25Idf(this.passages.length, 1);
   }
 
   /**
@@ -202,11 +202,6 @@ export class PassageSearch {
       sentenceUnits,
     });
   }
-}
-
-/** BM25's IDF of a term held by `frequency` of `total` passages. */
-function idf(total: number, frequency: number): number {
-  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();

@@ -5,6 +5,11 @@ const CONTEXT_CREDIT = 0.5;
 /** Credit for a unit whose root, not its stem, the passage holds (تطبيق for تطبق; see arabic-root.ts). */
 const ROOT_CREDIT = 0.5;
 
+/** BM25's IDF of a term held by `frequency` of `total` passages. */
+export function bm25Idf(total: number, frequency: number): number {
+  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+}
+
 /** How many passages hold each term: document frequencies, and the vocabulary typos are corrected against. */
 export class TermPostings {
   private readonly passagesWith = new Map<string, number>();
