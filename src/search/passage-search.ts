@@ -50,7 +50,9 @@ export class PassageSearch {
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
     const tokens = this.lexicon.textAnalyzer.analyze(question);
-    return planQuery(tokens, lang, this.lexicon, this.vocabulary);
+    const plan = planQuery(tokens, lang, this.lexicon, this.vocabulary);
+    // Analyzed once here for the search, the confidence and the excerpt.
+    return lang === 'en' && this.english ? { ...plan, englishStems: this.english.stems(plan.words.join(' ')) } : plan;
   }
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
@@ -80,7 +82,7 @@ export class PassageSearch {
     if (plan.lang !== 'en' || !english?.available) return 0;
     let known = 0;
     let unknown = 0;
-    for (const stem of english.stems(plan.words.join(' '))) {
+    for (const stem of plan.englishStems ?? []) {
       const weight = english.idf(stem);
       if (weight > 0) known += weight;
       else unknown += unknownShare * english.maxIdf;
@@ -95,7 +97,7 @@ export class PassageSearch {
   private addEnglishMatches(plan: QueryPlan, candidates: Candidate[]): void {
     const english = this.english;
     if (!english?.available) return;
-    const stems = english.stems(plan.words.join(' '));
+    const stems = plan.englishStems ?? [];
     const total = stems.reduce((sum, stem) => sum + english.idf(stem), 0);
     if (total === 0) return;
     const byOrdinal = new Map(

@@ -30,6 +30,8 @@ export interface QueryPlan {
   words: string[];
   /** The question's content words in order, as canonical terms, for exact-phrase matching (Arabic only). */
   phrase: string[];
+  /** An English question's stems as the English text index analyzes them (english-text-index.ts). */
+  englishStems?: string[];
 }
 
 /** What planning needs to know of the index's vocabulary. */
