@@ -11,12 +11,11 @@ import { TreatyBot } from '../answer/treaty-bot.ts';
 import { buildPlainMiniSearch, loadPlainMiniSearch, plainDocuments } from '../bench/plain-minisearch.ts';
 import { repeatCorpus } from '../bench/synthetic-corpus.ts';
 import { latencies, mib, quantile, timed } from '../bench/timing.ts';
-import { Translations } from '../corpus/translations.ts';
 import { loadQuestionSets } from '../eval/question-sets.ts';
-import { EnglishTextIndex } from '../search/english-text-index.ts';
+import { silentLogger } from '../logger.ts';
 import { loadIndexIfFresh } from '../search/index-files.ts';
 import { buildMiniSearch } from '../search/minisearch-index.ts';
-import { buildSearchData, readSearchInputs } from '../search/open-search.ts';
+import { buildSearchData, openEnglishText, readSearchInputs } from '../search/open-search.ts';
 import { PassageSearch } from '../search/passage-search.ts';
 
 const TARGET_P99_MS = 2;
@@ -48,11 +47,7 @@ if ('reason' in load.value)
 // Queries run on the index as loaded from index/, as in production.
 const loaded = load.value;
 // The English translations, searched by English questions; their index is built on the first one.
-const translations = Translations.load(
-  resolve('seeds'),
-  [...inputs.documents.values()].map(({ entry, text }) => ({ file: entry.file, text })),
-);
-const english = new EnglishTextIndex(loaded.analyzed, translations, new Set(loaded.lexicon.data.stopwords.en));
+const english = openEnglishText(resolve('seeds'), inputs.documents, loaded, silentLogger);
 const englishBuild = timed(() => english.search(['convent'], 1));
 const bot = new TreatyBot(new PassageSearch(loaded.analyzed, loaded.index, loaded.lexicon, english), topics);
 const botLatency = latencies(questions, ROUNDS, (question) => bot.ask(question, { platform: 'cli' }));

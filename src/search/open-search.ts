@@ -69,14 +69,27 @@ export function openSearch({
     );
     data = buildSearchData({ ...sources, lexicon: CompiledLexicon.compile(loadLexicon(lexiconDir)) });
   }
+  const english = openEnglishText(seedsDir, sources.documents, data, logger);
+  return new PassageSearch(data.analyzed, data.index, data.lexicon, english);
+}
+
+/**
+ * The search over the seeds' English translations (seeds/translations/en), for English questions; a seed whose
+ * translation is missing or stale is left out, with a warning.
+ */
+export function openEnglishText(
+  seedsDir: string,
+  documents: ReadonlyMap<string, SeedDocument>,
+  data: Pick<SearchData, 'analyzed' | 'lexicon'>,
+  logger: Logger,
+): EnglishTextIndex {
   const translations = Translations.load(
     seedsDir,
-    [...sources.documents.values()].map(({ entry, text }) => ({ file: entry.file, text })),
+    [...documents.values()].map(({ entry, text }) => ({ file: entry.file, text })),
   );
   const stale = [...translations.status].filter(([, status]) => status !== 'current').map(([file]) => file);
   if (stale.length > 0) {
     logger.warn({ files: stale }, 'English translations missing or stale for these seeds; English search skips them');
   }
-  const english = new EnglishTextIndex(data.analyzed, translations, new Set(data.lexicon.data.stopwords.en));
-  return new PassageSearch(data.analyzed, data.index, data.lexicon, english);
+  return new EnglishTextIndex(data.analyzed, translations, new Set(data.lexicon.data.stopwords.en));
 }
