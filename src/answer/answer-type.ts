@@ -63,7 +63,7 @@ export class AnswerTypes {
       // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition too (للكلفة).
       for (const form of new Set([word, /^[وف]../.test(word) ? word.slice(1) : word, withoutProclitic(word)])) {
         for (const { type, phrase } of this.arabicByFirstWord.get(form) ?? []) {
-          if (phrase.every((next, j) => j === 0 || words[i + j] === next)) types.add(type);
+          if (followsAt(words, i, phrase)) types.add(type);
         }
       }
     });
@@ -78,8 +78,7 @@ export class AnswerTypes {
     for (let i = 0; i < words.length; i++) {
       const form = /^[وف]../.test(words[i] ?? '') ? (words[i] ?? '').slice(1) : undefined;
       for (const phrase of this.quantityPhrases) {
-        const matches = (first: string | undefined) =>
-          first === phrase[0] && phrase.every((next, j) => j === 0 || words[i + j] === next);
+        const matches = (first: string | undefined) => first === phrase[0] && followsAt(words, i, phrase);
         if (matches(words[i]) || matches(form)) return i + phrase.length;
       }
     }
@@ -111,9 +110,7 @@ function namesCountry(words: readonly string[]): boolean {
   countryNames ??= readCountryNames();
   const names = countryNames;
   return words.some((word, i) =>
-    [word, withoutProclitic(word)].some((first) =>
-      (names.get(first) ?? []).some((name) => name.every((next, j) => j === 0 || words[i + j] === next)),
-    ),
+    [word, withoutProclitic(word)].some((first) => (names.get(first) ?? []).some((name) => followsAt(words, i, name))),
   );
 }
 
@@ -140,6 +137,14 @@ function mainEnglishClause(question: string): string {
     /^\s*(?:when|where|while|if|once|as|since)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|how|when|where|why)\b)/i,
     '',
   );
+}
+
+/**
+ * Whether the rest of `phrase` follows its first word at `words[i]` (the caller has matched that word, in one of
+ * its forms: وكم، بفيتنام).
+ */
+function followsAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
+  return phrase.every((next, j) => j === 0 || words[i + j] === next);
 }
 
 function normalizedWords(text: string): string[] {
