@@ -56,19 +56,25 @@ export interface Evidence {
 /** The confidence that the best passage answers the question. */
 export function answerConfidence({ plan, best, typeRanks }: Evidence, search: PassageSearch): number {
   if (!best) return 0;
-  let known = 0;
-  let unknown = 0;
-  for (const unit of plan.units) {
-    const weight = search.unitWeight(unit);
-    if (weight > 0) known += weight;
-    else unknown += UNKNOWN_UNIT_SHARE * search.maxIdf * unit.weight;
-  }
+  const arabic = shareKnown(
+    plan.units.map((unit) => ({
+      weight: search.unitWeight(unit),
+      unknownWeight: UNKNOWN_UNIT_SHARE * search.maxIdf * unit.weight,
+    })),
+  );
   // An English question is also matched against the passages' English: it counts as known, and covered, as
   // far as the better of the two paths says.
-  const knownShare = Math.max(
-    known === 0 ? 0 : known / (known + unknown),
-    search.englishKnownShare(plan, UNKNOWN_ENGLISH_WORD_SHARE),
-  );
+  const { english } = search;
+  const translated =
+    english?.available && plan.englishStems
+      ? shareKnown(
+          plan.englishStems.map((stem) => ({
+            weight: english.idf(stem),
+            unknownWeight: UNKNOWN_ENGLISH_WORD_SHARE * english.maxIdf,
+          })),
+        )
+      : 0;
+  const knownShare = Math.max(arabic, translated);
   if (knownShare === 0) return 0;
   const coverage = Math.max(best.coverage, best.english?.coverage ?? 0);
   const typeShare = Math.min(
@@ -76,4 +82,18 @@ export function answerConfidence({ plan, best, typeRanks }: Evidence, search: Pa
     ...typeRanks.map((rank) => (rank === 0 ? 1 : rank > 0 ? LATER_TYPE_SHARE : MISSING_TYPE_SHARE)),
   );
   return coverage ** COVERAGE_EXPONENT * knownShare * typeShare;
+}
+
+/**
+ * The weight of the known parts of a question over the weight of all of it, where a part no passage holds
+ * (weight 0) counts its `unknownWeight`; 0 when nothing is known.
+ */
+function shareKnown(parts: ReadonlyArray<{ weight: number; unknownWeight: number }>): number {
+  let known = 0;
+  let unknown = 0;
+  for (const { weight, unknownWeight } of parts) {
+    if (weight > 0) known += weight;
+    else unknown += unknownWeight;
+  }
+  return known === 0 ? 0 : known / (known + unknown);
 }

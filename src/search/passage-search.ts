@@ -73,24 +73,6 @@ export class PassageSearch {
   }
 
   /**
-   * For an English question, the IDF weight of its words some passage's English holds over the weight of all
-   * its words, where a word no passage holds counts `unknownShare` of the rarest word's IDF (see confidence.ts);
-   * 0 without translations.
-   */
-  englishKnownShare(plan: QueryPlan, unknownShare: number): number {
-    const english = this.english;
-    if (plan.lang !== 'en' || !english?.available) return 0;
-    let known = 0;
-    let unknown = 0;
-    for (const stem of plan.englishStems ?? []) {
-      const weight = english.idf(stem);
-      if (weight > 0) known += weight;
-      else unknown += unknownShare * english.maxIdf;
-    }
-    return known === 0 ? 0 : known / (known + unknown);
-  }
-
-  /**
    * An English question also searches the passages' English translations: each candidate gets its English
    * match, and the best English matches the glossary path missed join the candidates.
    */
