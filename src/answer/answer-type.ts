@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AnswerType, AnswerTypeRule } from '../lexicon/lexicon.ts';
 import { normalizeArabic, toAsciiDigits } from '../text/arabic-normalize.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 import { tokenize } from '../text/tokenize.ts';
 
 /**
@@ -155,8 +156,4 @@ function normalizedWords(text: string): string[] {
 function withoutProclitic(word: string): string {
   if (word.length <= 3) return word;
   return word.replace(/^([وف]?)لل(?=..)/, '$1ال').replace(/^[وف]?[بلك]?(?=...)/, '');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 /** Helpers shared by the message listeners (mentions and DMs). */
+import { escapeRegExp } from '../../../src/text/escape-regexp.ts';
 
 /**
  * The text without mentions of this bot. The core strips every `<@U…>` too; removing ours here keeps the
@@ -13,8 +14,4 @@ export function stripMention(text: string | undefined, botUserId: string | undef
 /** The key of one Slack message, the same whichever event delivered it. */
 export function messageKey(channel: string, ts: string): string {
   return `message:${channel}:${ts}`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
