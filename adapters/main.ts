@@ -4,7 +4,7 @@
  * no credentials, starts the local console chat over the seeds. Nothing else starts anything.
  */
 import { createTreatyBot } from '../src/create-treaty-bot.ts';
-import { RatificationTracker } from '../src/status/ratification-tracker.ts';
+import { RatificationTracker } from '../src/tracker/ratification-tracker.ts';
 import { configOrExit } from './config-or-exit.ts';
 import { runConsoleChat } from './console/console-chat.ts';
 import { consoleLogLevel, LineLogger } from './console/line-logger.ts';

@@ -1,6 +1,6 @@
+import { type DigestPost, digestPost } from '../src/answer/digest-reply.ts';
 import type { Config } from '../src/config.ts';
 import { createTreatyBot } from '../src/create-treaty-bot.ts';
-import { TrackerScheduler } from '../src/digests/scheduler.ts';
 import { FeedbackRecorder } from '../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../src/logger.ts';
 import { countedPoster } from '../src/ops/counted-poster.ts';
@@ -10,8 +10,9 @@ import { Metrics } from '../src/ops/metrics.ts';
 import { opsRoutes } from '../src/ops/ops-routes.ts';
 import { type OpsServer, startOpsServer } from '../src/ops/ops-server.ts';
 import { Readiness } from '../src/ops/readiness.ts';
-import type { ChannelDigest, RatificationTracker } from '../src/status/ratification-tracker.ts';
 import type { Store } from '../src/store/open-store.ts';
+import type { RatificationTracker } from '../src/tracker/ratification-tracker.ts';
+import { TrackerScheduler } from '../src/tracker/scheduler.ts';
 import type { PlatformRuntime } from './platform-runtime.ts';
 import { routingPoster } from './routing-poster.ts';
 
@@ -41,6 +42,7 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
     statusDesk: tracker,
     questionsPerMinute: config.questionsPerMinute,
     observer: metrics,
+    feedback: new FeedbackRecorder(store.feedback),
   });
   // createTreatyBot returns only once the index is loaded (or rebuilt): from here on it is.
   readiness.add('index', () => bot.topics.length > 0);
@@ -51,7 +53,7 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
     config.slack && !config.slack.appToken ? undefined : await startOpsServer(routes, config.port);
   if (opsServer) logger.info({ port: opsServer.port }, `ops: /healthz, /readyz and /metrics on port ${opsServer.port}`);
 
-  const services = { feedback: new FeedbackRecorder(store.feedback), inFlight };
+  const services = { inFlight };
   const runtimes: PlatformRuntime[] = [];
   const connect = async (platform: 'slack' | 'discord', start: () => Promise<PlatformRuntime>) => {
     let runtime: PlatformRuntime | undefined;
@@ -74,7 +76,7 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
     throw error;
   }
 
-  const scheduler = new TrackerScheduler<ChannelDigest>({
+  const scheduler = new TrackerScheduler<DigestPost>({
     store,
     logger,
     pollCron: config.status.pollCron,
@@ -87,7 +89,7 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
       }
     },
     poster: countedPoster(routingPoster(runtimes), metrics),
-    buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+    buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
   });
   const deliveries = new DeliveryHealth({
     backlog: () => store.deliveries.backlog(),

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { RateLimiter } from './answer/rate-limiter.ts';
 import type { StatusDesk } from './answer/status-desk.ts';
 import { type AnswerObserver, TreatyBot } from './answer/treaty-bot.ts';
+import type { FeedbackRecorder } from './feedback/feedback-recorder.ts';
 import type { Logger } from './logger.ts';
 import { openSearch } from './search/open-search.ts';
 
@@ -19,6 +20,8 @@ export interface CoreOptions {
   questionsPerMinute?: number;
   /** Told of every reply and its duration (the process's metrics). */
   observer?: AnswerObserver;
+  /** Records 👍 / 👎 (FEEDBACK_ENABLED); without it replies offer no vote. */
+  feedback?: FeedbackRecorder;
 }
 
 /** Builds the platform-free core: lexicon, corpus, search index and the bot that answers. */
@@ -30,5 +33,10 @@ export function createTreatyBot(options: CoreOptions): TreatyBot {
     logger: options.logger,
   });
   const limiter = options.questionsPerMinute ? new RateLimiter(options.questionsPerMinute) : undefined;
-  return new TreatyBot(search, search.lexicon.topics, options.statusDesk, limiter, options.observer);
+  return new TreatyBot(search, search.lexicon.topics, {
+    statusDesk: options.statusDesk,
+    rateLimiter: limiter,
+    observer: options.observer,
+    feedback: options.feedback,
+  });
 }

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { toContractJson } from '../../src/answer/contract-json.ts';
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
-import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
+import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import { configOrExit } from '../config-or-exit.ts';
 import { openStoreOrMemory } from '../open-store-or-explain.ts';
 import { consoleLogLevel, LineLogger } from './line-logger.ts';
@@ -26,7 +26,6 @@ Asks the treaty bot one question (Arabic or English) and prints the answer with 
 "status" answers from DATA_DIR's database as the running bot last polled it; nothing is fetched here.
 `;
 
-const context: AskContext = { platform: 'cli' };
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(USAGE);
@@ -42,6 +41,7 @@ const json = values.json === true;
 const jsonl = values.jsonl === true;
 const english = values.lang === 'en';
 const question = positionals.join(' ');
+const context: AskContext = { platform: 'cli', ...(english ? { english } : {}) };
 
 // `status` answers from the tracker's database (DATA_DIR) as last polled by the running bot; nothing is fetched here.
 const config = configOrExit();
@@ -60,6 +60,6 @@ if (jsonl) {
   process.stdout.write(`${JSON.stringify(toContractJson(bot.ask(question, context)))}\n`);
 } else {
   const style = process.stdout.isTTY ? ansiStyle : plainStyle;
-  process.stdout.write(renderText(bot.ask(question, context), style, english ? { english } : {}));
+  process.stdout.write(renderText(bot.ask(question, context), style));
 }
 store.close();

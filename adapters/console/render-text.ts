@@ -1,5 +1,4 @@
-import type { Citation, Excerpt, Reply } from '../../src/answer/reply.ts';
-import { showsTranslations, UNOFFICIAL_TRANSLATION } from '../shared/translation-label.ts';
+import type { Excerpt, Part, Reply } from '../../src/answer/reply.ts';
 
 export interface TextStyle {
   /** Wraps matched words; identity when the output is not a colour terminal. */
@@ -13,38 +12,42 @@ export const ansiStyle: TextStyle = {
   dim: (text) => `\x1b[2m${text}\x1b[0m`,
 };
 
-export interface TextOptions {
-  /** Shows each quote's unofficial English translation under it; default for an English question. */
-  english?: boolean;
-}
-
-/** Renders a reply as terminal text. */
-export function renderText(reply: Reply, style: TextStyle = plainStyle, options: TextOptions = {}): string {
-  const english = showsTranslations(reply, options.english);
-  const lines: string[] = [reply.title, ''];
-  reply.excerpts.forEach((excerpt, i) => {
-    lines.push(`[${i + 1}] ${citationLine(excerpt.citation)}`);
-    lines.push(`    «${highlightText(excerpt, style)}»`);
-    // An English reader gets the English under the Arabic quote, which stays the citation.
-    if (english && excerpt.translation) lines.push(`    ${UNOFFICIAL_TRANSLATION}: ${excerpt.translation}`);
-    for (const twin of excerpt.alsoIn) lines.push(style.dim(`    also in: ${citationLine(twin)}`));
-    lines.push('');
-  });
-  if (reply.searchedTerms.length > 0)
-    lines.push(style.dim(`Searched the Arabic text for: ${reply.searchedTerms.join('، ')}`));
-  for (const line of reply.help) lines.push(`  ${line.command.padEnd(12)} ${line.description}`);
-  for (const line of reply.statusLines) lines.push(line);
-  if (reply.suggestions.length > 0) {
-    if (reply.kind !== 'topics') lines.push('Topics:');
-    for (const topic of reply.suggestions)
-      lines.push(`  ${topic.slug.padEnd(28)} ${topic.title.en} · ${topic.title.ar}`);
-  }
-  for (const notice of reply.notices) lines.push(style.dim(notice));
+/** Renders a reply or digest as terminal text: one block of lines per part, in the core's order and words. */
+export function renderText(reply: Reply, style: TextStyle = plainStyle): string {
+  const lines = reply.parts.flatMap((part) => partLines(part, style));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function citationLine(citation: Citation): string {
-  return `${citation.title.ar} — ${citation.publisher.en}, ${citation.date}, ${citation.locator}`;
+function partLines(part: Part, style: TextStyle): string[] {
+  switch (part.type) {
+    case 'heading':
+      return [part.text, ''];
+    case 'sharedBy':
+      return [style.dim(`${part.label} ${part.user}`)];
+    case 'note':
+      return [part.aside ? style.dim(part.text) : part.text];
+    case 'quote': {
+      const { citation } = part;
+      const lines = [
+        `[${part.number}] ${[citation.title, ...citation.details].join(' · ')}`,
+        `    «${highlightText(part.excerpt, style)}»`,
+      ];
+      if (part.translation) lines.push(`    ${part.translation.label}: ${part.translation.text}`);
+      if (part.alsoIn) lines.push(style.dim(`    ${part.alsoIn}`));
+      return [...lines, ''];
+    }
+    case 'list':
+      return [
+        ...(part.heading ? [`${part.heading}:`] : []),
+        ...part.items.map((item) => `  ${item.code ? `${item.code.padEnd(28)} ` : '• '}${item.text}`),
+        ...(part.hint ? [style.dim(part.hint)] : []),
+        '',
+      ];
+    case 'progress':
+      return [`${part.label}: ${part.bar}${part.detail ? ` (${part.detail})` : ''}`];
+    case 'asOf':
+      return [style.dim(part.text)];
+  }
 }
 
 function highlightText(excerpt: Excerpt, style: TextStyle): string {

@@ -37,7 +37,7 @@ export function createDiscordClient(
   logger: Logger,
   services: PlatformServices = {},
 ): Client {
-  const { feedback, inFlight, requestTimeoutMs } = services;
+  const { inFlight, requestTimeoutMs } = services;
   const client = new Client({
     intents: [...DISCORD_INTENTS],
     // DM channels are not cached before their first message; a partial channel lets that message through.
@@ -47,7 +47,7 @@ export function createDiscordClient(
     // No retries of a request that may have posted; a timeout so a hung post fails (see discord-rest-options.ts).
     rest: discordRestOptions({ apiUrl: config.apiUrl, requestTimeoutMs }),
   });
-  const context: DiscordContext = { bot, logger, customIds: new QueryCustomIds(), ...(feedback ? { feedback } : {}) };
+  const context: DiscordContext = { bot, logger, customIds: new QueryCustomIds() };
 
   // Listeners catch their own failures; these catches only keep a bug from becoming an unhandled rejection.
   const handle = (event: string, work: Promise<void>) => {

@@ -1,12 +1,12 @@
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   ClientEvents,
   MessageMentionOptions,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
-import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { QueryCustomIds } from './buttons/query-custom-ids.ts';
 
@@ -14,10 +14,8 @@ import type { QueryCustomIds } from './buttons/query-custom-ids.ts';
 export interface DiscordContext {
   bot: TreatyBot;
   logger: Logger;
-  /** Remembers the questions behind buttons ("Post to channel", 👍 / 👎) whose custom_id cannot hold them. */
+  /** Remembers the questions behind buttons ("Share in channel", 👍 / 👎) whose custom_id cannot hold them. */
   customIds: QueryCustomIds;
-  /** Records 👍 / 👎 clicks; without it answers carry no feedback buttons. */
-  feedback?: FeedbackRecorder;
 }
 
 /**
@@ -37,4 +35,13 @@ export interface SlashCommand {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void>;
   autocomplete?(context: DiscordContext, interaction: AutocompleteInteraction): Promise<void>;
+}
+
+/**
+ * A button under a reply, one per file under `buttons/`: the custom_id prefix the interaction router matches and
+ * its handler. A handler may throw: the router logs the error and apologises privately.
+ */
+export interface ButtonHandler {
+  prefix: string;
+  execute(context: DiscordContext, interaction: ButtonInteraction): Promise<void>;
 }

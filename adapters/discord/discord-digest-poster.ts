@@ -1,4 +1,5 @@
 import { type Client, DiscordAPIError, type Message, RateLimitError, type SendableChannels } from 'discord.js';
+import type { DigestPost } from '../../src/answer/digest-reply.ts';
 import {
   type DigestPoster,
   type DigestTarget,
@@ -6,11 +7,11 @@ import {
   RateLimitedPostError,
 } from '../../src/digests/digest-poster.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { ChannelDigest } from '../../src/status/ratification-tracker.ts';
 import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
+import { NO_MENTIONS } from './discord-context.ts';
 import { rateLimitWaitMs } from './discord-rest-options.ts';
 import { describeError } from './failures.ts';
-import { renderDigestMessage } from './render-digest.ts';
+import { renderOneMessage } from './render-embeds.ts';
 
 /**
  * Discord errors after which retrying cannot help: Missing Access (the bot cannot see the channel or was
@@ -32,15 +33,15 @@ const RECENT_MESSAGES = 50;
  *   messages in the channel, so a digest that reached Discord before a crash is found after any restart, long
  *   after the nonce has expired.
  */
-export function createDiscordDigestPoster(client: Client, logger: Logger): DigestPoster<ChannelDigest> {
+export function createDiscordDigestPoster(client: Client, logger: Logger): DigestPoster<DigestPost> {
   return {
     async post(target, payload, { nonce }) {
       const channel = await sendableChannel(client, target);
-      const { embeds, allowedMentions } = renderDigestMessage(payload.digest);
+      const { embeds } = renderOneMessage(payload.reply);
       const [first, ...rest] = embeds;
       const marked = first ? [{ ...first, url: digestUrl(nonce) }, ...rest] : embeds;
       try {
-        const message = await channel.send({ embeds: marked, allowedMentions, nonce, enforceNonce: true });
+        const message = await channel.send({ embeds: marked, allowedMentions: NO_MENTIONS, nonce, enforceNonce: true });
         return { messageId: message.id };
       } catch (error) {
         throw classify(error, target);

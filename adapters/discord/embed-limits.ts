@@ -27,11 +27,15 @@ export interface EmbedDraft {
   color?: number;
   description?: string;
   fields?: Array<{ name: string; value: string }>;
+  /** Plain text (footers show no markdown), on the last embed the draft becomes. */
+  footer?: string;
 }
 
 /** One message's worth of embeds. */
 export interface RenderedMessage {
   embeds: APIEmbed[];
+  /** Text above the embeds, e.g. who shared the reply. */
+  content?: string;
 }
 
 /** The characters of an embed that count toward the 6000-per-message limit. */
@@ -70,6 +74,8 @@ export function fitEmbed(draft: EmbedDraft): APIEmbed[] {
     }
     current.fields = [...(current.fields ?? []), field];
   }
+  const last = embeds.at(-1);
+  if (draft.footer && last) last.footer = { text: draft.footer };
   return embeds.filter((embed) => embedLength(embed) > 0);
 }
 

@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
+import { needsPermission } from '../../src/answer/command.ts';
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
-import { asksToChangeSubscriptions, interactionCanManageChannels } from './subscription-permission.ts';
+import { interactionCanManageChannels } from './subscription-permission.ts';
 
 /**
  * The core's view of who asks, from where. For `subscribe` and `unsubscribe` it adds whether the member may
@@ -13,7 +14,7 @@ export function askContext(interaction: Interaction, query = ''): AskContext {
     ...(interaction.channelId ? { channel: interaction.channelId } : {}),
     user: interaction.user.id,
     locale: interaction.locale,
-    ...(asksToChangeSubscriptions(query) ? { canManageSubscriptions: interactionCanManageChannels(interaction) } : {}),
+    ...(needsPermission(query) ? { canManageSubscriptions: interactionCanManageChannels(interaction) } : {}),
   };
 }
 

@@ -11,8 +11,6 @@ import type { RenderedMessage } from './embed-limits.ts';
 export interface ReplyInPartsOptions {
   /** Only the user sees the reply (slash command answers); otherwise everyone in the channel does. */
   ephemeral: boolean;
-  /** Text above the first message's embeds, e.g. who shared the answer. */
-  content?: string;
   /** Buttons under the last message. */
   components?: ActionRowBuilder<ButtonBuilder>[];
 }
@@ -31,7 +29,6 @@ export async function replyInParts(
     const payload: InteractionReplyOptions = {
       ...part,
       allowedMentions: NO_MENTIONS,
-      ...(index === 0 && options.content ? { content: options.content } : {}),
       ...(index === parts.length - 1 && options.components ? { components: options.components } : {}),
       ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     };

@@ -1,13 +1,17 @@
 /**
- * Renders a core Reply as Discord embeds, split into as many messages as Discord's limits require. Pure: no
- * client, no I/O. Every document or user string goes through `prose` (mentions broken, Latin runs in Arabic lines
- * isolated, markdown escaped); the only markdown in the output is what this file adds.
+ * Renders a core Reply (an answer, a status, a digest…) as Discord messages: a header embed with the heading and
+ * every part but the quotes, in the core's order and words, then one embed per quote. Pure: no client, no I/O.
+ * Every document or user string goes through `prose` (mentions broken, Latin runs in Arabic lines isolated,
+ * markdown escaped); the only markdown in the output is what this file adds.
  */
-import type { Citation, Excerpt, Reply, ReplyKind, TopicSuggestion } from '../../src/answer/reply.ts';
-import { FSI, hasArabic, isolate, isolateLatinRuns, latinRuns, PDI, type TextRange } from '../shared/bidi.ts';
+import { userMention } from 'discord.js';
+import { andMore } from '../../src/answer/phrases.ts';
+import type { CitationLine, Part, Reply, ReplyKind } from '../../src/answer/reply.ts';
+import { hasArabic, isolate, isolateLatinRuns } from '../shared/bidi.ts';
 import { splitCodeSpans } from '../shared/code-spans.ts';
-import { showsTranslations, UNOFFICIAL_TRANSLATION } from '../shared/translation-label.ts';
-import { type EmbedDraft, fitEmbed, packMessages, type RenderedMessage } from './embed-limits.ts';
+import { formatRange, quoteMarks } from '../shared/quote-marks.ts';
+import { truncateText } from '../shared/truncate-text.ts';
+import { EMBED_LIMITS, type EmbedDraft, fitEmbed, packMessages, type RenderedMessage } from './embed-limits.ts';
 import {
   escapeInline,
   escapeMarkdown,
@@ -26,25 +30,30 @@ const COLORS: Record<ReplyKind, number> = {
   help: 0x3ba55d,
   topics: 0x3ba55d,
   status: 0xf0b232,
+  digest: 0xf0b232,
 };
 
-export interface RenderOptions {
-  /**
-   * Shows each quote's unofficial English translation under it; default for an English question. An Arabic
-   * answer offers a "Show in English" button instead (answer-buttons.ts).
-   */
-  english?: boolean;
+/** Renders a reply in as many messages as Discord's limits require. */
+export function renderReply(reply: Reply): RenderedMessage[] {
+  return withSharedBy(reply, packMessages(drafts(reply, Number.POSITIVE_INFINITY).flatMap(fitEmbed)));
 }
 
-/** Renders a reply: a header embed (title, searched terms, help, topics, status, notices), then one per excerpt. */
-export function renderReply(reply: Reply, options: RenderOptions = {}): RenderedMessage[] {
-  const color = COLORS[reply.kind];
-  const english = showsTranslations(reply, options.english);
-  const drafts: EmbedDraft[] = [
-    headerDraft(reply, color),
-    ...reply.excerpts.map((excerpt) => excerptDraft(excerpt, color, english)),
-  ];
-  return packMessages(drafts.flatMap(fitEmbed));
+/**
+ * Renders a reply as exactly one message, for a digest (posted with one nonce, exactly once): when it does not
+ * fit, each list shows its first entries and "… and N more" (the linked official record has them all).
+ */
+export function renderOneMessage(reply: Reply): RenderedMessage {
+  const fits = (keep: number) => packMessages(drafts(reply, keep).flatMap(fitEmbed)).length <= 1;
+  // The most entries per list that fit: `fits` only gets harder as `keep` grows, so a binary search finds it.
+  let low = 0;
+  let high = Math.max(0, ...reply.parts.map((part) => (part.type === 'list' ? part.items.length : 0)));
+  while (low < high) {
+    const keep = Math.ceil((low + high) / 2);
+    if (fits(keep)) low = keep;
+    else high = keep - 1;
+  }
+  const [message] = packMessages(drafts(reply, low).flatMap(fitEmbed));
+  return withSharedBy(reply, [message ?? { embeds: [] }])[0] ?? { embeds: [] };
 }
 
 /**
@@ -55,6 +64,61 @@ export function prose(text: string): string {
   return escapeMarkdown(neutralizeMentions(text).split('\n').map(isolateLatinRuns).join('\n'));
 }
 
+function drafts(reply: Reply, keepPerList: number): EmbedDraft[] {
+  const color = COLORS[reply.kind];
+  const heading = reply.parts.find((part) => part.type === 'heading');
+  const asOf = reply.parts.find((part) => part.type === 'asOf');
+  const lines = reply.parts.flatMap((part) => headerLines(part, keepPerList));
+  const header: EmbedDraft = {
+    // A title always, so the header embed is never empty (Discord rejects an empty embed).
+    title: (heading?.type === 'heading' && prose(heading.text).trim()) || 'Treaty bot',
+    ...(heading?.type === 'heading' && heading.url ? { url: heading.url } : {}),
+    color,
+    description: lines.join('\n').trim(),
+    // Footers show text literally (no markdown, no mentions), so the "as of" line needs no escaping.
+    ...(asOf?.type === 'asOf' ? { footer: truncateText(asOf.text, EMBED_LIMITS.footerText) } : {}),
+  };
+  return [header, ...reply.parts.flatMap((part) => (part.type === 'quote' ? [quoteDraft(part, color)] : []))];
+}
+
+/** The header embed's lines for a part; quotes have their own embeds, the heading and "as of" their own fields. */
+function headerLines(part: Part, keepPerList: number): string[] {
+  switch (part.type) {
+    case 'heading':
+    case 'sharedBy':
+    case 'quote':
+    case 'asOf':
+      return [];
+    case 'note':
+      return [proseWithCode(part.text)];
+    case 'list': {
+      const shown = part.items
+        .slice(0, keepPerList)
+        .map((item) =>
+          item.code ? `• ${inlineCode(item.code)} — ${proseWithCode(item.text)}` : `• ${proseWithCode(item.text)}`,
+        );
+      if (part.items.length > shown.length) shown.push(prose(andMore(part.items.length - shown.length)));
+      return [
+        '',
+        ...(part.heading ? [`**${prose(part.heading)}**`] : []),
+        ...shown,
+        ...(part.hint ? [proseWithCode(part.hint)] : []),
+        '',
+      ];
+    }
+    case 'progress':
+      return [`**${prose(part.label)}:** ${inlineCode(part.bar)}${part.detail ? ` (${prose(part.detail)})` : ''}`];
+  }
+}
+
+/** "Shared by @user" as the first message's content: the mention renders the name and, with `parse: []`, pings nobody. */
+function withSharedBy(reply: Reply, messages: RenderedMessage[]): RenderedMessage[] {
+  const shared = reply.parts.find((part) => part.type === 'sharedBy');
+  if (shared?.type !== 'sharedBy' || !/^\d{5,25}$/.test(shared.user)) return messages;
+  const [first, ...rest] = messages;
+  return [{ ...(first ?? { embeds: [] }), content: `${prose(shared.label)} ${userMention(shared.user)}` }, ...rest];
+}
+
 /** `prose`, with the core's backtick pairs as real code spans (commands and crons that copy as typed). */
 function proseWithCode(text: string): string {
   return splitCodeSpans(text)
@@ -62,111 +126,32 @@ function proseWithCode(text: string): string {
     .join('');
 }
 
+function quoteDraft(part: Extract<Part, { type: 'quote' }>, color: number): EmbedDraft {
+  const source = [citationLine(part.citation), ...(part.alsoIn ? [prose(part.alsoIn)] : [])].join('\n');
+  const fields = [{ name: `${part.number}.`, value: source }];
+  if (part.translation) fields.push({ name: prose(part.translation.label), value: prose(part.translation.text) });
+  return { color, description: highlightedExcerpt(part.excerpt), fields };
+}
+
 /**
- * The excerpt with matched words in bold and Latin runs isolated (both placed by offsets into the raw text),
- * white space folded so page breaks inside a quote read as spaces.
+ * The excerpt with matched words in bold and Latin runs isolated (the shared quote marks), white space folded so
+ * page breaks inside a quote read as spaces.
  */
-export function highlightedExcerpt(excerpt: Excerpt): string {
-  const { text } = excerpt;
-  const marks: Array<{ at: number; end: boolean; mark: string }> = [
-    ...boldRanges(excerpt).flatMap(({ start, end }) => [
-      { at: start, end: false, mark: '**' },
-      { at: end, end: true, mark: '**' },
-    ]),
-    ...latinRuns(text).flatMap(({ start, end }) => [
-      { at: start, end: false, mark: FSI },
-      { at: end, end: true, mark: PDI },
-    ]),
-  ];
-  // At one offset, closing marks come first; bold opens outside an isolate and closes outside it.
-  marks.sort((a, b) => a.at - b.at || Number(b.end) - Number(a.end) || (a.end ? rank(b) - rank(a) : rank(a) - rank(b)));
-  let out = '';
-  let cursor = 0;
-  for (const { at, mark } of marks) {
-    out += escapeInline(text.slice(cursor, at).replace(/\s+/g, ' ')) + mark;
-    cursor = at;
-  }
-  out += escapeInline(text.slice(cursor).replace(/\s+/g, ' '));
+export function highlightedExcerpt(excerpt: {
+  text: string;
+  highlights: Array<{ start: number; end: number }>;
+}): string {
+  const marks = quoteMarks(excerpt.text, excerpt.highlights);
+  const out = formatRange(marks, 0, marks.flat.length, { bold: '**', escape: escapeInline });
   // Mentions are broken last, on the whole text, so a mark placed inside one cannot hide it from the pattern.
-  return neutralizeMentions(escapeTextStart(out.trim()));
+  return neutralizeMentions(escapeTextStart(out));
 }
 
 /** `title · publisher · date · locator`, the title linked when the catalog has a clean http(s) URL for it. */
-export function citationLine(citation: Citation): string {
-  const arabicLine = hasArabic(citation.title.ar);
+export function citationLine(citation: CitationLine): string {
+  const arabicLine = hasArabic(citation.title);
   // In an Arabic line a Latin field (publisher, date) is isolated whole, so its own punctuation stays with it.
   const field = (text: string) =>
     escapeMarkdown(neutralizeMentions(arabicLine && !hasArabic(text) ? isolate(text) : isolateLatinRuns(text)));
-  return [
-    linkOrLabel(citation.url, field(citation.title.ar)),
-    field(citation.publisher.en),
-    field(citation.date),
-    field(citation.locator),
-    ...(citation.symbol ? [field(citation.symbol)] : []),
-  ].join(' · ');
-}
-
-function headerDraft(reply: Reply, color: number): EmbedDraft {
-  const lines: string[] = [];
-  if (reply.searchedTerms.length > 0) {
-    lines.push(`Searched the Arabic text for: ${reply.searchedTerms.map((term) => prose(term)).join('، ')}`);
-  }
-  lines.push(...reply.statusLines.map(proseWithCode));
-  if (reply.help.length > 0) {
-    lines.push('Ask with `/treaty query:` or by mentioning me:');
-    lines.push(...reply.help.map((line) => `${inlineCode(line.command)} — ${prose(line.description)}`));
-  }
-  if (reply.suggestions.length > 0) {
-    if (reply.kind !== 'topics') lines.push('', reply.kind === 'help' ? 'Topics, for example:' : 'Topics to try:');
-    lines.push(...reply.suggestions.map(topicLine));
-  }
-  if (reply.notices.length > 0) lines.push('', ...reply.notices.map((notice) => prose(notice)));
-  // A title always, so the header embed is never empty (Discord rejects an empty embed); fitting drops a blank one.
-  return { title: prose(reply.title).trim() || 'Treaty bot', color, description: lines.join('\n').trim() };
-}
-
-function excerptDraft(excerpt: Excerpt, color: number, english: boolean): EmbedDraft {
-  const fields = [{ name: 'Source', value: citationLine(excerpt.citation) }];
-  if (excerpt.alsoIn.length > 0) {
-    fields.push({ name: 'Also in', value: excerpt.alsoIn.map(citationLine).join('\n') });
-  }
-  if (english && excerpt.translation) fields.push({ name: UNOFFICIAL_TRANSLATION, value: prose(excerpt.translation) });
-  return { color, description: highlightedExcerpt(excerpt), fields };
-}
-
-function topicLine(topic: TopicSuggestion): string {
-  return `• ${inlineCode(topic.slug)} — ${prose(topic.title.en)} · ${prose(topic.title.ar)}`;
-}
-
-/** Bold markers sort outside isolate markers at the same offset. */
-function rank(mark: { mark: string }): number {
-  return mark.mark === '**' ? 0 : 1;
-}
-
-/**
- * Highlights sorted, clipped to the text and merged where they overlap or only white space separates them, so a
- * matched phrase reads as one bold run (`**حيز النفاذ**`) rather than a bold word per word; white space is
- * trimmed off both ends because `** word**` does not render as bold.
- */
-function boldRanges(excerpt: Excerpt): TextRange[] {
-  const sorted = excerpt.highlights
-    .map(({ start, end }) => ({ start: Math.max(0, start), end: Math.min(excerpt.text.length, end) }))
-    .filter(({ start, end }) => end > start)
-    .sort((a, b) => a.start - b.start);
-  const merged: TextRange[] = [];
-  for (const range of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && (range.start <= last.end || !excerpt.text.slice(last.end, range.start).trim()))
-      last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
-  }
-  return merged
-    .map(({ start, end }) => {
-      const slice = excerpt.text.slice(start, end);
-      return {
-        start: start + (slice.length - slice.trimStart().length),
-        end: end - (slice.length - slice.trimEnd().length),
-      };
-    })
-    .filter(({ start, end }) => end > start);
+  return [linkOrLabel(citation.url, field(citation.title)), ...citation.details.map(field)].join(' · ');
 }

@@ -1,18 +1,10 @@
 import { type Interaction, type Message, PermissionFlagsBits } from 'discord.js';
-import { cleanInput } from '../../src/answer/clean-input.ts';
 
 /**
  * Who may change a channel's digest subscriptions on Discord: a member with **Manage Channels** in that channel
  * (Administrator implies it). Nobody in a DM, which has no channel to subscribe. The adapter only gives its
  * verdict; the core refuses.
  */
-
-const CHANGES_SUBSCRIPTIONS = /^(un)?subscribe(\s|$)/i;
-
-/** True when the text (as typed, mentions included) asks to subscribe or unsubscribe the channel. */
-export function asksToChangeSubscriptions(text: string): boolean {
-  return CHANGES_SUBSCRIPTIONS.test(cleanInput(text).text);
-}
 
 /** The member's Manage Channels permission in the interaction's channel, as Discord computed it. */
 export function interactionCanManageChannels(interaction: Interaction): boolean {

@@ -1,11 +1,10 @@
-import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
-import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
+import type { AskContext, TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { SeenEvents } from './event-dedupe.ts';
-import { apologyMessage, type RenderOptions, renderReply, type SlackMessage } from './render-blocks.ts';
+import { apologyMessage, renderReply, type SlackMessage } from './render-blocks.ts';
 
 /** The part of the core the Slack listeners call (tests pass a fake that throws). */
-export type AnswerSource = Pick<TreatyBot, 'ask'>;
+export type AnswerSource = Pick<TreatyBot, 'ask' | 'vote'>;
 
 /** What every listener is built from. */
 export interface ListenerDeps {
@@ -15,8 +14,6 @@ export interface ListenerDeps {
   seen: SeenEvents;
   /** SLACK_ADMIN_USER_IDS: users who may manage digest subscriptions besides workspace admins and owners. */
   adminUserIds?: readonly string[];
-  /** Records 👍 / 👎 clicks; without it no feedback buttons are shown. */
-  feedback?: FeedbackRecorder | undefined;
 }
 
 /** Who asked, where, and through what; the fields every log line about a question carries. */
@@ -49,7 +46,7 @@ export function composeAnswer(
   text: string,
   asker: Asker,
   logger: Logger,
-  options: RenderOptions = {},
+  surface: Pick<AskContext, 'privateReply' | 'english' | 'sharedBy'> = {},
 ): ComposedAnswer {
   try {
     const reply = bot.ask(text, {
@@ -59,8 +56,9 @@ export function composeAnswer(
       user: asker.user,
       ...(asker.canManageSubscriptions === undefined ? {} : { canManageSubscriptions: asker.canManageSubscriptions }),
       ...(REPLAYS.has(asker.via) ? { replay: true } : {}),
+      ...surface,
     });
-    return { message: renderReply(reply, options), answered: true };
+    return { message: renderReply(reply), answered: true };
   } catch (error) {
     logger.error({ err: error, ...asker }, 'slack: answering failed; the user gets an apology');
     return { message: apologyMessage(), answered: false };

@@ -1,6 +1,5 @@
 import { App, type Logger as BoltLogger, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
-import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { InFlight } from '../../src/ops/in-flight.ts';
 import type { OpsRoute } from '../../src/ops/ops-routes.ts';
@@ -15,12 +14,7 @@ import { appMention } from './events/app-mention.ts';
 import { directMessage } from './events/direct-message.ts';
 import { skipRetriedEvents } from './events/skip-retried-events.ts';
 import { guardedHttpReceiver } from './guarded-http-receiver.ts';
-import {
-  FEEDBACK_DOWN_ACTION_ID,
-  FEEDBACK_UP_ACTION_ID,
-  SHARE_ACTION_ID,
-  SHOW_ENGLISH_ACTION_ID,
-} from './render-blocks.ts';
+import { ACTION_IDS } from './render-blocks.ts';
 import { slackClientOptions, socketClientOptions } from './slack-client-options.ts';
 
 export interface SlackAppOptions {
@@ -31,8 +25,6 @@ export interface SlackAppOptions {
   requestTimeoutMs?: number | undefined;
   /** Events and messages already answered; default an in-memory TTL set (see EventDedupe). */
   seen?: SeenEvents;
-  /** Records 👍 / 👎 clicks on replies; without it replies carry no feedback buttons. */
-  feedback?: FeedbackRecorder | undefined;
   /** Tracks the handling of every request, so shutdown can wait for answers in progress. */
   inFlight?: InFlight | undefined;
   /** Served beside `/slack/events` in HTTP mode (`/healthz`, `/readyz`, `/metrics`); ignored in Socket Mode. */
@@ -74,16 +66,16 @@ export function createSlackApp(
   const { inFlight } = options;
   // Global middleware's next() resolves once the listeners are done: the whole handling of one request.
   if (inFlight) app.use(async ({ next }) => inFlight.track(next()));
-  const deps = { bot, logger, seen, adminUserIds: config.adminUserIds ?? [], feedback: options.feedback };
+  const deps = { bot, logger, seen, adminUserIds: config.adminUserIds ?? [] };
   app.use(skipRetriedEvents(seen, logger));
   app.command('/treaty', treatyCommand(deps));
   app.event('app_mention', appMention(deps));
   app.event('message', directMessage(deps));
-  app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareButton(deps));
-  app.action({ type: 'block_actions', action_id: SHOW_ENGLISH_ACTION_ID }, showEnglishButton(deps));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.share }, shareButton(deps));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.english }, showEnglishButton(deps));
   // Registered even without a recorder, so a click on an older message's buttons is still acknowledged.
-  app.action({ type: 'block_actions', action_id: FEEDBACK_UP_ACTION_ID }, feedbackButton(deps, 'up'));
-  app.action({ type: 'block_actions', action_id: FEEDBACK_DOWN_ACTION_ID }, feedbackButton(deps, 'down'));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.voteUp }, feedbackButton(deps, 'up'));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.voteDown }, feedbackButton(deps, 'down'));
   app.error(async (error) => {
     logger.error(slackErrorFields(error), 'slack: a listener failed');
   });

@@ -1,4 +1,5 @@
 import { webApi } from '@slack/bolt';
+import type { DigestPost } from '../../src/answer/digest-reply.ts';
 import {
   type DigestPoster,
   type DigestTarget,
@@ -6,9 +7,8 @@ import {
   RateLimitedPostError,
 } from '../../src/digests/digest-poster.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { ChannelDigest } from '../../src/status/ratification-tracker.ts';
 import { slackErrorFields } from './compose-answer.ts';
-import { renderDigestMessage } from './render-digest.ts';
+import { renderReply } from './render-blocks.ts';
 
 /** `metadata.event_type` of every digest message; its `event_payload.nonce` identifies the digest. */
 export const DIGEST_EVENT_TYPE = 'treaty_digest';
@@ -28,13 +28,13 @@ const PERMANENT_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_arc
  * `include_all_metadata`; scopes `channels:history` and `groups:history`, `im:history` for DMs). The delivery
  * core asks `findPosted` before retrying an attempt that may have reached Slack, so a digest is never doubled.
  */
-export function createSlackDigestPoster(client: webApi.WebClient, logger: Logger): DigestPoster<ChannelDigest> {
+export function createSlackDigestPoster(client: webApi.WebClient, logger: Logger): DigestPoster<DigestPost> {
   return {
     async post(target, payload, { nonce }) {
       try {
         const result = await client.chat.postMessage({
           channel: target.channel,
-          ...renderDigestMessage(payload.digest),
+          ...renderReply(payload.reply),
           metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce } },
           unfurl_links: false,
           unfurl_media: false,

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { needsPermission } from '../../src/answer/command.ts';
 import type { Logger } from '../../src/logger.ts';
 import { type Asker, type ListenerDeps, slackErrorFields } from './compose-answer.ts';
 
@@ -6,11 +7,6 @@ import { type Asker, type ListenerDeps, slackErrorFields } from './compose-answe
  * Who may change a channel's digest subscriptions on Slack: workspace admins and owners (`users.info`, scope
  * `users:read`) and the users listed in SLACK_ADMIN_USER_IDS. The core refuses everyone else politely.
  */
-
-/** True when the text is `subscribe …` or `unsubscribe`: the only commands that need the permission check. */
-export function asksToManageSubscriptions(text: string): boolean {
-  return /^\s*(un)?subscribe(\s|$)/i.test(text);
-}
 
 /**
  * Whether `userId` may manage subscriptions. The allow-list is checked first (no API call); otherwise
@@ -46,7 +42,7 @@ export async function withSubscriptionPermission(
   asker: Asker,
   deps: Pick<ListenerDeps, 'adminUserIds' | 'logger'>,
 ): Promise<Asker> {
-  if (!asksToManageSubscriptions(text)) return asker;
+  if (!needsPermission(text)) return asker;
   const allowed = await canManageSubscriptions(client, asker.user, deps.adminUserIds ?? [], deps.logger);
   return { ...asker, canManageSubscriptions: allowed };
 }

@@ -1,3 +1,5 @@
+import { cleanInput } from './clean-input.ts';
+
 /**
  * The `/treaty` grammar, the same in every adapter:
  * `help` · `topics` · `status` · `subscribe [daily|weekly|<cron>] [tz]` · `unsubscribe` · `subscriptions` · `<topic slug>` ·
@@ -54,4 +56,13 @@ function parseSubscribe(args: string[]): Command {
   const scheduleWords = timeZone ? args.slice(0, -1) : args;
   const schedule = scheduleWords.length > 0 ? scheduleWords.join(' ') : undefined;
   return { kind: 'subscribe', schedule, timeZone };
+}
+
+/**
+ * True when the text asks to change a channel's digests (`subscribe …`, `unsubscribe`): an adapter then checks
+ * the asker's permission before asking, from the same grammar the core answers with.
+ */
+export function needsPermission(text: string): boolean {
+  const kind = parseCommand(cleanInput(text).text, () => false).kind;
+  return kind === 'subscribe' || kind === 'unsubscribe';
 }

@@ -1,4 +1,4 @@
-import type { Excerpt, Reply } from './reply.ts';
+import { type Excerpt, excerptsOf, type Reply } from './reply.ts';
 
 /**
  * The evaluation contract (DESIGN §3): the one JSON shape `npm run ask -- --json` prints. Keep it stable;
@@ -14,7 +14,7 @@ export function toContractJson(reply: Reply): ContractJson {
     query: reply.query,
     lang: reply.lang,
     kind: reply.kind,
-    excerpts: reply.excerpts.map(({ source, start, end, locator, title, text, score, translation }) => ({
+    excerpts: excerptsOf(reply).map(({ source, start, end, locator, title, text, score, translation }) => ({
       source,
       start,
       end,

@@ -1,9 +1,10 @@
 /**
- * The platform-neutral reply every adapter renders (Slack blocks, Discord embeds, console text).
- * It holds no markup: adapters escape and format every string themselves.
+ * The message model: every reply and digest the bot sends, as the core words it. A reply is a list of parts in
+ * reading order and the actions a user may take next. The core writes every word the user reads; adapters only
+ * map parts to their platform's markup, fit its limits and escape (Slack blocks, Discord embeds, console text).
  */
 
-export type ReplyKind = 'answer' | 'no_answer' | 'help' | 'topics' | 'status';
+export type ReplyKind = 'answer' | 'no_answer' | 'help' | 'topics' | 'status' | 'digest';
 export type Language = 'ar' | 'en';
 
 /** Where a quoted excerpt comes from. */
@@ -38,7 +39,7 @@ export interface Excerpt {
   alsoIn: Citation[];
   /**
    * The unofficial English translation of the excerpt's sentences (seeds/translations/en), when its document
-   * has one. Shown under the quote for an English question, on request for an Arabic one; never the citation.
+   * has one. Part of the evaluation contract; whether the reader sees it is the quote part's `translation`.
    */
   translation?: string;
 }
@@ -49,53 +50,82 @@ export interface TopicSuggestion {
   title: { en: string; ar: string };
 }
 
-/** One line of a help reply: a command and what it does. */
-export interface HelpLine {
-  command: string;
-  description: string;
+/**
+ * A line the core wrote. What the user can type back (a command, a cron) is wrapped in a pair of backticks;
+ * adapters show it as code that copies exactly as typed (adapters/shared/code-spans.ts).
+ */
+export type Line = string;
+
+/** A cited source as the reader sees it: the title (linked when it has a URL), then publisher, date, locator. */
+export interface CitationLine {
+  title: string;
+  url?: string;
+  details: string[];
 }
+
+/** An entry of a list: what to type, shown as code (a topic slug, a command), and what it is. */
+export interface ListItem {
+  code?: string;
+  text: Line;
+}
+
+export type Part =
+  /** The reply's title; a digest's links to the official record. Always the first part. */
+  | { type: 'heading'; text: string; url?: string }
+  /** Who posted a shared reply to the channel: the platform shows `user` as a mention that pings nobody. */
+  | { type: 'sharedBy'; label: string; user: string }
+  /** A line of prose; `aside` lines are small print (searched terms, notices, the official record). */
+  | { type: 'note'; text: Line; aside?: boolean }
+  /** A quoted excerpt, its citation and, when shown, its unofficial English translation. */
+  | {
+      type: 'quote';
+      number: number;
+      excerpt: Excerpt;
+      citation: CitationLine;
+      /** `Also in: …` — other places that say nearly the same thing. */
+      alsoIn?: Line;
+      translation?: { label: string; text: string };
+    }
+  /** Commands, topics or changes: a heading and its entries; `hint` is small print under them. */
+  | { type: 'list'; heading?: string; items: ListItem[]; hint?: Line }
+  /** How far the count of instruments is toward entry into force: `label: bar (detail)`. */
+  | { type: 'progress'; label: string; bar: string; detail?: string }
+  /** When and where the record was read: small print at the end. */
+  | { type: 'asOf'; text: string };
+
+/**
+ * What a user may do next with a reply. Every action asks the core again for `Reply.query` (a replay, which
+ * can never change state); its words are the core's.
+ */
+export type Action =
+  /** Post this private reply publicly in the channel. */
+  | { type: 'share'; label: string }
+  /** Show the quotes' unofficial English translation. */
+  | { type: 'english'; label: string; description: string }
+  /** 👍 / 👎 feedback on the reply. */
+  | { type: 'vote'; up: { label: string; description: string }; down: { label: string; description: string } };
 
 export interface Reply {
   kind: ReplyKind;
-  /** The user's text after cleaning (controls and mentions removed), as searched. */
-  query: string;
   lang: Language;
-  /** A short heading: the question, the topic title or the kind of reply. */
-  title: string;
-  /** Best first, at most five. Empty unless `kind` is `answer`. */
-  excerpts: Excerpt[];
-  /** For English questions: the Arabic words the question was translated to before searching. */
-  searchedTerms: string[];
-  /** Topics to try next (all of them for `topics`, the nearest ones for `no_answer`). */
-  suggestions: TopicSuggestion[];
-  /** Commands, for `help`. */
-  help: HelpLine[];
-  /**
-   * Plain lines of status (`status`). What the user can type back (a command, a schedule) is wrapped in a pair
-   * of backticks; adapters show it as code that copies exactly as typed.
-   */
-  statusLines: string[];
-  /** Short remarks to show under the reply (e.g. "your question was shortened"). */
-  notices: string[];
+  /** The user's text after cleaning (controls and mentions removed), as searched; what an action replays. */
+  query: string;
+  parts: Part[];
+  actions: Action[];
   /**
    * For a searched question (`answer` or `no_answer`): how sure the bot is that its best passage answers it,
-   * 0–1; it abstains below the calibrated threshold (src/answer/confidence.ts).
+   * 0–1; it abstains below the calibrated threshold (src/answer/confidence.ts). Not shown to users.
    */
   confidence?: number;
 }
 
-/** A reply with every list empty, to spread the specific fields over. */
-export function emptyReply(kind: ReplyKind, query: string, lang: Language, title: string): Reply {
-  return {
-    kind,
-    query,
-    lang,
-    title,
-    excerpts: [],
-    searchedTerms: [],
-    suggestions: [],
-    help: [],
-    statusLines: [],
-    notices: [],
-  };
+/** The quoted excerpts of a reply, best first. */
+export function excerptsOf(reply: Pick<Reply, 'parts'>): Excerpt[] {
+  return reply.parts.flatMap((part) => (part.type === 'quote' ? [part.excerpt] : []));
+}
+
+/** The reply's heading text. */
+export function headingOf(reply: Pick<Reply, 'parts'>): string {
+  const heading = reply.parts.find((part) => part.type === 'heading');
+  return heading?.type === 'heading' ? heading.text : '';
 }

@@ -1,35 +1,42 @@
 import type { CatalogEntry } from '../corpus/catalog.ts';
+import type { FeedbackRecorder } from '../feedback/feedback-recorder.ts';
 import type { Topic } from '../lexicon/lexicon.ts';
 import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 import type { PassageSearch } from '../search/passage-search.ts';
 import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
+import { answerReply, noAnswerReply, type ReplyOffers } from './answer-reply.ts';
 import { AnswerTypes } from './answer-type.ts';
+import type { AskContext } from './ask-context.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
 import { answerConfidence, CONFIDENCE_THRESHOLD } from './confidence.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
+import { SHARED_BY } from './phrases.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { type Citation, type Excerpt, emptyReply, type Language, type Reply, type TopicSuggestion } from './reply.ts';
+import type { Citation, Excerpt, Language, Reply, TopicSuggestion } from './reply.ts';
 import type { StatusDesk } from './status-desk.ts';
 import { asksForStatus } from './status-question.ts';
+import {
+  replayCannotSubscribeReply,
+  statusReply,
+  subscriptionListReply,
+  subscriptionReply,
+  subscriptionsNeedChannelReply,
+  trackerMissingReply,
+} from './status-reply.ts';
 import { countedUnit, evidenceTexts } from './type-evidence.ts';
 
-/** Who asks, from where. Adapters fill what their platform knows. */
-export interface AskContext {
-  platform: 'slack' | 'discord' | 'console' | 'cli';
-  workspace?: string;
-  channel?: string;
-  user?: string;
-  /** The user's locale, e.g. `ar` or `en-US`; decides the language of replies that have no question. */
-  locale?: string;
-  /** The adapter's verdict on whether this user may change the channel's digest subscriptions. */
-  canManageSubscriptions?: boolean;
-  /**
-   * The adapter asks again to rebuild a reply it already gave (a share or feedback click): not a new question,
-   * so neither rate limited nor counted.
-   */
-  replay?: boolean;
+export type { AskContext } from './ask-context.ts';
+
+/** The parts of the bot a process may plug in; each is optional. */
+export interface TreatyBotServices {
+  /** The ratification tracker: status and subscriptions. */
+  statusDesk?: StatusDesk | undefined;
+  rateLimiter?: RateLimiter | undefined;
+  observer?: AnswerObserver | undefined;
+  /** Records 👍 / 👎; without it replies offer no vote. */
+  feedback?: FeedbackRecorder | undefined;
 }
 
 /** Told of every new question: its reply and how long the core took to write it, or that it was rate limited. */
@@ -54,9 +61,7 @@ export class TreatyBot {
   constructor(
     private readonly search: PassageSearch,
     readonly topics: readonly Topic[],
-    private readonly statusDesk?: StatusDesk,
-    private readonly rateLimiter?: RateLimiter,
-    private readonly observer?: AnswerObserver,
+    private readonly services: TreatyBotServices = {},
   ) {
     this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
     this.answerTypes = new AnswerTypes(search.lexicon.data.answerTypes);
@@ -73,20 +78,43 @@ export class TreatyBot {
     const { text, truncated } = cleanInput(rawText);
     const lang = text ? detectLanguage(text) : localeLanguage(context.locale);
     if (!context.replay && this.overLimit(context)) {
-      this.observer?.rateLimited(context);
+      this.services.observer?.rateLimited(context);
       return {
-        ...emptyReply('help', text, lang, 'Slow down'),
-        notices: ['You are asking faster than the bot answers one person. Try again in a minute.'],
+        kind: 'help',
+        lang,
+        query: text,
+        parts: [
+          { type: 'heading', text: 'Slow down' },
+          { type: 'note', text: 'You are asking faster than the bot answers one person. Try again in a minute.' },
+        ],
+        actions: [],
       };
     }
     const reply = this.reply(text, lang, context);
-    if (truncated) reply.notices.push('Your message was long; only its beginning was searched.');
-    if (!context.replay) this.observer?.answered(reply, context, (performance.now() - started) / 1000);
+    if (truncated)
+      reply.parts.push({ type: 'note', text: 'Your message was long; only its beginning was searched.', aside: true });
+    if (context.sharedBy) reply.parts.splice(1, 0, { type: 'sharedBy', label: SHARED_BY, user: context.sharedBy });
+    if (!context.replay) this.services.observer?.answered(reply, context, (performance.now() - started) / 1000);
     return reply;
   }
 
+  /**
+   * Records a 👍 / 👎 on the reply to `query` (asked again as a replay, so a vote can change nothing else).
+   * Returns false when votes are not recorded here or the query does not lead to an answer or abstention, the
+   * only replies that offer a vote.
+   */
+  vote(query: string, vote: 'up' | 'down', context: AskContext & { user: string }): boolean {
+    const { feedback } = this.services;
+    if (!feedback || (context.platform !== 'slack' && context.platform !== 'discord')) return false;
+    const reply = this.ask(query, { platform: context.platform, replay: true });
+    if (reply.kind !== 'answer' && reply.kind !== 'no_answer') return false;
+    feedback.record({ question: reply.query, reply, vote, platform: context.platform, userId: context.user });
+    return true;
+  }
+
   private overLimit(context: AskContext): boolean {
-    return Boolean(context.user && this.rateLimiter && !this.rateLimiter.take(`${context.platform}:${context.user}`));
+    const { rateLimiter } = this.services;
+    return Boolean(context.user && rateLimiter && !rateLimiter.take(`${context.platform}:${context.user}`));
   }
 
   /**
@@ -113,14 +141,15 @@ export class TreatyBot {
 
   private reply(text: string, lang: Language, context: AskContext): Reply {
     const command = parseCommand(text, (slug) => this.topicsBySlug.has(slug));
-    if (this.statusDesk && command.kind === 'question' && asksForStatus(command.text)) {
-      return this.statusDesk.statusReply(text);
+    const desk = this.services.statusDesk;
+    if (desk && command.kind === 'question' && asksForStatus(command.text)) {
+      return statusReply(desk.statusView(), text, lang);
     }
     switch (command.kind) {
       case 'help':
-        return helpReply(text, lang, this.topics.slice(0, 5).map(toSuggestion));
+        return helpReply(text, lang, this.topics.slice(0, 5).map(toSuggestion), context.platform);
       case 'topics':
-        return topicsReply(text, lang, this.topics.map(toSuggestion));
+        return topicsReply(text, lang, this.topics.map(toSuggestion), context.platform);
       case 'status':
       case 'subscribe':
       case 'unsubscribe':
@@ -128,11 +157,11 @@ export class TreatyBot {
         return this.statusCommand(command, text, lang, context);
       case 'topic': {
         const topic = this.topicsBySlug.get(command.slug);
-        if (!topic) return this.answerQuestion(text, text, lang);
-        return this.answerQuestion(text, topic.query, lang, lang === 'ar' ? topic.title.ar : topic.title.en);
+        if (!topic) return this.answerQuestion(text, text, lang, context);
+        return this.answerQuestion(text, topic.query, lang, context, lang === 'ar' ? topic.title.ar : topic.title.en);
       }
       case 'question':
-        return this.answerQuestion(text, command.text, lang);
+        return this.answerQuestion(text, command.text, lang, context);
     }
   }
 
@@ -142,22 +171,16 @@ export class TreatyBot {
     lang: Language,
     context: AskContext,
   ): Reply {
-    const desk = this.statusDesk;
-    if (!desk) {
-      return {
-        ...emptyReply('status', text, lang, 'Ratification status'),
-        statusLines: ['The ratification tracker is not connected in this installation.'],
-      };
-    }
-    if (command.kind === 'status') return desk.statusReply(text);
+    const desk = this.services.statusDesk;
+    if (!desk) return trackerMissingReply(text, lang);
+    if (command.kind === 'status') return statusReply(desk.statusView(), text, lang);
     const { platform, workspace, channel, user } = context;
+    if (command.kind !== 'subscriptions' && context.replay) return replayCannotSubscribeReply(text, lang);
     if ((platform !== 'slack' && platform !== 'discord') || !workspace || !channel) {
-      return {
-        ...emptyReply('status', text, lang, 'Digest subscriptions'),
-        statusLines: ['Subscriptions belong to a Slack or Discord channel: use `/treaty subscribe` there.'],
-      };
+      return subscriptionsNeedChannelReply(text, lang);
     }
-    if (command.kind === 'subscriptions') return desk.subscriptionsReply({ platform, workspace }, text);
+    if (command.kind === 'subscriptions')
+      return subscriptionListReply(desk.subscriptions({ platform, workspace }), text, lang);
     const ask = {
       platform,
       workspace,
@@ -165,22 +188,21 @@ export class TreatyBot {
       user: user ?? 'unknown',
       allowed: context.canManageSubscriptions === true,
     };
-    return command.kind === 'subscribe'
-      ? desk.subscribe(ask, command.schedule, command.timeZone, text)
-      : desk.unsubscribe(ask, text);
+    const outcome =
+      command.kind === 'subscribe' ? desk.subscribe(ask, command.schedule, command.timeZone) : desk.unsubscribe(ask);
+    return subscriptionReply(outcome, text, lang);
   }
 
-  private answerQuestion(query: string, question: string, lang: Language, title?: string): Reply {
+  private answerQuestion(query: string, question: string, lang: Language, context: AskContext, title?: string): Reply {
     const searchLang = detectLanguage(question);
     const plan = this.search.plan(question, searchLang);
     const heading = title ?? shorten(query, 120);
     const searchedTerms = searchLang === 'en' ? [...new Set(plan.units.flatMap((unit) => unit.arabic ?? []))] : [];
+    const offers = this.offers(lang, context);
     if (plan.units.length === 0) {
-      return {
-        ...emptyReply('no_answer', query, lang, heading),
-        suggestions: this.topics.slice(0, 5).map(toSuggestion),
-        notices: ['I could not find a question in that. Ask in Arabic or English, or pick a topic.'],
-      };
+      const reason = 'I could not find a question in that. Ask in Arabic or English, or pick a topic.';
+      const suggestions = this.topics.slice(0, 5).map(toSuggestion);
+      return noAnswerReply({ query, lang, heading, reason, searchedTerms: [], suggestions }, offers);
     }
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
     const best = ranked[0];
@@ -201,15 +223,20 @@ export class TreatyBot {
     );
     const confidence = answerConfidence({ plan, best, typeRanks }, this.search);
     if (!best || confidence < CONFIDENCE_THRESHOLD) {
-      return {
-        ...emptyReply('no_answer', query, lang, heading),
-        confidence,
-        searchedTerms,
-        suggestions: this.nearestTopics(plan),
-        notices: ['The source documents do not answer this. Try one of these topics.'],
-      };
+      const reason = 'The source documents do not answer this. Try one of these topics.';
+      const suggestions = this.nearestTopics(plan);
+      return noAnswerReply({ query, lang, heading, reason, searchedTerms, suggestions, confidence }, offers);
     }
-    return { ...emptyReply('answer', query, lang, heading), confidence, excerpts, searchedTerms };
+    return answerReply({ query, lang, heading, excerpts, searchedTerms, confidence }, offers);
+  }
+
+  private offers(lang: Language, context: AskContext): ReplyOffers {
+    return {
+      share: context.privateReply === true,
+      vote: this.services.feedback !== undefined && (context.platform === 'slack' || context.platform === 'discord'),
+      english: context.english ?? lang === 'en',
+      platform: context.platform,
+    };
   }
 
   private toExcerpt(ranked: RankedPassage): Excerpt {

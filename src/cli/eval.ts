@@ -17,8 +17,8 @@ import { loadQuestionSets, type QuestionSet } from '../eval/question-sets.ts';
 import { type EvalQuestion, firstHitRank, type Metrics, type QuestionResult, summarize } from '../eval/scoring.ts';
 import { missedTargets, TARGETS } from '../eval/targets.ts';
 import { silentLogger } from '../logger.ts';
-import { RatificationTracker } from '../status/ratification-tracker.ts';
 import { openStore } from '../store/open-store.ts';
+import { RatificationTracker } from '../tracker/ratification-tracker.ts';
 
 const { values } = parseArgs({
   options: { set: { type: 'string' }, verbose: { type: 'boolean', default: false } },

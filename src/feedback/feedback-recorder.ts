@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Reply } from '../answer/reply.ts';
+import { excerptsOf, type Reply } from '../answer/reply.ts';
 import type { FeedbackRepository } from '../store/feedback-repository.ts';
 
 /** A 👍/👎 click as an adapter reports it. */
 export interface FeedbackClick {
   /** The question as the bot searched it (`Reply.query`). */
   question: string;
-  reply: Pick<Reply, 'kind' | 'excerpts'>;
+  reply: Pick<Reply, 'kind' | 'parts'>;
   vote: 'up' | 'down';
   platform: 'slack' | 'discord' | 'console';
   /** The platform's user id: hashed before it is stored. */
@@ -31,7 +31,9 @@ export class FeedbackRecorder {
       {
         question: click.question,
         replyKind: click.reply.kind,
-        topCitations: click.reply.excerpts.slice(0, TOP_CITATIONS).map((e) => `${e.source}#${e.locator}`),
+        topCitations: excerptsOf(click.reply)
+          .slice(0, TOP_CITATIONS)
+          .map((e) => `${e.source}#${e.locator}`),
         vote: click.vote,
         platform: click.platform,
         userHash: createHash('sha256').update(`${click.platform}:${click.userId}`).digest('hex').slice(0, 16),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-/** Custom ids of "Post to channel" buttons start with this; the interaction router matches on it. */
-export const POST_TO_CHANNEL_PREFIX = 'treaty:post:';
+/** Custom ids of "Share in channel" buttons start with this; the interaction router matches on it. */
+export const SHARE_PREFIX = 'treaty:post:';
 /** Custom ids of "Show in English" buttons start with this. */
 export const SHOW_ENGLISH_PREFIX = 'treaty:english:';
 /** Custom ids of 👍 / 👎 buttons start with these (both with `treaty:vote:`, which the router matches on). */
@@ -28,15 +28,15 @@ export class QueryCustomIds {
 
   constructor(private readonly capacity = 1000) {}
 
-  /** The custom_id for a button with `prefix` (by default "Post to channel") that acts on the answer to `query`. */
-  customIdFor(query: string, prefix = POST_TO_CHANNEL_PREFIX): string {
+  /** The custom_id for a button with `prefix` that acts on the answer to `query`. */
+  customIdFor(query: string, prefix: string): string {
     const inline = `${prefix}${INLINE}${query}`;
     if (inline.length <= MAX_CUSTOM_ID_LENGTH) return inline;
     return `${prefix}${KEYED}${this.keyFor(query)}`;
   }
 
   /** The question a custom_id with `prefix` carries, or undefined when its key was forgotten or the id is not ours. */
-  queryFor(customId: string, prefix = POST_TO_CHANNEL_PREFIX): string | undefined {
+  queryFor(customId: string, prefix: string): string | undefined {
     if (!customId.startsWith(prefix)) return undefined;
     const rest = customId.slice(prefix.length);
     if (rest.startsWith(INLINE)) return rest.slice(INLINE.length);

@@ -7,11 +7,10 @@ import {
 } from 'discord.js';
 import { MAX_QUESTION_CHARS } from '../../../src/answer/clean-input.ts';
 import { truncateText } from '../../shared/truncate-text.ts';
-import { answerRows } from '../buttons/answer-buttons.ts';
+import { actionRows } from '../buttons/action-rows.ts';
 import type { DiscordContext, SlashCommand } from '../discord-context.ts';
-import { APOLOGY, describeError } from '../failures.ts';
 import { askContext, scopeOf } from '../interaction-context.ts';
-import { replyInParts, replyPrivately } from '../interaction-replies.ts';
+import { replyInParts } from '../interaction-replies.ts';
 import { renderReply } from '../render-embeds.ts';
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
@@ -21,7 +20,7 @@ const MAX_CHOICE_LENGTH = 100;
 /**
  * `/treaty query:<text>`: the same grammar as everywhere (a question, a topic slug, `help`, `topics`, `status`,
  * `subscribe [daily|weekly|<cron>] [tz]`, `unsubscribe`, `subscriptions`); an empty query shows help. The answer is
- * ephemeral with a "Post to channel" button and, when feedback is recorded, 👍 / 👎 buttons.
+ * ephemeral with a "Share in channel" button and, when feedback is recorded, 👍 / 👎 buttons.
  *
  * It replies at once instead of deferring: the core answers in well under a millisecond, far inside Discord's
  * 3-second window, and a deferred reply would cost a second request and a "thinking…" flash. `replyInParts`
@@ -43,38 +42,20 @@ export const treatyCommand = {
 
   /** Answers the command privately, with a button to share the answer in the channel and 👍 / 👎 buttons. */
   async execute(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
-    try {
-      const query = interaction.options.getString('query') ?? '';
-      const reply = context.bot.ask(query, askContext(interaction, query));
-      // A DM has no channel to share to; answers with excerpts are what a channel gains from.
-      await replyInParts(interaction, renderReply(reply), {
-        ephemeral: true,
-        components: answerRows(context, reply, query, { share: interaction.inGuild() }),
-      });
-      context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: answered /treaty');
-    } catch (error) {
-      context.logger.error({ ...scopeOf(interaction), error: describeError(error) }, 'discord: /treaty failed');
-      await replyPrivately(interaction, APOLOGY).catch((apologyError: unknown) =>
-        context.logger.error(
-          { ...scopeOf(interaction), error: describeError(apologyError) },
-          'discord: could not send the /treaty apology',
-        ),
-      );
-    }
+    const query = interaction.options.getString('query') ?? '';
+    // Private in a guild channel, so it may be shared there; a DM has no channel to share to.
+    const reply = context.bot.ask(query, { ...askContext(interaction, query), privateReply: interaction.inGuild() });
+    await replyInParts(interaction, renderReply(reply), { ephemeral: true, components: actionRows(context, reply) });
+    context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: answered /treaty');
   },
 
   /** Offers topic slugs matching what the user has typed (slug, English or Arabic title). */
   async autocomplete(context: DiscordContext, interaction: AutocompleteInteraction): Promise<void> {
-    try {
-      const typed = String(interaction.options.getFocused());
-      const choices = context.bot.suggestTopics(typed, MAX_CHOICES).map((topic) => ({
-        name: truncateText(`${topic.slug} — ${topic.title.en}`, MAX_CHOICE_LENGTH),
-        value: topic.slug.slice(0, MAX_CHOICE_LENGTH),
-      }));
-      await interaction.respond(choices);
-    } catch (error) {
-      // Nothing to tell the user: Discord shows "loading options failed" by itself.
-      context.logger.error({ ...scopeOf(interaction), error: describeError(error) }, 'discord: autocomplete failed');
-    }
+    const typed = String(interaction.options.getFocused());
+    const choices = context.bot.suggestTopics(typed, MAX_CHOICES).map((topic) => ({
+      name: truncateText(`${topic.slug} — ${topic.title.en}`, MAX_CHOICE_LENGTH),
+      value: topic.slug.slice(0, MAX_CHOICE_LENGTH),
+    }));
+    await interaction.respond(choices);
   },
 } satisfies SlashCommand;

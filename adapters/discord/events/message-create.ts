@@ -1,10 +1,11 @@
 import { Events, type Message } from 'discord.js';
+import { needsPermission } from '../../../src/answer/command.ts';
+import { APOLOGY } from '../../../src/answer/phrases.ts';
 import type { AskContext } from '../../../src/answer/treaty-bot.ts';
-import { answerRows } from '../buttons/answer-buttons.ts';
+import { actionRows } from '../buttons/action-rows.ts';
 import { type DiscordContext, type DiscordEvent, NO_MENTIONS } from '../discord-context.ts';
-import { APOLOGY, describeError } from '../failures.ts';
 import { renderReply } from '../render-embeds.ts';
-import { asksToChangeSubscriptions, messageCanManageChannels } from '../subscription-permission.ts';
+import { messageCanManageChannels } from '../subscription-permission.ts';
 
 /**
  * Answers a message that @mentions the bot (in a channel or thread) or is sent to it in a DM, as a reply to that
@@ -22,7 +23,7 @@ export const messageCreate = {
       const rendered = renderReply(reply);
       const parts = rendered.length > 0 ? rendered : [{ embeds: [] }];
       // 👍 / 👎 under the last part. A click asks `reply.query` again: the text as searched, without the mention.
-      const rows = answerRows(context, reply, reply.query, { share: false });
+      const rows = actionRows(context, reply);
       const withButtons = (index: number) =>
         index === parts.length - 1 && rows.length > 0 ? { components: rows } : {};
       for (const [index, part] of parts.entries()) {
@@ -35,11 +36,11 @@ export const messageCreate = {
       }
       context.logger.debug({ ...scope, kind: reply.kind }, 'discord: answered a message');
     } catch (error) {
-      context.logger.error({ ...scope, error: describeError(error) }, 'discord: could not answer a message');
+      context.logger.error({ ...scope, err: error }, 'discord: could not answer a message');
       await message
         .reply({ content: APOLOGY, allowedMentions: NO_MENTIONS, failIfNotExists: false })
         .catch((apologyError: unknown) =>
-          context.logger.error({ ...scope, error: describeError(apologyError) }, 'discord: could not send the apology'),
+          context.logger.error({ ...scope, err: apologyError }, 'discord: could not send the apology'),
         );
     }
   },
@@ -65,8 +66,6 @@ function askContext(message: Message): AskContext {
     channel: message.channelId,
     user: message.author.id,
     ...(message.guild ? { locale: message.guild.preferredLocale } : {}),
-    ...(asksToChangeSubscriptions(message.content)
-      ? { canManageSubscriptions: messageCanManageChannels(message) }
-      : {}),
+    ...(needsPermission(message.content) ? { canManageSubscriptions: messageCanManageChannels(message) } : {}),
   };
 }

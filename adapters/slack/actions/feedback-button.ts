@@ -1,12 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Reply } from '../../../src/answer/reply.ts';
+import { FEEDBACK_NOT_SAVED, FEEDBACK_THANKS } from '../../../src/answer/phrases.ts';
 import type { Logger } from '../../../src/logger.ts';
 import { inAnswerTurn } from '../answer-turns.ts';
 import { BLOCK_LIMITS } from '../block-limits.ts';
-import { type AnswerSource, type Asker, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
-
-export const FEEDBACK_THANKS = 'Thanks for the feedback.';
-export const FEEDBACK_NOT_SAVED = 'Sorry, your feedback could not be saved. Please try again later.';
+import { type Asker, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
 
 type FeedbackArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -21,51 +18,35 @@ type FeedbackArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddleware
  * missing or garbled value, or without a recorder, is logged and otherwise ignored.
  */
 export function feedbackButton(
-  { bot, logger, feedback }: ListenerDeps,
+  { bot, logger }: ListenerDeps,
   vote: 'up' | 'down',
 ): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async (args) => {
     const { ack, body, action } = args;
     await ack();
     const clicker: Asker = { team: body.team?.id, channel: body.channel?.id, user: body.user.id, via: 'feedback' };
-    if (!feedback) {
-      logger.warn({ ...clicker, vote }, 'slack: a feedback click was ignored: feedback is not enabled');
-      return;
-    }
-    const reply = await inAnswerTurn(() => replyToRate(bot, action.value, clicker, logger));
-    if (!reply) {
-      logger.warn(
-        { ...clicker, vote, valueLength: action.value?.length ?? 0 },
-        'slack: a feedback button with a missing or garbled query was ignored',
-      );
-      return;
-    }
+    const value = action.value;
     let text = FEEDBACK_THANKS;
     try {
-      feedback.record({ question: reply.query, reply, vote, platform: 'slack', userId: body.user.id });
-      logger.info({ ...clicker, vote, replyKind: reply.kind }, 'slack: recorded answer feedback');
+      const valid = typeof value === 'string' && value.trim() !== '' && value.length <= BLOCK_LIMITS.buttonValue;
+      // The core replays the query and records the vote only for an answer or an abstention (the replies that
+      // carry the buttons); a forged value such as `subscribe daily` changes nothing.
+      const recorded =
+        valid && (await inAnswerTurn(() => bot.vote(value, vote, { platform: 'slack', user: body.user.id })));
+      if (!recorded) {
+        logger.warn(
+          { ...clicker, vote, valueLength: value?.length ?? 0 },
+          'slack: a feedback click was ignored: votes are not recorded, or its query is missing or garbled',
+        );
+        return;
+      }
+      logger.info({ ...clicker, vote }, 'slack: recorded answer feedback');
     } catch (error) {
       logger.error({ ...clicker, vote, err: error }, 'slack: could not record answer feedback');
       text = FEEDBACK_NOT_SAVED;
     }
     await tellClicker(args, text, clicker, logger);
   };
-}
-
-/**
- * The reply the button was under, or undefined when the value cannot have come from one of our buttons.
- * The core is asked without a workspace or channel, so a forged value such as `subscribe daily` cannot change
- * anything: only `answer` and `no_answer` replies (the ones that carry the buttons) are accepted.
- */
-function replyToRate(bot: AnswerSource, value: string | undefined, clicker: Asker, logger: Logger): Reply | undefined {
-  if (typeof value !== 'string' || !value.trim() || value.length > BLOCK_LIMITS.buttonValue) return undefined;
-  try {
-    const reply = bot.ask(value, { platform: 'slack', replay: true });
-    return reply.kind === 'answer' || reply.kind === 'no_answer' ? reply : undefined;
-  } catch (error) {
-    logger.error({ ...clicker, err: error }, 'slack: answering again for a feedback click failed');
-    return undefined;
-  }
 }
 
 /** Sends `text` to the clicker alone; a failure is logged (the vote, if recorded, stays recorded). */

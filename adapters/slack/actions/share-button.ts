@@ -9,11 +9,7 @@ import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '
  * Posting goes through the response_url (`response_type: 'in_channel'`), which works in every channel where
  * `/treaty` works, even one the bot is not a member of; `chat.postMessage` is the fallback without one.
  */
-export function shareButton({
-  bot,
-  logger,
-  feedback,
-}: ListenerDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+export function shareButton({ bot, logger }: ListenerDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, body, action, respond, client }) => {
     await ack();
     const asker: Asker = { team: body.team?.id, channel: body.channel?.id, user: body.user.id, via: 'share' };
@@ -24,7 +20,7 @@ export function shareButton({
     const query = action.value;
     // Like a question, the rebuilt answer waits behind the acknowledgements already waiting (answer-turns.ts).
     const { message, answered } = await inAnswerTurn(() =>
-      composeAnswer(bot, query, asker, logger, { sharedBy: body.user.id, feedbackButtons: feedback !== undefined }),
+      composeAnswer(bot, query, asker, logger, { sharedBy: body.user.id }),
     );
     try {
       if (!answered) {

@@ -19,7 +19,9 @@ export function showEnglishButton({
       return;
     }
     const query = action.value;
-    const { message } = await inAnswerTurn(() => composeAnswer(bot, query, asker, logger, { english: true }));
+    const { message } = await inAnswerTurn(() =>
+      composeAnswer(bot, query, asker, logger, { english: true, privateReply: true }),
+    );
     try {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     } catch (error) {

@@ -23,9 +23,7 @@ export function treatyCommand(deps: ListenerDeps): Middleware<SlackCommandMiddle
       deps,
     );
     // After the acks of commands already waiting: a burst of commands must not wait for each other's answers.
-    const { message } = await inAnswerTurn(() =>
-      composeAnswer(bot, text, asker, logger, { shareButton: true, feedbackButtons: deps.feedback !== undefined }),
-    );
+    const { message } = await inAnswerTurn(() => composeAnswer(bot, text, asker, logger, { privateReply: true }));
     try {
       await respond({ response_type: 'ephemeral', ...message });
     } catch (error) {

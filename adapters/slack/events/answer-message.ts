@@ -39,9 +39,7 @@ export async function answerMessage(
     deps,
   );
   // Bolt has acknowledged the event already; other requests' acks go first (see answer-turns.ts).
-  const { message } = await inAnswerTurn(() =>
-    composeAnswer(bot, text, asker, logger, { feedbackButtons: deps.feedback !== undefined }),
-  );
+  const { message } = await inAnswerTurn(() => composeAnswer(bot, text, asker, logger));
   try {
     await client.chat.postMessage({
       channel: question.channel,

@@ -6,7 +6,9 @@
  * http(s) or file:// URLs.
  */
 import { parseArgs } from 'node:util';
-import { previewDigest } from '../status/preview-digest.ts';
+import { digestReply } from '../../src/answer/digest-reply.ts';
+import { previewDigest } from '../../src/tracker/preview-digest.ts';
+import { renderText } from './render-text.ts';
 
 const USAGE = 'usage: digest-preview --from A.xml --to B.xml [--since <ISO time>] [--now <ISO time>]';
 
@@ -35,4 +37,4 @@ if (!result.ok) {
   console.error(result.reason);
   process.exit(1);
 }
-console.log(result.text);
+process.stdout.write(renderText(digestReply(result.digest)));

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Cron } from 'croner';
+import { type DeliverDigestsOptions, type DeliverySummary, deliverDueDigests } from '../digests/deliver-digests.ts';
+import type { DigestPayload, DigestPoster } from '../digests/digest-poster.ts';
+import { isSubscriptionDue } from '../digests/schedule.ts';
 import type { Logger } from '../logger.ts';
 import type { LoggedChange } from '../store/change-log.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Subscription } from '../store/subscriptions.ts';
-import { type DeliverDigestsOptions, type DeliverySummary, deliverDueDigests } from './deliver-digests.ts';
-import type { DigestPayload, DigestPoster } from './digest-poster.ts';
-import { isSubscriptionDue } from './schedule.ts';
 
 export interface TrackerSchedulerOptions<P> {
   store: Store;

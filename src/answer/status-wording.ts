@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
-import { type EntryIntoForce, INSTRUMENTS_NEEDED, SIGNATURE_CLOSES } from './entry-into-force.ts';
-import type { IsoDate, StatusChange, StatusSnapshot } from './snapshot.ts';
-import { isRegionalOrganization } from './untc-cells.ts';
+import { type EntryIntoForce, INSTRUMENTS_NEEDED, SIGNATURE_CLOSES } from '../status/entry-into-force.ts';
+import type { IsoDate, StatusChange, StatusSnapshot } from '../status/snapshot.ts';
+import { isRegionalOrganization } from '../status/untc-cells.ts';
+import type { Part } from './reply.ts';
 
 /**
  * The English sentences the digest and the status reply share, so a fact reads the same in both. Plain text
@@ -11,8 +12,14 @@ import { isRegionalOrganization } from './untc-cells.ts';
 const PROGRESS_CELLS = 10;
 
 /** `as of 2026-11-23 14:00 UTC from treaties.un.org`: when and where a snapshot was read. */
-export function asOfText(snapshot: StatusSnapshot): string {
+export function asOfText(snapshot: Pick<StatusSnapshot, 'fetchedAt' | 'source'>): string {
   return `as of ${formatUtc(snapshot.fetchedAt)} from ${sourceLabel(snapshot.source)}`;
+}
+
+/** `Toward entry into force: ▓▓▓░░░░░░░ 12/40 (28 more needed)`, the same in a status reply and a digest. */
+export function progressPart(status: EntryIntoForce): Part {
+  const detail = status.needed > 0 ? `${status.needed} more needed` : `${INSTRUMENTS_NEEDED} reached`;
+  return { type: 'progress', label: 'Toward entry into force', bar: progressBar(status.counted), detail };
 }
 
 /** `▓▓▓░░░░░░░ 12/40`: a cell fills for each tenth of the 40; the bar is full only at 40. */

@@ -1,8 +1,8 @@
-import { diffSnapshots } from './diff-snapshots.ts';
-import { buildDigest, renderDigestText } from './digest.ts';
-import { fetchStatus } from './fetch-status.ts';
-import { readSnapshot, type SnapshotResult } from './read-snapshot.ts';
-import type { StatusSnapshot } from './snapshot.ts';
+import { diffSnapshots } from '../status/diff-snapshots.ts';
+import { fetchStatus } from '../status/fetch-status.ts';
+import { readSnapshot, type SnapshotResult } from '../status/read-snapshot.ts';
+import type { StatusSnapshot } from '../status/snapshot.ts';
+import { buildDigest, type Digest } from './digest.ts';
 
 export interface PreviewInput {
   /** The earlier status document (URL, `file://` URL or path). */
@@ -15,7 +15,7 @@ export interface PreviewInput {
   since?: string;
 }
 
-export type PreviewResult = { ok: true; text: string } | { ok: false; reason: string };
+export type PreviewResult = { ok: true; digest: Digest } | { ok: false; reason: string };
 
 /**
  * The digest a channel would get if the status went from `from` to `to`, after the same checks the tracker
@@ -27,8 +27,7 @@ export async function previewDigest({ from, to, now, since }: PreviewInput): Pro
   const after = await load(to, before.snapshot, now);
   if (!after.ok) return { ok: false, reason: `${to}: ${after.reason}` };
   const changes = diffSnapshots(before.snapshot, after.snapshot);
-  const digest = buildDigest({ changes, snapshot: after.snapshot, ...(since ? { since } : {}) });
-  return { ok: true, text: renderDigestText(digest) };
+  return { ok: true, digest: buildDigest({ changes, snapshot: after.snapshot, ...(since ? { since } : {}) }) };
 }
 
 async function load(location: string, lastGood: StatusSnapshot | undefined, now: Date): Promise<SnapshotResult> {

@@ -1,19 +1,32 @@
-import { emptyReply, type Reply } from '../answer/reply.ts';
-import type { StatusDesk, SubscriptionAsk } from '../answer/status-desk.ts';
 import { parseSchedule, ScheduleError } from '../digests/schedule.ts';
 import type { Logger } from '../logger.ts';
+import { diffSnapshots } from '../status/diff-snapshots.ts';
+import { fetchStatus } from '../status/fetch-status.ts';
+import { holdLosses } from '../status/hold-losses.ts';
+import { readSnapshot } from '../status/read-snapshot.ts';
+import type { StatusSnapshot } from '../status/snapshot.ts';
 import type { LoggedChange } from '../store/change-log.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Subscription, SubscriptionKey } from '../store/subscriptions.ts';
-import { diffSnapshots } from './diff-snapshots.ts';
 import { buildDigest, type Digest } from './digest.ts';
-import { fetchStatus } from './fetch-status.ts';
-import { holdLosses } from './hold-losses.ts';
-import { readSnapshot } from './read-snapshot.ts';
-import type { StatusSnapshot } from './snapshot.ts';
-import { statusReply } from './status-reply.ts';
+import type { StatusView, SubscriptionOutcome } from './status-facts.ts';
 
-/** A digest ready for a channel: the model adapters render, and the change id it covers up to. */
+/** A channel on a platform. */
+export interface ChannelKey {
+  platform: 'slack' | 'discord';
+  /** Slack team id or Discord guild id. */
+  workspace: string;
+  channel: string;
+}
+
+/** What a user asked to change about a channel's digests, with who asked and whether they may. */
+export interface SubscriptionAsk extends ChannelKey {
+  user: string;
+  /** The adapter's verdict: Slack admin/owner or allow-listed user; Discord member with Manage Channels. */
+  allowed: boolean;
+}
+
+/** A channel's digest facts and the change id it covers up to. */
 export interface ChannelDigest {
   digest: Digest;
   changes: LoggedChange[];
@@ -37,14 +50,17 @@ export interface TrackerOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The most recent changes a status view lists. */
+const RECENT_CHANGES = 5;
 const DEFAULT_SCHEDULE = 'weekly';
 const DEFAULT_TIME_ZONE = 'UTC';
 
 /**
  * The ratification tracker as the rest of the bot sees it: polls the status source into the store, answers
- * `/treaty status`, manages subscriptions and builds each channel's digest. Platform-free; adapters render.
+ * `/treaty status` with facts, manages subscriptions and builds each channel's digest facts. The answer layer
+ * words them (src/answer/status-reply.ts, digest-reply.ts).
  */
-export class RatificationTracker implements StatusDesk {
+export class RatificationTracker {
   private readonly now: () => Date;
 
   constructor(private readonly options: TrackerOptions) {
@@ -98,22 +114,22 @@ export class RatificationTracker implements StatusDesk {
     return 'saved';
   }
 
-  /** The reply to `/treaty status` (and to "how many states ratified?"). */
-  statusReply(query: string): Reply {
+  /** What `/treaty status` shows (and "how many states ratified?"). */
+  statusView(): StatusView {
     const { store, notStoredBecause } = this.options;
-    const reply = statusReply(
-      store.snapshots.lastGood()?.snapshot,
-      store.snapshots.failingSince(),
-      query,
-      store.changes.latest(5),
-    );
-    if (notStoredBecause) reply.statusLines.push(`Not stored: ${notStoredBecause}; kept only while this runs.`);
-    return reply;
+    const snapshot = store.snapshots.lastGood()?.snapshot;
+    const failure = store.snapshots.failingSince();
+    return {
+      ...(snapshot ? { snapshot } : {}),
+      ...(failure ? { failure } : {}),
+      recentChanges: store.changes.latest(RECENT_CHANGES),
+      ...(notStoredBecause ? { notStoredBecause } : {}),
+    };
   }
 
   /** Subscribes a channel; `schedule` is daily, weekly or a cron expression, read in `timeZone`. */
-  subscribe(ask: SubscriptionAsk, schedule: string | undefined, timeZone: string | undefined, query = ''): Reply {
-    if (!ask.allowed) return refusal(query);
+  subscribe(ask: SubscriptionAsk, schedule: string | undefined, timeZone: string | undefined): SubscriptionOutcome {
+    if (!ask.allowed) return { kind: 'not-allowed' };
     try {
       const parsed = parseSchedule(schedule ?? DEFAULT_SCHEDULE, timeZone ?? DEFAULT_TIME_ZONE);
       const subscription = this.options.store.subscriptions.subscribe(
@@ -127,57 +143,31 @@ export class RatificationTracker implements StatusDesk {
         },
         this.now(),
       );
-      return statusLines(query, 'Subscribed', [
-        `This channel will get a digest of new signatures and ratifications (\`${subscription.schedule}\`, ${subscription.timeZone}).`,
-        'Nothing is posted when nothing changed. `/treaty unsubscribe` stops it.',
-      ]);
+      return { kind: 'subscribed', subscription };
     } catch (error) {
       if (error instanceof ScheduleError)
-        return statusLines(query, 'Not subscribed', [asCode(error.message.replace(/^digests: /, ''))]);
+        return { kind: 'bad-schedule', problem: error.message.replace(/^digests: /, '') };
       throw error;
     }
   }
 
-  unsubscribe(ask: SubscriptionAsk, query = ''): Reply {
-    if (!ask.allowed) return refusal(query);
-    const removed = this.options.store.subscriptions.unsubscribe(ask);
-    return statusLines(query, 'Unsubscribed', [
-      removed ? 'This channel will get no more digests.' : 'This channel had no subscription.',
-    ]);
+  unsubscribe(ask: SubscriptionAsk): SubscriptionOutcome {
+    if (!ask.allowed) return { kind: 'not-allowed' };
+    return { kind: 'unsubscribed', removed: this.options.store.subscriptions.unsubscribe(ask) };
   }
 
   /** The subscriptions of a workspace, for `/treaty subscriptions`. */
-  subscriptionsReply(key: Omit<SubscriptionKey, 'channel'>, query = ''): Reply {
-    const list = this.options.store.subscriptions.list(key.platform, key.workspace);
-    const lines = list.map((s) => `${s.channel}: \`${s.schedule}\` (${s.timeZone}), since ${s.createdAt.slice(0, 10)}`);
-    return statusLines(query, 'Digest subscriptions', lines.length > 0 ? lines : ['No channel here is subscribed.']);
+  subscriptions(key: Omit<SubscriptionKey, 'channel'>): Subscription[] {
+    return this.options.store.subscriptions.list(key.platform, key.workspace);
   }
 
-  /** The digest a channel gets for `changes` (the scheduler's `buildPayload`). */
+  /** The digest a channel gets for `changes` (the scheduler's `buildPayload` words it). */
   digestFor(changes: LoggedChange[], subscription: Subscription): ChannelDigest {
     const snapshot = this.options.store.snapshots.lastGood()?.snapshot;
     if (!snapshot) throw new Error('status: a digest needs a snapshot');
     const digest = buildDigest({ changes, snapshot, since: subscription.lastDeliveredAt ?? subscription.createdAt });
     return { digest, changes, upToChangeId: Math.max(0, ...changes.map((change) => change.id)) };
   }
-}
-
-function refusal(query: string): Reply {
-  return statusLines(query, 'Not allowed', [
-    'Only workspace admins (Slack) or members who can manage channels (Discord) can change digest subscriptions.',
-  ]);
-}
-
-/**
- * A schedule error quotes the schedule typed and an example cron (`"0 9 * * 1"`): shown as code spans, so the
- * example copies as a working cron.
- */
-function asCode(message: string): string {
-  return message.replace(/"((?:[^"\\`]|\\.)*)"/g, (_, quoted: string) => `\`${quoted.replace(/\\(.)/g, '$1')}\``);
-}
-
-function statusLines(query: string, title: string, lines: string[]): Reply {
-  return { ...emptyReply('status', query, 'en', title), statusLines: lines };
 }
 
 /** Same table, header figures, held records and source: saving it again would only add a row. */

@@ -1,0 +1,26 @@
+import type { ButtonHandler } from '../discord-context.ts';
+import { scopeOf } from '../interaction-context.ts';
+import { replyInParts } from '../interaction-replies.ts';
+import { renderReply } from '../render-embeds.ts';
+import { actionRows } from './action-rows.ts';
+import { SHARE_PREFIX } from './query-custom-ids.ts';
+import { replayClick } from './replay-click.ts';
+
+/**
+ * "Share in channel": answers the question again and posts the answer publicly, headed "Shared by @user".
+ *
+ * It posts as the interaction's response rather than with a channel message request: the interaction token works
+ * without the Send Messages permission and in channels the bot has no cache for, and Discord shows the answer as
+ * a response to the clicking user. The mention in "Shared by" renders the name but, with `parse: []`, pings nobody.
+ * The shared answer keeps its 👍 / 👎 buttons (when feedback is recorded), for anyone in the channel to vote.
+ */
+export const shareButton: ButtonHandler = {
+  prefix: SHARE_PREFIX,
+
+  async execute(context, interaction) {
+    const reply = await replayClick(context, interaction, SHARE_PREFIX, { sharedBy: interaction.user.id });
+    if (!reply) return;
+    await replyInParts(interaction, renderReply(reply), { ephemeral: false, components: actionRows(context, reply) });
+    context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: shared an answer in the channel');
+  },
+};
