@@ -24,8 +24,10 @@ function partLines(part: Part, style: TextStyle): string[] {
       return [part.text, ''];
     case 'sharedBy':
       return [style.dim(`${part.label} ${part.user}`)];
-    case 'note':
-      return [part.aside ? style.dim(part.text) : part.text];
+    case 'note': {
+      const text = part.url ? `${part.text}: ${part.url}` : part.text;
+      return [part.aside ? style.dim(text) : text];
+    }
     case 'quote': {
       const { citation } = part;
       const lines = [

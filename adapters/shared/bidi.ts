@@ -18,7 +18,8 @@ export interface TextRange {
   end: number;
 }
 
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+// Any character of the Arabic script, presentation forms included: what sets a line's direction.
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 // A Latin word or number, continued across the spaces and punctuation that join such words inside one
 // phrase ("UN Office", "unodc.org", "65/230", "24/7", "Bangkok, ECPAT International, 2016"). The run starts
 // and ends on a letter or digit so brackets and sentence punctuation stay with the Arabic around them.
@@ -26,7 +27,7 @@ const LATIN_RUN = /[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:;/'’&%
 
 /** True when the text contains at least one Arabic letter. */
 export function hasArabic(text: string): boolean {
-  return ARABIC_LETTER.test(text);
+  return ARABIC_SCRIPT.test(text);
 }
 
 /**

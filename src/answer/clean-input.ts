@@ -1,3 +1,4 @@
+import { countArabicLetters } from '../text/arabic-letters.ts';
 /**
  * Cleans what a user typed before it is parsed or searched. Invisible characters go first, before any other
  * filter, so they cannot hide what a later filter looks for (`@` + zero-width space + `everyone` would pass the
@@ -43,7 +44,7 @@ export function cleanInput(raw: string): CleanInput {
 
 /** `ar` when the text has at least as many Arabic letters as Latin ones. */
 export function detectLanguage(text: string): 'ar' | 'en' {
-  const arabic = text.match(/[\u0621-\u064A\u0671-\u06D3]/g)?.length ?? 0;
+  const arabic = countArabicLetters(text);
   const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
   return latin > arabic ? 'en' : 'ar';
 }

@@ -15,7 +15,7 @@ function partLines(part: Part): string[] {
     case 'sharedBy':
       return [`${part.label} ${part.user}`];
     case 'note':
-      return [part.text];
+      return [part.url ? `${part.text}: ${part.url}` : part.text];
     case 'quote':
       return [
         `${part.number}. «${part.excerpt.text.replace(/\s+/g, ' ').trim()}» — ${[part.citation.title, ...part.citation.details].join(' · ')}`,

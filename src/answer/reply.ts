@@ -74,8 +74,11 @@ export type Part =
   | { type: 'heading'; text: string; url?: string }
   /** Who posted a shared reply to the channel: the platform shows `user` as a mention that pings nobody. */
   | { type: 'sharedBy'; label: string; user: string }
-  /** A line of prose; `aside` lines are small print (searched terms, notices, the official record). */
-  | { type: 'note'; text: Line; aside?: boolean }
+  /**
+   * A line of prose; `aside` lines are small print (searched terms, notices, the official record). With `url`,
+   * the text links there (or, where a surface cannot link, is followed by the address).
+   */
+  | { type: 'note'; text: Line; aside?: boolean; url?: string }
   /** A quoted excerpt, its citation and, when shown, its unofficial English translation. */
   | {
       type: 'quote';

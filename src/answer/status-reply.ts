@@ -5,7 +5,7 @@ import type { StatusView, SubscriptionOutcome } from '../tracker/status-facts.ts
 import type { Language, Part, Reply } from './reply.ts';
 import { asOfText, dayOf, describeChange, formatUtc, progressPart, projectionText } from './status-wording.ts';
 
-const OFFICIAL_RECORD: Part = { type: 'note', text: `Official record: ${STATUS_PAGE_URL}`, aside: true };
+const OFFICIAL_RECORD: Part = { type: 'note', text: 'Official record', url: STATUS_PAGE_URL, aside: true };
 
 /**
  * The reply to `/treaty status`: where signatures and instruments stand in the last good snapshot, the latest

@@ -1,3 +1,4 @@
+import { ARABIC_LETTER_CLASS } from '../text/arabic-letters.ts';
 import { type Line, lineContent, wordCount } from './lines.ts';
 import type { Span } from './passage.ts';
 
@@ -45,7 +46,9 @@ export function classifyReportLine(text: string, line: Line): ReportLine | undef
 const numberedLine = /^(\d{1,3})\s*-\s+\S/;
 const footnoteLine = /^\((\d{1,2})\)\s*\S/;
 /** One to three Arabic letters (each optionally followed by a tatweel, as in `هـ`), OCR may space them. */
-const subItemLine = /^\(\s*([\u0621-\u064A]\u0640?(?:\s?[\u0621-\u064A]\u0640?){0,2})\s*\)\s*\S/;
+const subItemLine = new RegExp(
+  `^\\(\\s*([${ARABIC_LETTER_CLASS}]\\u0640?(?:\\s?[${ARABIC_LETTER_CLASS}]\\u0640?){0,2})\\s*\\)\\s*\\S`,
+);
 
 /** Returns the item label, or undefined when the parenthesis holds a word rather than a repeated letter. */
 function subItemLabel(content: string): string | undefined {

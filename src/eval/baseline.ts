@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { ContractJson } from '../answer/contract-json.ts';
 import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
+import { hasArabicLetter } from '../text/arabic-letters.ts';
 import { normalizeArabic } from '../text/arabic-normalize.ts';
 import { lightStem } from '../text/arabic-stemmer.ts';
 
@@ -54,5 +55,5 @@ export class BaselineSearch {
 /** Lowercase; Arabic words normalized and light-stemmed. */
 function lightStemTerm(term: string): string {
   const lower = term.toLowerCase();
-  return /[\u0600-\u06FF]/.test(lower) ? lightStem(normalizeArabic(lower)) : lower;
+  return hasArabicLetter(lower) ? lightStem(normalizeArabic(lower)) : lower;
 }

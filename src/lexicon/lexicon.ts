@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ARABIC_LETTER_CLASS } from '../text/arabic-letters.ts';
 
 /** Arabic words and phrases that name one concept, e.g. `الجريمة السيبرانية` / `الجرائم الإلكترونية`. */
 export interface SynonymGroup {
@@ -192,8 +193,10 @@ const colloquialFileSchema = z
     );
   });
 
-const arabicWord = z.string().regex(/^[\u0621-\u065F\u0671-\u06D3]+$/, 'must be one Arabic word');
-const clitic = z.string().regex(/^[\u0621-\u064A]{1,3}$/, 'must be one to three Arabic letters');
+const arabicWord = z
+  .string()
+  .regex(new RegExp(`^[${ARABIC_LETTER_CLASS}\\u064B-\\u065F]+$`), 'must be one Arabic word');
+const clitic = z.string().regex(new RegExp(`^[${ARABIC_LETTER_CLASS}]{1,3}$`), 'must be one to three Arabic letters');
 /** A list of words, each once; `min` words at least. */
 const uniqueWords = (item: z.ZodType<string>, min = 0) =>
   z

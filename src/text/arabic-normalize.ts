@@ -1,3 +1,5 @@
+import { ARABIC_LETTER_CLASS } from './arabic-letters.ts';
+
 /**
  * Arabic orthographic normalization, applied to every token before it is indexed or searched.
  * Follows Lucene's ArabicNormalizer and extends it for what the seed documents and users actually type:
@@ -10,7 +12,7 @@ const TATWEEL = /\u0640/g;
 // A hamza on the line is dropped: people type وزرا for وزراء and شي for شيء, and it carries no meaning for search.
 const LONE_HAMZA = /\u0621/g;
 // A letter typed three or more times in a row is emphasis (كتيييير), never Arabic spelling.
-const ELONGATION = /([\u0621-\u064A])\1{2,}/g;
+const ELONGATION = new RegExp(`([${ARABIC_LETTER_CLASS}])\\1{2,}`, 'g');
 
 const LETTER_MAP: Readonly<Record<string, string>> = {
   أ: 'ا',
@@ -54,9 +56,4 @@ export function normalizeArabic(token: string): string {
   return toAsciiDigits(token.replace(DIACRITICS, '').replace(TATWEEL, '').replace(LONE_HAMZA, ''))
     .replace(LETTERS, (letter) => LETTER_MAP[letter] ?? letter)
     .replace(ELONGATION, '$1');
-}
-
-/** True when the text contains at least one Arabic letter. */
-export function hasArabicLetter(text: string): boolean {
-  return /[\u0621-\u064A\u0671-\u06D3]/.test(text);
 }

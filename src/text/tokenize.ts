@@ -1,3 +1,4 @@
+import { ARABIC_LETTER_CLASS, hasArabicLetter } from './arabic-letters.ts';
 import { normalizeArabic, toAsciiDigits } from './arabic-normalize.ts';
 
 /** A word or number of the original text, with where it stands in that text. */
@@ -10,7 +11,6 @@ export interface Token {
   script: 'arabic' | 'latin';
 }
 
-const ARABIC_LETTER = '\\u0621-\\u063A\\u0641-\\u064A\\u066E\\u066F\\u0671-\\u06D3\\u06D5\\u06FA-\\u06FC';
 const ARABIC_MARK = '\\u064B-\\u065F\\u0670\\u06D6-\\u06ED\\u0640';
 const LATIN_OR_DIGIT = 'A-Za-z\\u00C0-\\u024F0-9\\u0660-\\u0669\\u06F0-\\u06F9';
 
@@ -19,7 +19,7 @@ const LATIN_OR_DIGIT = 'A-Za-z\\u00C0-\\u024F0-9\\u0660-\\u0669\\u06F0-\\u06F9';
  * offsets stay exact), or a Latin/number compound such as `GA-2008-RES-07`, `24/7`, `230/65`, `134,089`.
  */
 const TOKEN = new RegExp(
-  `[${ARABIC_LETTER}][${ARABIC_LETTER}${ARABIC_MARK}\\u200C\\u200D]*` +
+  `[${ARABIC_LETTER_CLASS}][${ARABIC_LETTER_CLASS}${ARABIC_MARK}\\u200C\\u200D]*` +
     `|[${LATIN_OR_DIGIT}]+(?:['’]s)?(?:[-/.,:][${LATIN_OR_DIGIT}]+)*`,
   'gu',
 );
@@ -33,7 +33,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     const surface = match[0];
     const start = match.index;
-    const arabic = /[\u0621-\u06FC]/.test(surface[0] ?? '') && !/[\u0660-\u0669\u06F0-\u06F9]/.test(surface[0] ?? '');
+    const arabic = hasArabicLetter(surface[0] ?? '');
     const norm = arabic
       ? normalizeArabic(surface.replace(/[\u200C\u200D]/g, ''))
       : toAsciiDigits(surface)

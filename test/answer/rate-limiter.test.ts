@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../src/answer/rate-limiter.ts';
+import { excerptsOf, headingOf } from '../../src/answer/reply.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
 import { silentLogger } from '../../src/logger.ts';
 
@@ -34,8 +35,8 @@ describe('TreatyBot with a rate limit', () => {
     const ask = (user: string) => bot.ask('entry-into-force', { platform: 'slack', user });
     expect([ask('U1').kind, ask('U1').kind]).toEqual(['answer', 'answer']);
     const slowed = ask('U1');
-    expect(slowed.title).toBe('Slow down');
-    expect(slowed.excerpts).toEqual([]);
+    expect(headingOf(slowed)).toBe('Slow down');
+    expect(excerptsOf(slowed)).toEqual([]);
     expect(ask('U2').kind).toBe('answer');
   });
 });

@@ -1,22 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsPermission } from '../../src/answer/command.ts';
 import { CONFIDENCE_THRESHOLD } from '../../src/answer/confidence.ts';
+import { excerptsOf, headingOf, type Reply } from '../../src/answer/reply.ts';
+import { replyLines } from '../../src/answer/reply-text.ts';
 import { MAX_EXCERPTS } from '../../src/answer/treaty-bot.ts';
+import { createTreatyBot } from '../../src/create-treaty-bot.ts';
+import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { realBot } from '../support/bot.ts';
 
 const bot = realBot();
 const seed = (file: string) => readFileSync(join(import.meta.dirname, '..', '..', 'seeds', file), 'utf8');
 const ask = (text: string) => bot.ask(text, { platform: 'cli' });
+/** The slugs of the topics a reply lists. */
+const listedSlugs = (reply: Reply) =>
+  reply.parts.flatMap((part) => (part.type === 'list' ? part.items.flatMap((item) => item.code ?? []) : []));
 
 describe('TreatyBot.ask', () => {
   it('answers the entry-into-force topic with the 40-instrument / 90-day rule, cited', () => {
     const reply = ask('entry-into-force');
     expect(reply.kind).toBe('answer');
-    const texts = reply.excerpts.map((excerpt) => excerpt.text).join('\n');
+    const texts = excerptsOf(reply)
+      .map((excerpt) => excerpt.text)
+      .join('\n');
     expect(texts).toMatch(/40|الأربعين/);
     expect(texts).toMatch(/90/);
-    for (const excerpt of reply.excerpts) {
+    for (const excerpt of excerptsOf(reply)) {
       expect(excerpt.locator).not.toBe('');
       expect(excerpt.citation.publisher.en).not.toBe('');
     }
@@ -28,7 +40,7 @@ describe('TreatyBot.ask', () => {
       'Which articles cover extradition?',
       'هل يتطرّق التقرير للتنمّر الإلكتروني؟',
     ]) {
-      for (const excerpt of ask(question).excerpts) {
+      for (const excerpt of excerptsOf(ask(question))) {
         expect(seed(excerpt.source).slice(excerpt.start, excerpt.end)).toBe(excerpt.text);
         for (const { start, end } of excerpt.highlights) {
           expect(start).toBeGreaterThanOrEqual(0);
@@ -40,7 +52,7 @@ describe('TreatyBot.ask', () => {
 
   it('never cuts a word in half at either end of an excerpt', () => {
     for (const question of ['entry-into-force', 'capacity-building', 'سلسلة العهدة', 'data preservation']) {
-      for (const excerpt of ask(question).excerpts) {
+      for (const excerpt of excerptsOf(ask(question))) {
         const text = seed(excerpt.source);
         expect(text[excerpt.start - 1] ?? ' ').toMatch(/[\s(«"“”-]|^$/u);
         expect(text[excerpt.end] ?? ' ').not.toMatch(/[\p{L}\p{N}]/u);
@@ -50,8 +62,8 @@ describe('TreatyBot.ask', () => {
 
   it('returns at most five excerpts, best first', () => {
     const reply = ask('الجريمة السيبرانية');
-    expect(reply.excerpts.length).toBeLessThanOrEqual(MAX_EXCERPTS);
-    const scores = reply.excerpts.map((excerpt) => excerpt.score);
+    expect(excerptsOf(reply).length).toBeLessThanOrEqual(MAX_EXCERPTS);
+    const scores = excerptsOf(reply).map((excerpt) => excerpt.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
@@ -59,21 +71,21 @@ describe('TreatyBot.ask', () => {
     const reply = ask('Which articles of the convention cover extradition?');
     expect(reply.lang).toBe('en');
     expect(reply.kind).toBe('answer');
-    expect(reply.searchedTerms.join(' ')).toMatch(/تسليم/);
+    expect(replyLines(reply).find((line) => line.startsWith('Searched the Arabic text for'))).toMatch(/تسليم/);
   });
 
   it('finds the OMSAC spelling with a hamza from a question without one', () => {
     const reply = ask('ماذا قالت منظمة OMSAC عن الاتفاقية؟');
-    expect(reply.excerpts.some((excerpt) => excerpt.source.startsWith('001_'))).toBe(true);
+    expect(excerptsOf(reply).some((excerpt) => excerpt.source.startsWith('001_'))).toBe(true);
   });
 
   it('abstains with topic suggestions when the sources do not answer', () => {
     // On topic, but asking for an amount no passage holds.
     const reply = ask('ما هي ميزانية مكتب الأمم المتحدة المعني بالمخدرات والجريمة؟');
     expect(reply.kind).toBe('no_answer');
-    expect(reply.excerpts).toEqual([]);
+    expect(excerptsOf(reply)).toEqual([]);
     expect(reply.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
-    expect(reply.suggestions.length).toBeGreaterThan(0);
+    expect(listedSlugs(reply).length).toBeGreaterThan(0);
   });
 
   it.each(['what is the best pizza recipe?', 'who won the world cup?'])(
@@ -92,8 +104,12 @@ describe('TreatyBot.ask', () => {
   it('shows an English question the unofficial English of each quote', () => {
     const reply = ask('When does the convention enter into force?');
     expect(reply.kind).toBe('answer');
-    for (const excerpt of reply.excerpts) expect(excerpt.translation).toMatch(/[A-Za-z]/);
-    expect(reply.excerpts.map((excerpt) => excerpt.translation).join(' ')).toMatch(/enter into force/i);
+    for (const excerpt of excerptsOf(reply)) expect(excerpt.translation).toMatch(/[A-Za-z]/);
+    expect(
+      excerptsOf(reply)
+        .map((excerpt) => excerpt.translation)
+        .join(' '),
+    ).toMatch(/enter into force/i);
   });
 
   it('answers a colloquial question although some of its words are in no passage', () => {
@@ -105,7 +121,11 @@ describe('TreatyBot.ask', () => {
   it('answers a dialect question by stripping verb prefixes and endings (هيدخل، بيصدقوا)', () => {
     const reply = ask('إمتى هتدخل الاتفاقية حيز التنفيذ؟ لازم كام دولة يصدقوا عليها؟');
     expect(reply.kind).toBe('answer');
-    expect(reply.excerpts.slice(0, 3).some((excerpt) => /90 يوم/.test(excerpt.text))).toBe(true);
+    expect(
+      excerptsOf(reply)
+        .slice(0, 3)
+        .some((excerpt) => /90 يوم/.test(excerpt.text)),
+    ).toBe(true);
   });
 
   it('shows help for empty text and lists topics', () => {
@@ -113,7 +133,7 @@ describe('TreatyBot.ask', () => {
     expect(ask('   ').kind).toBe('help');
     const topics = ask('topics');
     expect(topics.kind).toBe('topics');
-    expect(topics.suggestions.map((topic) => topic.slug)).toContain('entry-into-force');
+    expect(listedSlugs(topics)).toContain('entry-into-force');
   });
 
   it('searches an unknown slug as words', () => {
@@ -143,7 +163,7 @@ describe('TreatyBot.ask with hostile or odd input', () => {
   });
 
   it('says when a long message was shortened', () => {
-    expect(ask('اتفاقية '.repeat(700)).notices.join(' ')).toMatch(/long/);
+    expect(replyLines(ask('اتفاقية '.repeat(700))).join(' ')).toMatch(/only its beginning was searched/);
   });
 });
 
@@ -162,5 +182,72 @@ describe('TreatyBot.suggestTopics ranking', () => {
 
   it('offers nothing for text no topic contains', () => {
     expect(realBot().suggestTopics('zzzz')).toEqual([]);
+  });
+});
+
+describe('TreatyBot actions and replays', () => {
+  const store = openStore(':memory:', silentLogger);
+  const voting = createTreatyBot({ logger: silentLogger, feedback: new FeedbackRecorder(store.feedback) });
+  const types = (reply: Reply) => reply.actions.map((action) => action.type);
+
+  it('offers sharing only for a private answer, votes only when they are recorded', () => {
+    const arabic = 'متى تدخل الاتفاقية حيز النفاذ؟';
+    expect(types(bot.ask(arabic, { platform: 'slack', privateReply: true }))).toEqual(['share', 'english']);
+    expect(types(bot.ask(arabic, { platform: 'slack' }))).toEqual(['english']);
+    expect(types(voting.ask(arabic, { platform: 'discord' }))).toEqual(['english', 'vote']);
+    // An English question shows the English already.
+    expect(types(bot.ask('entry-into-force', { platform: 'slack', privateReply: true }))).toEqual(['share']);
+    expect(types(voting.ask('help', { platform: 'discord', privateReply: true }))).toEqual([]);
+  });
+
+  it('shows the English of each quote when asked, and then no longer offers it', () => {
+    const reply = bot.ask('متى تدخل الاتفاقية حيز النفاذ؟', { platform: 'slack', english: true });
+    expect(types(reply)).toEqual([]);
+    const quotes = reply.parts.filter((part) => part.type === 'quote');
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(quote.type === 'quote' && quote.translation?.text).toMatch(/[A-Za-z]/);
+  });
+
+  it('says who shared a reply, under its heading', () => {
+    const reply = bot.ask('entry-into-force', { platform: 'slack', sharedBy: 'U123' });
+    expect(reply.parts.slice(0, 2).map((part) => part.type)).toEqual(['heading', 'sharedBy']);
+  });
+
+  it('never changes a subscription from a replay (a button click)', () => {
+    const desk = {
+      statusView: () => ({ recentChanges: [] }),
+      subscribe: () => {
+        throw new Error('a replay subscribed');
+      },
+      unsubscribe: () => {
+        throw new Error('a replay unsubscribed');
+      },
+      subscriptions: () => [],
+    };
+    const tracked = createTreatyBot({ logger: silentLogger, statusDesk: desk });
+    const context = { platform: 'slack', workspace: 'T', channel: 'C', canManageSubscriptions: true } as const;
+    for (const text of ['subscribe daily', 'unsubscribe'])
+      expect(headingOf(tracked.ask(text, { ...context, replay: true }))).toBe('Not changed');
+  });
+
+  it('records a vote on an answer or an abstention, and on nothing else', () => {
+    expect(voting.vote('entry-into-force', 'down', { platform: 'slack', user: 'U1' })).toBe(true);
+    expect(voting.vote('help', 'down', { platform: 'slack', user: 'U1' })).toBe(false);
+    expect(voting.vote('subscribe daily', 'down', { platform: 'discord', user: '1' })).toBe(false);
+    expect(bot.vote('entry-into-force', 'up', { platform: 'slack', user: 'U1' })).toBe(false);
+    expect(store.feedback.worstRated(10).map((rated) => rated.question)).toEqual(['entry-into-force']);
+  });
+});
+
+describe('needsPermission', () => {
+  it.each([
+    ['subscribe', true],
+    ['  Subscribe weekly Asia/Beirut', true],
+    ['<@U1> unsubscribe', true],
+    ['subscriptions', false],
+    ['how do I subscribe to digests?', false],
+    ['status', false],
+  ])('%s → %s', (text, expected) => {
+    expect(needsPermission(text)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.ts';
-import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
+import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import { openStore, storePath } from '../../src/store/open-store.ts';
 import { FAKE_TEAM, FakeSlack } from '../slack/support/fake-slack.ts';
 import { CHANNEL, FORM, postSigned, SIGNING_SECRET, slashCommandForm } from '../slack/support/slack-requests.ts';

@@ -5,9 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
-import { TrackerScheduler } from '../../src/digests/scheduler.ts';
+import { TrackerScheduler } from '../../src/tracker/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { type ChannelDigest, RatificationTracker } from '../../src/status/ratification-tracker.ts';
+import { type DigestPost, digestPost } from '../../src/answer/digest-reply.ts';
+import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import { openStore, type Store, storePath } from '../../src/store/open-store.ts';
 import { FAKE_TEAM, FakeSlack } from '../slack/support/fake-slack.ts';
 import { CHANNEL } from '../slack/support/slack-requests.ts';
@@ -52,13 +53,12 @@ describe('two schedulers on one database, posting to a fake Slack', () => {
       { platform: 'slack', workspace: FAKE_TEAM, channel: CHANNEL, user: 'U1', allowed: true },
       'weekly',
       'UTC',
-      '',
     );
 
     const schedulers = stores.map((store, i) => {
       const tracker = new RatificationTracker({ store, sourceUrl: fixture('consents.xml'), logger: silentLogger, now });
       const client = slackDigestClient('xoxb-test', { apiUrl: fake.apiUrl }, silentLogger);
-      return new TrackerScheduler<ChannelDigest>({
+      return new TrackerScheduler<DigestPost>({
         store,
         logger: silentLogger,
         pollCron: '0 */6 * * *',
@@ -66,7 +66,7 @@ describe('two schedulers on one database, posting to a fake Slack', () => {
           await tracker.poll();
         },
         poster: createSlackDigestPoster(client, silentLogger),
-        buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+        buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
         now,
         holder: `process-${i}`,
       });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ansiStyle, renderText } from '../../adapters/console/render-text.ts';
-import { type Excerpt, emptyReply } from '../../src/answer/reply.ts';
+import { answerReply, type ReplyOffers } from '../../src/answer/answer-reply.ts';
+import type { Excerpt, Language } from '../../src/answer/reply.ts';
 
 const citation = {
   source: '002_0e7922f09a8ca988.txt',
@@ -22,35 +23,37 @@ const excerpt: Excerpt = {
   alsoIn: [{ ...citation, locator: 'الفقرة 7' }],
 };
 
+const answer = (lang: Language, excerpts: Excerpt[], offers: Partial<ReplyOffers> = {}, searchedTerms: string[] = []) =>
+  answerReply(
+    { query: 'q', lang, heading: 'Question?', excerpts, searchedTerms, confidence: 1 },
+    { share: false, vote: false, english: lang === 'en', platform: 'console', ...offers },
+  );
+
 describe('renderText', () => {
   it('numbers excerpts, cites them and folds line breaks inside a quote', () => {
-    const text = renderText({ ...emptyReply('answer', 'q', 'ar', 'Question?'), excerpts: [excerpt] });
-    expect(text).toContain('[1] معاهدة الأمم المتحدة — Publisher, 2025-10, الفقرة 2');
+    const text = renderText(answer('ar', [excerpt]));
+    expect(text).toContain('[1] معاهدة الأمم المتحدة · ناشر · 2025-10 · الفقرة 2');
     expect(text).toContain('«يجب أن تصدق عليها 40 دولة»');
-    expect(text).toContain('also in: معاهدة الأمم المتحدة — Publisher, 2025-10, الفقرة 7');
+    expect(text).toContain('Also in: معاهدة الأمم المتحدة, الفقرة 7');
   });
 
-  it('shows the unofficial English under each quote for an English question, not for an Arabic one', () => {
+  it('shows the unofficial English under each quote when the core includes it', () => {
     const translated = { ...excerpt, translation: 'it must be ratified by 40 States' };
-    const english = renderText({ ...emptyReply('answer', 'q', 'en', 'Q'), excerpts: [translated] });
-    expect(english).toContain(
+    expect(renderText(answer('en', [translated]))).toContain(
       '«يجب أن تصدق عليها 40 دولة»\n    English (unofficial translation): it must be ratified by 40 States',
     );
-    const arabic = renderText({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [translated] });
-    expect(arabic).not.toContain('unofficial translation');
-    const asked = renderText({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [translated] }, undefined, {
-      english: true,
-    });
-    expect(asked).toContain('English (unofficial translation): it must be ratified by 40 States');
+    expect(renderText(answer('ar', [translated]))).not.toContain('unofficial translation');
+    expect(renderText(answer('ar', [translated], { english: true }))).toContain(
+      'English (unofficial translation): it must be ratified by 40 States',
+    );
   });
 
   it('marks highlighted words in a colour terminal', () => {
-    const text = renderText({ ...emptyReply('answer', 'q', 'ar', 'Q'), excerpts: [excerpt] }, ansiStyle);
-    expect(text).toContain('\x1b[1;33mتصدق\x1b[0m');
+    expect(renderText(answer('ar', [excerpt]), ansiStyle)).toContain('\x1b[1;33mتصدق\x1b[0m');
   });
 
   it('shows the Arabic terms an English question searched', () => {
-    const text = renderText({ ...emptyReply('answer', 'q', 'en', 'Q'), searchedTerms: ['حيز النفاذ', 'تصديق'] });
+    const text = renderText(answer('en', [], {}, ['حيز النفاذ', 'تصديق']));
     expect(text).toContain('Searched the Arabic text for: حيز النفاذ، تصديق');
   });
 });

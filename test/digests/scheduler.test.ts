@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DigestPayload } from '../../src/digests/digest-poster.ts';
-import { TrackerScheduler, type TrackerSchedulerOptions } from '../../src/digests/scheduler.ts';
+import { TrackerScheduler, type TrackerSchedulerOptions } from '../../src/tracker/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { logChanges, openTempStore, ratified, tempDatabasePath } from '../store/temp-store.ts';

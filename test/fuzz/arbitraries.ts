@@ -4,11 +4,11 @@
  * Digests whose every string field is such text.
  */
 import fc from 'fast-check';
-import type { Citation, Excerpt, Reply, TopicSuggestion } from '../../src/answer/reply.ts';
+import type { Action, Citation, Excerpt, Language, ListItem, Part, Reply, ReplyKind } from '../../src/answer/reply.ts';
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
-import type { Digest } from '../../src/status/digest.ts';
 import type { StatusChange } from '../../src/status/snapshot.ts';
 import { CONSENT_KINDS } from '../../src/status/snapshot-schema.ts';
+import type { Digest } from '../../src/tracker/digest.ts';
 
 /** The longest hostile text generated (a pasted document). */
 export const HUGE_TEXT = 20_000;
@@ -237,37 +237,106 @@ export function excerpt(hostileUrls: boolean): fc.Arbitrary<Excerpt> {
 
 /**
  * What a synthetic Reply may hold beyond hostile text in every field: hostile citation URLs (the catalog's are
- * clean), and whether slugs and help commands (core-authored, shown in code spans) may hold mention syntax.
+ * clean), and whether code (slugs, commands, the progress bar: core-authored, shown in code spans) may hold
+ * mention syntax.
  */
 export interface HostileReplyOptions {
   hostileUrls?: boolean;
-  /** Default true; false keeps `@`, `<` and backticks out of slugs and help commands (see the Discord tests). */
+  /** Default true; false keeps `@`, `<` and backticks out of code (see the Discord tests). */
   hostileCode?: boolean;
+  /** The kinds to draw from; default every kind. */
+  kinds?: readonly ReplyKind[];
 }
 
-/** A Reply whose every string field is hostile text. */
+const ALL_KINDS: readonly ReplyKind[] = ['answer', 'no_answer', 'help', 'topics', 'status', 'digest'];
+
+/** A part of hostile text (never a heading: a reply's heading comes first, once). */
+function hostilePart(hostileUrls: boolean, code: fc.Arbitrary<string>): fc.Arbitrary<Part> {
+  const item: fc.Arbitrary<ListItem> = fc
+    .record({ code: fc.option(code), text: anyText(0) })
+    .map(({ code: c, text }) => (c === null ? { text } : { code: c, text }));
+  return fc.oneof(
+    fc.record({ type: fc.constant('note' as const), text: anyText(), aside: fc.boolean() }),
+    fc.record({
+      type: fc.constant('sharedBy' as const),
+      label: anyText(0),
+      user: fc.oneof(anyText(0), fc.constant('U0123ABC'), fc.constant('123456789012345678')),
+    }),
+    fc
+      .record({
+        number: fc.integer({ min: 1, max: 5 }),
+        excerpt: excerpt(hostileUrls),
+        alsoIn: fc.option(anyText()),
+        translation: fc.option(fc.record({ label: anyText(0), text: anyText() })),
+      })
+      .map(({ number, excerpt: quoted, alsoIn, translation }) => ({
+        type: 'quote' as const,
+        number,
+        excerpt: quoted,
+        citation: {
+          title: quoted.citation.title.ar,
+          ...(quoted.citation.url ? { url: quoted.citation.url } : {}),
+          details: [quoted.citation.publisher.en, quoted.citation.date, quoted.citation.locator],
+        },
+        ...(alsoIn === null ? {} : { alsoIn }),
+        ...(translation === null ? {} : { translation }),
+      })),
+    fc
+      .record({ heading: fc.option(anyText(0)), items: list(item, 4, 120), hint: fc.option(anyText()) })
+      .map(({ heading, items, hint }) => ({
+        type: 'list' as const,
+        items,
+        ...(heading === null ? {} : { heading }),
+        ...(hint === null ? {} : { hint }),
+      })),
+    fc
+      .record({
+        label: anyText(0),
+        bar: fc.oneof(fc.constant('▓▓▓░░░░░░░ 12/40'), code),
+        detail: fc.option(anyText(0)),
+      })
+      .map(({ label, bar, detail }) => ({
+        type: 'progress' as const,
+        label,
+        bar,
+        ...(detail === null ? {} : { detail }),
+      })),
+    fc.record({ type: fc.constant('asOf' as const), text: anyText(0) }),
+  );
+}
+
+const ACTIONS: readonly Action[] = [
+  { type: 'share', label: 'Share in channel' },
+  { type: 'english', label: 'Show in English', description: 'Show the unofficial English translation' },
+  {
+    type: 'vote',
+    up: { label: '👍', description: 'This reply helped' },
+    down: { label: '👎', description: 'This reply did not help' },
+  },
+];
+
+/** A Reply whose every string is hostile text: a heading, then any parts in any order, and any actions. */
 export function hostileReply({
   hostileUrls = false,
   hostileCode = true,
+  kinds = ALL_KINDS,
 }: HostileReplyOptions = {}): fc.Arbitrary<Reply> {
   // Sometimes huge, so a code span can straddle a cut between embeds.
   const code = hostileCode ? anyText(1) : anyText(0).map((text) => text.replace(/[@<`]/g, '.'));
-  const suggestion: fc.Arbitrary<TopicSuggestion> = fc.record({
-    slug: code,
-    title: fc.record({ en: anyText(0), ar: anyText(0) }),
-  });
-  return fc.record({
-    kind: fc.constantFrom('answer', 'no_answer', 'help', 'topics', 'status'),
-    query: anyText(),
-    lang: fc.constantFrom('ar', 'en'),
-    title: anyText(),
-    excerpts: list(excerpt(hostileUrls), 2, 6),
-    searchedTerms: list(anyText(0)),
-    suggestions: list(suggestion),
-    help: list(fc.record({ command: code, description: anyText(0) })),
-    statusLines: list(anyText()),
-    notices: list(anyText()),
-  });
+  return fc
+    .record({
+      kind: fc.constantFrom(...kinds),
+      query: anyText(),
+      lang: fc.constantFrom<Language>('ar', 'en'),
+      heading: anyText(),
+      url: fc.option(fc.constant('https://treaties.un.org/status')),
+      parts: list(hostilePart(hostileUrls, code), 3, 10),
+      actions: fc.subarray([...ACTIONS]),
+    })
+    .map(({ heading, url, parts, ...rest }) => ({
+      ...rest,
+      parts: [{ type: 'heading' as const, text: heading, ...(url === null ? {} : { url }) }, ...parts],
+    }));
 }
 
 /** Text for the core: hostile, sometimes plain domain questions, sometimes huge. */
@@ -293,32 +362,29 @@ const change: fc.Arbitrary<StatusChange> = fc
     ...(current === null ? {} : { current }),
   }));
 
-/**
- * A Digest with hostile participant names (and hostile title, projection and "as of" lines). The progress bar is
- * core-authored and shown in a code span: `hostileBar` false keeps mention syntax out of it (see digest tests).
- */
-export function hostileDigest(hostileBar = false): fc.Arbitrary<Digest> {
-  const bar = anyText(1, 2_000).map((text) => (hostileBar ? text : text.replace(/[@<`]/g, '.')));
-  return fc
-    .record({
-      title: anyText(1, 2_000),
-      newParties: list(change, 4, 120),
-      newSignatures: list(change, 4, 120),
-      corrections: list(change, 4, 60),
-      counted: fc.nat({ max: 200 }),
-      bar: fc.oneof(fc.constant('▓▓▓░░░░░░░ 12/40'), bar),
-      projection: anyText(1, 2_000),
-      asOf: anyText(1, 3_000),
-    })
-    .map(({ title, newParties, newSignatures, corrections, counted, bar, projection, asOf }) => ({
-      title,
-      groups: { newParties, newSignatures, corrections },
-      progress: { counted, needed: Math.max(0, 40 - counted), bar },
-      projection,
-      asOf,
-      empty: newParties.length + newSignatures.length + corrections.length === 0,
-    }));
-}
+/** Digest facts with hostile participant names and record source, and any counts. */
+export const hostileDigest: fc.Arbitrary<Digest> = fc
+  .record({
+    since: fc.option(fc.oneof(fc.constant('2026-11-16T09:00:00.000Z'), anyText(0))),
+    newParties: list(change, 4, 120),
+    newSignatures: list(change, 4, 120),
+    corrections: list(change, 4, 60),
+    counted: fc.nat({ max: 200 }),
+    fortieth: fc.option(fc.constant('2026-11-05')),
+    fetchedAt: fc.date({ min: new Date('2025-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+    source: anyText(1, 3_000),
+  })
+  .map(({ since, newParties, newSignatures, corrections, counted, fortieth, fetchedAt, source }) => ({
+    ...(since === null ? {} : { since }),
+    groups: { newParties, newSignatures, corrections },
+    status: {
+      counted,
+      needed: Math.max(0, 40 - counted),
+      ...(counted >= 40 && fortieth ? { fortiethDeposit: fortieth, entryIntoForce: '2027-02-03' } : {}),
+    },
+    record: { fetchedAt: fetchedAt.toISOString(), source },
+    empty: newParties.length + newSignatures.length + corrections.length === 0,
+  }));
 
 /** Who asks: every platform, with or without a workspace, channel, user and locale. */
 export const askContext: fc.Arbitrary<AskContext> = fc

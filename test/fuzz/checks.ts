@@ -19,12 +19,16 @@ export const EMPTY_TEXT = 'EMPTY:';
 export const onlyEmptyText = (problems: readonly string[]) =>
   problems.filter((problem) => problem.startsWith(EMPTY_TEXT));
 
+/** The URLs of the quotes' citations, which renderers may link. */
+function quoteUrls(reply: Reply): string[] {
+  return reply.parts.flatMap((part) => (part.type === 'quote' && part.citation.url ? [part.citation.url] : []));
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The links the Slack renderer may write itself: a citation title linked to a clean http(s) URL. */
 export function slackLinkPrefixes(reply: Reply): string[] {
-  return reply.excerpts
-    .map((excerpt) => excerpt.citation.url)
+  return quoteUrls(reply)
     .filter((url): url is string => url !== undefined && /^https?:\/\/[^\s<>|]+$/.test(url))
     .map((url) => `<${escapeText(url)}|`);
 }
@@ -132,15 +136,13 @@ const STRAY_BACKTICK = /(?:^|[^\\])(?:\\\\)*`/;
 
 /** The markdown link targets the Discord renderer writes for citation titles, as `](…)`. */
 export function discordLinkTargets(reply: Reply): string[] {
-  return reply.excerpts
-    .flatMap((excerpt) => [excerpt.citation, ...excerpt.alsoIn])
-    .flatMap((cited) =>
-      // Only a clean http(s) URL makes a link whose target Discord hides; anything else shows as typed. Looser
-      // than the renderer's check: a target expected here but not written is harmless.
-      cited.url && /^https?:\/\/[^\s<>\\]+$/i.test(cited.url)
-        ? [`](${cited.url.replace(/[()*`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`]
-        : [],
-    );
+  return quoteUrls(reply).flatMap((url) =>
+    // Only a clean http(s) URL makes a link whose target Discord hides; anything else shows as typed. Looser
+    // than the renderer's check: a target expected here but not written is harmless.
+    /^https?:\/\/[^\s<>\\]+$/i.test(url)
+      ? [`](${url.replace(/[()*`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`]
+      : [],
+  );
 }
 
 /**

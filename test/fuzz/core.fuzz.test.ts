@@ -23,7 +23,7 @@ describe('TreatyBot.ask on hostile text', () => {
     fc.assert(
       fc.property(coreInput, askContext, (text, context) => {
         const reply = bot.ask(text, context);
-        expect(typeof reply.title).toBe('string');
+        expect(reply.parts[0]?.type).toBe('heading');
         expect(reply.query.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
         expect(reply.query).not.toMatch(BIDI_CONTROL);
         expect(reply.query).not.toMatch(ZERO_WIDTH);
@@ -40,7 +40,7 @@ describe('TreatyBot.ask on hostile text', () => {
       fc.property(words, askContext, (text, context) => {
         const reply = bot.ask(text, context);
         expect(reply).toBeDefined();
-        expect(typeof reply.title).toBe('string');
+        expect(reply.parts[0]?.type).toBe('heading');
       }),
       { numRuns: 50 },
     );

@@ -1,47 +1,46 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderDigestMessage as renderDiscordDigest } from '../../adapters/discord/render-digest.ts';
-import { renderDigestMessage as renderSlackDigest } from '../../adapters/slack/render-digest.ts';
-import type { Digest } from '../../src/status/digest.ts';
-import { hostileDigest } from './arbitraries.ts';
+import { renderOneMessage } from '../../adapters/discord/render-embeds.ts';
+import { renderReply as renderSlack } from '../../adapters/slack/render-blocks.ts';
+import { digestReply } from '../../src/answer/digest-reply.ts';
+import type { Reply } from '../../src/answer/reply.ts';
+import { hostileDigest, hostileReply } from './arbitraries.ts';
 import { discordProblems, slackProblems } from './checks.ts';
 
 /** Digests are renderers too: as many cases as the reply renderers. */
 const DIGEST_RUNS = 10_000;
 
-function discordDigestProblems(digest: Digest): string[] {
-  const message = renderDiscordDigest(digest);
+function oneMessageProblems(reply: Reply): string[] {
+  const message = renderOneMessage(reply);
   const problems = discordProblems([message], []);
   if (message.embeds.length !== 1) problems.push(`${message.embeds.length} embeds`);
-  if (JSON.stringify(message.allowedMentions.parse) !== '[]') problems.push('allowedMentions.parse is not []');
   return problems;
 }
 
 describe('digests with hostile participant names', () => {
   it('render within Block Kit limits on Slack, every displayed string escaped', () => {
     fc.assert(
-      fc.property(hostileDigest(true), (digest) => {
-        expect(slackProblems(renderSlackDigest(digest), [])).toEqual([]);
+      fc.property(hostileDigest, (digest) => {
+        expect(slackProblems(renderSlack(digestReply(digest)), [])).toEqual([]);
       }),
       { numRuns: DIGEST_RUNS },
     );
   });
 
-  it('render as one Discord message within embed limits, pinging nobody and breaking every mention', () => {
+  it('render as one Discord message within embed limits, breaking every mention', () => {
     fc.assert(
-      // The progress bar as the core writes it; a hostile one below.
-      fc.property(hostileDigest(false), (digest) => {
-        expect(discordDigestProblems(digest)).toEqual([]);
+      fc.property(hostileDigest, (digest) => {
+        expect(oneMessageProblems(digestReply(digest))).toEqual([]);
       }),
       { numRuns: DIGEST_RUNS },
     );
   });
 
-  // The bar is shown in a code span that `truncateMarkdown(…, 1024)` may cut inside.
-  it('breaks every mention even in a long progress bar', () => {
+  // Any parts at all, hostile progress bars included: one message still, every mention broken.
+  it('fits any hostile reply in one Discord message', () => {
     fc.assert(
-      fc.property(hostileDigest(true), (digest) => {
-        expect(discordDigestProblems(digest)).toEqual([]);
+      fc.property(hostileReply({ kinds: ['digest'] }), (reply) => {
+        expect(oneMessageProblems(reply)).toEqual([]);
       }),
       { numRuns: DIGEST_RUNS },
     );

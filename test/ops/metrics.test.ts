@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyReply } from '../../src/answer/reply.ts';
+import { headingOf, type Reply, type ReplyKind } from '../../src/answer/reply.ts';
+
+const emptyReply = (kind: ReplyKind, query: string): Reply => ({ kind, lang: 'en', query, parts: [], actions: [] });
+
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -13,9 +16,9 @@ const payload = { changes: [], upToChangeId: 1 };
 describe('Metrics', () => {
   it('counts replies by platform and kind, abstentions, and observes their duration', async () => {
     const metrics = new Metrics();
-    metrics.answered(emptyReply('answer', 'q', 'en', 'Q'), { platform: 'slack' }, 0.0007);
-    metrics.answered(emptyReply('no_answer', 'q', 'en', 'Q'), { platform: 'slack' }, 0.003);
-    metrics.answered(emptyReply('help', '', 'en', 'Help'), { platform: 'discord' }, 0.0001);
+    metrics.answered(emptyReply('answer', 'q'), { platform: 'slack' }, 0.0007);
+    metrics.answered(emptyReply('no_answer', 'q'), { platform: 'slack' }, 0.003);
+    metrics.answered(emptyReply('help', ''), { platform: 'discord' }, 0.0001);
     const { contentType, body } = await metrics.exposition();
     expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(body).toMatch(/^treaty_bot_questions_total\{platform="slack",kind="answer"\} 1$/m);
@@ -57,7 +60,7 @@ describe('the core counting questions', () => {
     const bot = createTreatyBot({ logger: silentLogger, observer: metrics, questionsPerMinute: 1 });
     const asker = { platform: 'slack' as const, user: 'U1' };
     expect(bot.ask('entry-into-force', asker).kind).toBe('answer');
-    expect(bot.ask('entry-into-force', asker).title).toBe('Slow down');
+    expect(headingOf(bot.ask('entry-into-force', asker))).toBe('Slow down');
     // A click rebuilds the reply already given: past the limit, still the real reply, and not a new question.
     expect(bot.ask('entry-into-force', { ...asker, replay: true }).kind).toBe('answer');
     const { body } = await metrics.exposition();

@@ -1,15 +1,38 @@
 import { describe, expect, it } from 'vitest';
+import { digestReply } from '../../src/answer/digest-reply.ts';
+import { headingOf } from '../../src/answer/reply.ts';
+import { replyLines } from '../../src/answer/reply-text.ts';
+import { statusReply } from '../../src/answer/status-reply.ts';
+import { progressBar } from '../../src/answer/status-wording.ts';
 import { diffSnapshots } from '../../src/status/diff-snapshots.ts';
-import { buildDigest, renderDigestText } from '../../src/status/digest.ts';
-import { previewDigest } from '../../src/status/preview-digest.ts';
-import type { StatusChange } from '../../src/status/snapshot.ts';
-import { statusReply } from '../../src/status/status-reply.ts';
-import { progressBar } from '../../src/status/status-wording.ts';
+import type { StatusChange, StatusSnapshot } from '../../src/status/snapshot.ts';
 import { addDays } from '../../src/status/untc-date.ts';
 import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
+import { buildDigest, type Digest } from '../../src/tracker/digest.ts';
+import { previewDigest } from '../../src/tracker/preview-digest.ts';
+import type { SourceFailure } from '../../src/tracker/status-facts.ts';
 import { fixturePath, fixtureSnapshot, ratifiers, snapshotOf } from './helpers.ts';
 
 // What users read: the digest, the `/treaty status` reply and the preview of a digest between two documents.
+
+/** The digest in the core's words, a line per part or entry. */
+const digestText = (digest: Digest) => replyLines(digestReply(digest)).join('\n');
+const lineStarting = (digest: Digest, start: string) =>
+  replyLines(digestReply(digest)).find((line) => line.startsWith(start)) ?? '';
+const projectionOf = (digest: Digest) =>
+  replyLines(digestReply(digest)).find((line) => /needed|force/.test(line) && !line.startsWith('Toward')) ?? '';
+const statusLines = (
+  snapshot: StatusSnapshot | undefined,
+  failure?: SourceFailure,
+  recentChanges: readonly StatusChange[] = [],
+) =>
+  replyLines(
+    statusReply(
+      { ...(snapshot ? { snapshot } : {}), ...(failure ? { failure } : {}), recentChanges: [...recentChanges] },
+      'status',
+      'en',
+    ),
+  );
 
 const changes: StatusChange[] = [
   { participant: 'Viet Nam', action: 'ratification', date: '2026-01-12' },
@@ -45,22 +68,25 @@ describe('buildDigest', () => {
   });
 
   it('says where the count stands, with a progress bar', () => {
-    expect(digest.progress).toEqual({ counted: 12, needed: 28, bar: '▓▓▓░░░░░░░ 12/40' });
+    expect(digest.status).toEqual({ counted: 12, needed: 28 });
+    expect(lineStarting(digest, 'Toward')).toBe('Toward entry into force: ▓▓▓░░░░░░░ 12/40 (28 more needed)');
   });
 
   it('names the time and source of the record, and the period', () => {
-    expect(digest.asOf).toBe('as of 2026-04-02 14:00 UTC from treaties.un.org');
-    expect(digest.title).toBe('UN Convention against Cybercrime: ratification update since 2026-03-26 14:00 UTC');
+    expect(replyLines(digestReply(digest)).at(-1)).toBe('as of 2026-04-02 14:00 UTC from treaties.un.org');
+    expect(headingOf(digestReply(digest))).toBe(
+      'UN Convention against Cybercrime: ratification update since 2026-03-26 14:00 UTC',
+    );
   });
 
   it('projects what is needed, and the signature deadline while signature is open', () => {
-    expect(digest.projection).toMatch(/^28 more instruments .* needed/);
-    expect(digest.projection).toMatch(/Open for signature until 2026-12-31/);
+    expect(projectionOf(digest)).toMatch(/^28 more instruments .* needed/);
+    expect(projectionOf(digest)).toMatch(/Open for signature until 2026-12-31/);
   });
 
   it('counts down to the last instrument', () => {
     const one = buildDigest({ changes: [], snapshot: snapshotOf(ratifiers(39, () => '2026-05-01')) });
-    expect(one.projection).toMatch(/^1 more instrument of ratification/);
+    expect(projectionOf(one)).toMatch(/^1 more instrument of ratification/);
   });
 
   it('projects the entry-into-force date once 40 are in', () => {
@@ -68,8 +94,8 @@ describe('buildDigest', () => {
       changes: [],
       snapshot: fixtureSnapshot('forty-instruments.xml', '2026-11-23T14:00:00Z'),
     });
-    expect(forty.progress).toEqual({ counted: 40, needed: 0, bar: '▓▓▓▓▓▓▓▓▓▓ 40/40' });
-    expect(forty.projection).toBe(
+    expect(lineStarting(forty, 'Toward')).toBe('Toward entry into force: ▓▓▓▓▓▓▓▓▓▓ 40/40 (40 reached)');
+    expect(projectionOf(forty)).toBe(
       'Enters into force on 2027-02-03, the 90th day after the 40th instrument was deposited on 2026-11-05 (art. 65). ' +
         'Open for signature until 2026-12-31 (art. 64).',
     );
@@ -80,14 +106,14 @@ describe('buildDigest', () => {
       changes: [],
       snapshot: fixtureSnapshot('forty-instruments.xml', '2027-03-01T08:00:00Z'),
     });
-    expect(later.projection).toBe('In force since 2027-02-03 (the 40th instrument was deposited on 2026-11-05).');
+    expect(projectionOf(later)).toBe('In force since 2027-02-03 (the 40th instrument was deposited on 2026-11-05).');
   });
 
   it('flags a digest without changes as empty', () => {
     const empty = buildDigest({ changes: [], snapshot });
     expect(empty.empty).toBe(true);
-    expect(empty.title).toBe('UN Convention against Cybercrime: ratification update');
-    expect(renderDigestText(empty)).toContain('No changes in the record.');
+    expect(headingOf(digestReply(empty))).toBe('UN Convention against Cybercrime: ratification update');
+    expect(digestText(empty)).toContain('No changes in the record.');
   });
 });
 
@@ -104,18 +130,17 @@ describe('progressBar', () => {
   });
 });
 
-describe('renderDigestText', () => {
-  it('renders the digest between two fixture days as plain text', () => {
+describe('digestReply', () => {
+  it('words the digest between two fixture days', () => {
     const before = fixtureSnapshot('signatures-only.xml');
     const after = fixtureSnapshot('consents.xml', '2026-04-02T14:00:00Z');
-    const text = renderDigestText(
+    const text = digestText(
       buildDigest({ changes: diffSnapshots(before, after), snapshot: after, since: '2026-03-01T09:00:00Z' }),
     );
     expect(text).toBe(
       [
         'UN Convention against Cybercrime: ratification update since 2026-03-01 09:00 UTC',
-        '',
-        'New parties (7):',
+        'New parties (7)',
         '• Viet Nam ratified on 2026-01-12',
         '• Egypt ratified on 2026-02-02',
         '• Japan accepted on 2026-02-20',
@@ -123,11 +148,9 @@ describe('renderDigestText', () => {
         '• Ghana ratified on 2026-03-09',
         '• Mongolia acceded on 2026-03-16',
         '• South Sudan succeeded on 2026-04-01 (a succession is not counted toward the 40)',
-        '',
-        'New signatures (1):',
+        'New signatures (1)',
         '• Norway signed on 2026-02-10',
-        '',
-        'Toward entry into force: ▓░░░░░░░░░ 5/40',
+        'Toward entry into force: ▓░░░░░░░░░ 5/40 (35 more needed)',
         '35 more instruments of ratification, acceptance, approval or accession needed; the Convention enters into ' +
           'force on the 90th day after the 40th (art. 65). Open for signature until 2026-12-31 (art. 64).',
         'as of 2026-04-02 14:00 UTC from consents.xml',
@@ -136,8 +159,8 @@ describe('renderDigestText', () => {
   });
 
   it('says what a correction and a withdrawal changed', () => {
-    const text = renderDigestText(buildDigest({ changes, snapshot: snapshotOf([]) }));
-    expect(text).toContain('Corrections and withdrawals (2):');
+    const text = digestText(buildDigest({ changes, snapshot: snapshotOf([]) }));
+    expect(text).toContain('Corrections and withdrawals (2)');
     expect(text).toContain('• Japan: record corrected to acceptance 2026-02-20 (was ratification 2026-02-20)');
     expect(text).toContain('• Brazil: signature 2025-10-25 withdrawn');
   });
@@ -147,17 +170,17 @@ describe('statusReply', () => {
   const snapshot = fixtureSnapshot('consents.xml', '2026-04-02T14:00:00Z');
 
   it('is a status reply with the counts, the projection and the time and source', () => {
-    const reply = statusReply(snapshot, undefined, 'status');
-    expect(reply).toMatchObject({ kind: 'status', title: 'Ratification status', query: 'status', lang: 'en' });
-    expect(reply.statusLines).toEqual([
+    const reply = statusReply({ snapshot, recentChanges: [] }, 'status', 'en');
+    expect(reply).toMatchObject({ kind: 'status', query: 'status', lang: 'en', actions: [] });
+    expect(replyLines(reply)).toEqual([
+      'Ratification status',
       'Signatories: 13',
-      'Instruments counted toward entry into force: ▓░░░░░░░░░ 5/40 (35 more needed)',
+      'Toward entry into force: ▓░░░░░░░░░ 5/40 (35 more needed)',
       'Not counted under art. 65(1): European Union, South Sudan',
       expect.stringMatching(/^35 more instruments .* Open for signature until 2026-12-31 \(art\. 64\)\.$/),
-      'Record as of 2026-04-02 14:00 UTC from consents.xml',
+      'as of 2026-04-02 14:00 UTC from consents.xml',
+      `Official record: ${STATUS_PAGE_URL}`,
     ]);
-    expect(reply.notices).toEqual([`Official record: ${STATUS_PAGE_URL}`]);
-    expect(reply.excerpts).toEqual([]);
   });
 
   it('lists the latest changes as given, newest first, at most five', () => {
@@ -169,40 +192,42 @@ describe('statusReply', () => {
       { participant: 'Japan', action: 'acceptance', date: '2026-02-20' },
       { participant: 'Egypt', action: 'ratification', date: '2026-02-02' },
     ] as const;
-    const reply = statusReply(snapshot, undefined, 'status', latest);
-    expect(reply.statusLines.filter((line) => line.startsWith('Latest: '))).toEqual([
-      'Latest: South Sudan succeeded on 2026-04-01 (a succession is not counted toward the 40)',
-      'Latest: Mongolia acceded on 2026-03-16',
-      'Latest: Ghana ratified on 2026-03-09',
-      'Latest: European Union approved on 2026-03-04 (not counted as additional to its member States, art. 65)',
-      'Latest: Japan accepted on 2026-02-20',
+    const lines = statusLines(snapshot, undefined, latest.slice(0, 5));
+    const from = lines.indexOf('Latest changes');
+    expect(lines.slice(from, from + 6)).toEqual([
+      'Latest changes',
+      '• South Sudan succeeded on 2026-04-01 (a succession is not counted toward the 40)',
+      '• Mongolia acceded on 2026-03-16',
+      '• Ghana ratified on 2026-03-09',
+      '• European Union approved on 2026-03-04 (not counted as additional to its member States, art. 65)',
+      '• Japan accepted on 2026-02-20',
     ]);
   });
 
   it('says since when the source has been failing, and that the last good record is shown', () => {
-    const reply = statusReply(
-      snapshot,
-      { since: '2026-04-03T06:00:00Z', reason: 'status: treaties.un.org is under maintenance' },
-      'status',
-    );
-    expect(reply.statusLines.at(-1)).toBe(
+    const lines = statusLines(snapshot, {
+      since: '2026-04-03T06:00:00Z',
+      reason: 'status: treaties.un.org is under maintenance',
+    });
+    expect(lines).toContain(
       'Source unavailable since 2026-04-03 06:00 UTC (treaties.un.org is under maintenance); showing the last good record.',
     );
-    expect(reply.statusLines).toContain('Record as of 2026-04-02 14:00 UTC from consents.xml');
+    expect(lines).toContain('as of 2026-04-02 14:00 UTC from consents.xml');
   });
 
   it('says so when nothing has been fetched yet', () => {
-    const reply = statusReply(undefined, { since: '2026-04-03T06:00:00Z', reason: 'status: HTTP 503' }, 'status');
-    expect(reply.statusLines).toEqual([
+    expect(statusLines(undefined, { since: '2026-04-03T06:00:00Z', reason: 'status: HTTP 503' })).toEqual([
+      'Ratification status',
       'No ratification status has been fetched yet.',
       'Source unavailable since 2026-04-03 06:00 UTC (HTTP 503).',
+      `Official record: ${STATUS_PAGE_URL}`,
     ]);
   });
 
   it('says the count is reached and dates entry into force after 40', () => {
-    const reply = statusReply(fixtureSnapshot('forty-instruments.xml', '2026-11-23T14:00:00Z'), undefined, 'status');
-    expect(reply.statusLines).toContain('Instruments counted toward entry into force: ▓▓▓▓▓▓▓▓▓▓ 40/40 (40 reached)');
-    expect(reply.statusLines.some((line) => line.startsWith('Enters into force on 2027-02-03'))).toBe(true);
+    const lines = statusLines(fixtureSnapshot('forty-instruments.xml', '2026-11-23T14:00:00Z'));
+    expect(lines).toContain('Toward entry into force: ▓▓▓▓▓▓▓▓▓▓ 40/40 (40 reached)');
+    expect(lines.some((line) => line.startsWith('Enters into force on 2027-02-03'))).toBe(true);
   });
 });
 
@@ -212,8 +237,8 @@ describe('previewDigest', () => {
   it('renders the digest between two snapshots', async () => {
     const result = await previewDigest({ from: fixturePath('consents.xml'), to: fixturePath('withdrawn.xml'), now });
     expect(result.ok).toBe(true);
-    const text = result.ok ? result.text : '';
-    expect(text).toContain('Corrections and withdrawals (2):\n• Brazil: signature 2025-10-25 withdrawn');
+    const text = result.ok ? digestText(result.digest) : '';
+    expect(text).toContain('Corrections and withdrawals (2)\n• Brazil: signature 2025-10-25 withdrawn');
     expect(text).toContain('as of 2026-04-09 14:00 UTC from withdrawn.xml');
   });
 

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
-import { TrackerScheduler } from '../../src/digests/scheduler.ts';
+import { TrackerScheduler } from '../../src/tracker/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { type ChannelDigest, RatificationTracker } from '../../src/status/ratification-tracker.ts';
+import { type DigestPost, digestPost } from '../../src/answer/digest-reply.ts';
+import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import { openStore, type Store, storePath } from '../../src/store/open-store.ts';
 import type { Platform } from '../../src/store/subscriptions.ts';
 
@@ -49,7 +50,7 @@ export async function storeWithDueDigests(
   await trackerOf('signatures-only.xml').poll();
   const tracker = trackerOf('consents.xml');
   for (const channel of channels) {
-    tracker.subscribe({ platform, workspace, channel, user: 'U1', allowed: true }, 'daily', 'UTC', '');
+    tracker.subscribe({ platform, workspace, channel, user: 'U1', allowed: true }, 'daily', 'UTC');
   }
   await tracker.poll();
   return { path, store, tracker };
@@ -64,22 +65,22 @@ export function trackerOn(store: Store): RatificationTracker {
 export function schedulerFor(
   store: Store,
   tracker: RatificationTracker,
-  poster: DigestPoster<ChannelDigest>,
+  poster: DigestPoster<DigestPost>,
   now: () => Date,
   timing: 'fast' | 'production' = 'fast',
-): TrackerScheduler<ChannelDigest> {
+): TrackerScheduler<DigestPost> {
   const fast = {
     heartbeatMs: FAST.heartbeatMs,
     leaseTtlMs: FAST.leaseTtlMs,
     delivery: { retryDelayMs: FAST.retryDelayMs, postTimeoutMs: FAST.postTimeoutMs },
   };
-  return new TrackerScheduler<ChannelDigest>({
+  return new TrackerScheduler<DigestPost>({
     store,
     logger: silentLogger,
     pollCron: '0 0 1 1 *',
     poll: async () => {},
     poster,
-    buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+    buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
     now,
     ...(timing === 'fast' ? fast : {}),
   });
@@ -91,7 +92,7 @@ export function schedulerFor(
  */
 export async function deliverUnderFault(
   store: Store,
-  scheduler: TrackerScheduler<ChannelDigest>,
+  scheduler: TrackerScheduler<DigestPost>,
   othersPosted: () => boolean,
 ): Promise<{ othersMs: number; allMs: number }> {
   scheduler.start();
@@ -115,13 +116,13 @@ export interface KillScenario {
   /** The channel whose post is on the wire when the process dies. */
   channel: string;
   /** The first process's poster (production config). */
-  poster: DigestPoster<ChannelDigest>;
+  poster: DigestPoster<DigestPost>;
   /** True once the platform got every channel's post and the others were posted. */
   sent: () => boolean;
   /** Whatever else dies with the process (its platform client). */
   kill?: () => Promise<void>;
   /** The restarted process's poster (a new client, production config). */
-  restart: () => Promise<DigestPoster<ChannelDigest>> | DigestPoster<ChannelDigest>;
+  restart: () => Promise<DigestPoster<DigestPost>> | DigestPoster<DigestPost>;
 }
 
 /**
@@ -136,7 +137,7 @@ export async function killMidPostAndRestart(
 ): Promise<{ restarted: Store; afterRestartMs: number }> {
   let now = DUE_AT;
   const clock = () => now;
-  const dying: DigestPoster<ChannelDigest> = {
+  const dying: DigestPoster<DigestPost> = {
     post: (target, payload, idempotency) => {
       const sent = scenario.poster.post(target, payload, idempotency);
       if (target.channel !== scenario.channel) return sent;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasArabicLetter, normalizeArabic, toAsciiDigits } from '../../src/text/arabic-normalize.ts';
+import { hasArabicLetter } from '../../src/text/arabic-letters.ts';
+import { normalizeArabic, toAsciiDigits } from '../../src/text/arabic-normalize.ts';
 
 describe('normalizeArabic', () => {
   it.each([

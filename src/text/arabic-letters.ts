@@ -1,0 +1,19 @@
+/**
+ * The Arabic letters, as the body of a regular-expression character class: hamza to yeh without tatweel, the
+ * dotless letters, and the Persian and Urdu letters people type from other keyboards. The one definition the
+ * tokenizer, the language check, the normalizer and the lexicon's validation share.
+ */
+export const ARABIC_LETTER_CLASS = '\\u0621-\\u063A\\u0641-\\u064A\\u066E\\u066F\\u0671-\\u06D3\\u06D5\\u06FA-\\u06FC';
+
+const ARABIC_LETTER = new RegExp(`[${ARABIC_LETTER_CLASS}]`);
+const ARABIC_LETTERS = new RegExp(`[${ARABIC_LETTER_CLASS}]`, 'g');
+
+/** True when the text contains at least one Arabic letter. */
+export function hasArabicLetter(text: string): boolean {
+  return ARABIC_LETTER.test(text);
+}
+
+/** How many Arabic letters the text has. */
+export function countArabicLetters(text: string): number {
+  return text.match(ARABIC_LETTERS)?.length ?? 0;
+}
