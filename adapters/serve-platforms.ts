@@ -130,7 +130,7 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
       logger.info({ signal }, 'stopped');
     } catch (error) {
       code = 1;
-      logger.error({ error: (error as Error).message }, 'shutdown failed');
+      logger.error({ err: error }, 'shutdown failed');
     }
     process.exit(code);
   };

@@ -28,8 +28,8 @@ export const DISCORD_INTENTS = [
 /**
  * Builds the discord.js client with its listeners, without logging in (tests log in against a fake Discord).
  * `config.apiUrl` points REST at a proxy or a fake; the gateway URL then comes from that REST API's `/gateway/bot`.
- * With `services.feedback`, answers carry 👍 / 👎 buttons whose clicks it records; `services.inFlight` sees the
- * handling of every message and interaction, so shutdown can wait for answers in progress.
+ * Answers carry 👍 / 👎 buttons when the core records votes (`createTreatyBot({ feedback })`); `services.inFlight`
+ * sees the handling of every message and interaction, so shutdown can wait for answers in progress.
  */
 export function createDiscordClient(
   bot: TreatyBot,

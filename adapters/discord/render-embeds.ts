@@ -74,7 +74,11 @@ function drafts(reply: Reply, keepPerList: number): EmbedDraft[] {
     title: (heading?.type === 'heading' && prose(heading.text).trim()) || 'Treaty bot',
     ...(heading?.type === 'heading' && heading.url ? { url: heading.url } : {}),
     color,
-    description: lines.join('\n').trim(),
+    // Lists bring a blank line before and after them; two in a row would leave two.
+    description: lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
     // Footers show text literally (no markdown, no mentions), so the "as of" line needs no escaping.
     ...(asOf?.type === 'asOf' ? { footer: truncateText(asOf.text, EMBED_LIMITS.footerText) } : {}),
   };
@@ -90,7 +94,7 @@ function headerLines(part: Part, keepPerList: number): string[] {
     case 'asOf':
       return [];
     case 'note':
-      return [proseWithCode(part.text)];
+      return [part.url ? linkOrLabel(part.url, prose(part.text)) : proseWithCode(part.text)];
     case 'list': {
       const shown = part.items
         .slice(0, keepPerList)
@@ -100,7 +104,8 @@ function headerLines(part: Part, keepPerList: number): string[] {
       if (part.items.length > shown.length) shown.push(prose(andMore(part.items.length - shown.length)));
       return [
         '',
-        ...(part.heading ? [`**${prose(part.heading)}**`] : []),
+        // A heading may hold a command in backticks, e.g. help's "Ask with `/treaty query:`".
+        ...(part.heading ? [`**${proseWithCode(part.heading)}**`] : []),
         ...shown,
         ...(part.hint ? [proseWithCode(part.hint)] : []),
         '',
@@ -150,8 +155,9 @@ export function highlightedExcerpt(excerpt: {
 /** `title · publisher · date · locator`, the title linked when the catalog has a clean http(s) URL for it. */
 export function citationLine(citation: CitationLine): string {
   const arabicLine = hasArabic(citation.title);
-  // In an Arabic line a Latin field (publisher, date) is isolated whole, so its own punctuation stays with it.
+  // A field in the other script than the line's (a Latin publisher or date in an Arabic line, an Arabic locator in
+  // an English one) is isolated whole, so its own punctuation and numbers stay with it.
   const field = (text: string) =>
-    escapeMarkdown(neutralizeMentions(arabicLine && !hasArabic(text) ? isolate(text) : isolateLatinRuns(text)));
+    escapeMarkdown(neutralizeMentions(hasArabic(text) !== arabicLine ? isolate(text) : isolateLatinRuns(text)));
   return [linkOrLabel(citation.url, field(citation.title)), ...citation.details.map(field)].join(' · ');
 }

@@ -17,7 +17,7 @@ export class DiscordStartError extends Error {
  * Starts the Discord adapter: builds the client, logs in, waits until the guilds are loaded and returns the
  * runtime the composition root drives: the digest poster (posting through this client) and `stop`.
  * Registering `/treaty` is a separate script (`npm run discord:register`), never a side effect of starting.
- * With `services.feedback`, answers carry 👍 / 👎 buttons whose clicks it records; without it, none.
+ * Answers carry 👍 / 👎 buttons when the core records votes (`createTreatyBot({ feedback })`); otherwise none.
  */
 export async function startDiscord(
   bot: TreatyBot,

@@ -53,6 +53,8 @@ interface BlockGroup {
 }
 
 const MAX_QUOTE_PIECE = BLOCK_LIMITS.sectionText - '> '.length;
+/** The header, and the fallback text, of a reply without a word to show (a blank heading). */
+const UNTITLED = 'Treaty bot';
 /** Longest document title, publisher or locator shown, after escaping. */
 const MAX_FIELD = 280;
 
@@ -80,10 +82,10 @@ function partGroup(part: Part, previous: Part | undefined): BlockGroup {
       return { blocks: [header(part.text)] };
     case 'sharedBy':
       return { blocks: [context([`${line(part.label)} ${userMention(part.user)}`])] };
-    case 'note':
-      return part.aside
-        ? { blocks: [context([lineWithCode(part.text)])] }
-        : { blocks: sections([lineWithCode(part.text)]) };
+    case 'note': {
+      const text = part.url ? linkOrLabel(part.url, line(part.text)) : lineWithCode(part.text);
+      return { blocks: part.aside ? [context([text])] : sections([text]) };
+    }
     case 'quote': {
       const quotes = quoteExcerpt(part.excerpt.text, part.excerpt.highlights, MAX_QUOTE_PIECE).map(
         (piece): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: `> ${piece}` } }),
@@ -104,7 +106,7 @@ function partGroup(part: Part, previous: Part | undefined): BlockGroup {
       const items = part.items.map((item) =>
         item.code ? `• ${codeSpan(item.code)} — ${lineWithCode(item.text)}` : `• ${lineWithCode(item.text)}`,
       );
-      const blocks = sections([...(part.heading ? [`*${line(part.heading)}*`] : []), ...items]);
+      const blocks = sections([...(part.heading ? [`*${lineWithCode(part.heading)}*`] : []), ...items]);
       if (part.hint) blocks.push(context([lineWithCode(part.hint)]));
       return { blocks, bulk: true };
     }
@@ -151,11 +153,21 @@ function button(actionId: string, text: string, value: string, label?: string): 
 
 /**
  * Keeps every run but the bulk ones whole, and as much of the bulk runs as fits in the block limit, in order,
- * cutting at group ends; a note says that something was left out.
+ * cutting at group ends; a note says that something was left out. When the runs always kept do not fit on their
+ * own (a status with a line per subscribed channel), every run after the heading is cut the same way.
  */
 function fitBlocks(groups: BlockGroup[], tail: SlackBlock[]): SlackBlock[] {
   const all = groups.flatMap(groupBlocks);
   if (all.length + tail.length <= BLOCK_LIMITS.blocks) return [...all, ...tail];
+  const fitted = cutBulk(groups, tail);
+  if (fitted.length <= BLOCK_LIMITS.blocks) return fitted;
+  return cutBulk(
+    groups.map((group, i) => (i === 0 ? group : { ...group, bulk: true })),
+    tail,
+  );
+}
+
+function cutBulk(groups: BlockGroup[], tail: SlackBlock[]): SlackBlock[] {
   const kept = groups.filter((group) => !group.bulk).flatMap(groupBlocks);
   // One block is kept free for the note saying that something was left out.
   let room = BLOCK_LIMITS.blocks - tail.length - kept.length - 1;
@@ -206,7 +218,7 @@ function section(text: string): SlackBlock {
 }
 
 function header(title: string): SlackBlock {
-  const text = truncateToFit(title.trim() || 'Treaty bot', BLOCK_LIMITS.headerText, (raw) =>
+  const text = truncateToFit(title.trim() || UNTITLED, BLOCK_LIMITS.headerText, (raw) =>
     escapeText(isolateLatinRuns(raw)),
   );
   return { type: 'header', text: { type: 'plain_text', text } };
@@ -260,7 +272,9 @@ function fallbackText(reply: Reply): string {
   const raw = replyLines(reply)
     .join('\n')
     .slice(0, BLOCK_LIMITS.fallbackText + 1);
-  return truncateToFit(raw, BLOCK_LIMITS.fallbackText, (text) =>
+  const text = truncateToFit(raw, BLOCK_LIMITS.fallbackText, (text) =>
     escapeText(neutralizeMrkdwn(text.split('\n').map(isolateLatinRuns).join('\n'))),
   );
+  // Slack wants a text beside the blocks: a reply without a word to show has the header's.
+  return text.trim() ? text : UNTITLED;
 }

@@ -18,7 +18,8 @@ export interface SlackServices extends PlatformServices {
  * Starts the Slack adapter for the composition root: Socket Mode when `config.appToken` is set (no public
  * URL needed), else HTTP mode on `config.port` at `/slack/events`, beside `services.routes`. Resolves once
  * connected or listening with the runtime: the digest poster (over the app's own Web API client), the
- * connection state and `stop`. Digests post through a client of their own (see `slackDigestClient`). With `services.feedback`, answers carry 👍 / 👎 buttons whose clicks it records.
+ * connection state and `stop`. Digests post through a client of their own (see `slackDigestClient`). Replies
+ * carry the buttons the core offers: 👍 / 👎 when `bot` records votes (`createTreatyBot({ feedback })`).
  */
 export async function startSlack(
   bot: TreatyBot,

@@ -105,7 +105,7 @@ export async function deliverDueDigests<P = DigestPayload>(
       } catch (error) {
         // A broken subscription (bad stored schedule, database error) must not hold up the others.
         summary.failed += 1;
-        options.logger.error({ ...describe(subscription), error: messageOf(error) }, 'digests: delivery run failed');
+        options.logger.error({ ...describe(subscription), err: error }, 'digests: delivery run failed');
       }
     }
   };
@@ -164,7 +164,7 @@ async function attempt<P>(
       // Otherwise it is unknown whether it was posted: posting now could double it, so wait for the next try.
       const retryAt = later(retryAfterOf(error) ?? retryDelayMs);
       store.deliveries.markFailed(delivery.id, `findPosted: ${messageOf(error)}`, permanent, clock(), retryAt);
-      logger.warn({ ...fields, error: messageOf(error), permanent }, 'digests: could not check for an earlier post');
+      logger.warn({ ...fields, err: error, permanent }, 'digests: could not check for an earlier post');
       return 'failed';
     }
     if (found) {
@@ -190,7 +190,7 @@ async function attempt<P>(
     const retryAt = later(retryAfterOf(error) ?? retryDelayMs * 2 ** (attempts - 1));
     store.deliveries.markFailed(delivery.id, messageOf(error), giveUp, clock(), retryAt);
     logger.warn(
-      { ...fields, attempts, giveUp, error: messageOf(error) },
+      { ...fields, attempts, giveUp, err: error },
       giveUp ? 'digests: gave up posting until the next digest' : 'digests: posting failed, will retry',
     );
     return 'failed';
@@ -199,7 +199,7 @@ async function attempt<P>(
     store.deliveries.markPosted(delivery.id, messageId, clock());
   } catch (error) {
     // The row stays pending with attempts > 0, so the next run finds the message instead of posting again.
-    logger.error({ ...fields, messageId, error: messageOf(error) }, 'digests: posted but could not record it');
+    logger.error({ ...fields, messageId, err: error }, 'digests: posted but could not record it');
     return 'failed';
   }
   logger.info({ ...fields, messageId }, 'digests: posted digest');

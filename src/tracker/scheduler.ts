@@ -135,7 +135,7 @@ export class TrackerScheduler<P = DigestPayload> {
       try {
         await this.options.poll();
       } catch (error) {
-        this.options.logger.warn({ error: (error as Error).message }, 'digests: status poll failed');
+        this.options.logger.warn({ err: error }, 'digests: status poll failed');
       }
       return true;
     }, false);
@@ -182,7 +182,7 @@ export class TrackerScheduler<P = DigestPayload> {
     try {
       this.acquire();
     } catch (error) {
-      this.options.logger.error({ error: (error as Error).message }, 'digests: could not renew the lease');
+      this.options.logger.error({ err: error }, 'digests: could not renew the lease');
     }
   }
 
@@ -202,7 +202,7 @@ export class TrackerScheduler<P = DigestPayload> {
   /** Runs `work`, remembering it until it settles so `stop()` can wait for it; on an error, logs and returns `fallback`. */
   private track<T>(work: () => Promise<T>, fallback: T): Promise<T> {
     const run = work().catch((error: unknown) => {
-      this.options.logger.error({ error: (error as Error).message }, 'digests: scheduled run failed');
+      this.options.logger.error({ err: error }, 'digests: scheduled run failed');
       return fallback;
     });
     this.inFlight.add(run);

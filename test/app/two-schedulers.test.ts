@@ -5,11 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
-import { TrackerScheduler } from '../../src/tracker/scheduler.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { type DigestPost, digestPost } from '../../src/answer/digest-reply.ts';
-import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
+import { silentLogger } from '../../src/logger.ts';
 import { openStore, type Store, storePath } from '../../src/store/open-store.ts';
+import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
+import { TrackerScheduler } from '../../src/tracker/scheduler.ts';
 import { FAKE_TEAM, FakeSlack } from '../slack/support/fake-slack.ts';
 import { CHANNEL } from '../slack/support/slack-requests.ts';
 

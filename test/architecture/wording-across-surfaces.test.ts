@@ -4,7 +4,7 @@ import { renderText } from '../../adapters/console/render-text.ts';
 import { actionRows } from '../../adapters/discord/buttons/action-rows.ts';
 import { QueryCustomIds } from '../../adapters/discord/buttons/query-custom-ids.ts';
 import type { DiscordContext } from '../../adapters/discord/discord-context.ts';
-import { renderOneMessage, renderReply as renderDiscord } from '../../adapters/discord/render-embeds.ts';
+import { renderReply as renderDiscord, renderOneMessage } from '../../adapters/discord/render-embeds.ts';
 import { renderReply as renderSlack, type SlackMessage } from '../../adapters/slack/render-blocks.ts';
 import { digestReply } from '../../src/answer/digest-reply.ts';
 import type { Part, Reply } from '../../src/answer/reply.ts';
@@ -24,7 +24,10 @@ import { fixtureSnapshot } from '../status/helpers.ts';
  * of its own) fails here.
  */
 
-const bot = createTreatyBot({ logger: silentLogger, feedback: new FeedbackRecorder(openStore(':memory:', silentLogger).feedback) });
+const bot = createTreatyBot({
+  logger: silentLogger,
+  feedback: new FeedbackRecorder(openStore(':memory:', silentLogger).feedback),
+});
 const before = fixtureSnapshot('signatures-only.xml', '2026-03-01T09:00:00Z');
 const after = fixtureSnapshot('consents.xml', '2026-04-02T14:00:00Z');
 

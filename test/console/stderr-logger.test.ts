@@ -25,3 +25,32 @@ describe('stderrLogger', () => {
     expect(written).toContain('[redacted]');
   });
 });
+
+describe('stderrLogger errors', () => {
+  it('writes an error as its kind, message, code and status, never the request it carried', () => {
+    let written = '';
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        written += String(chunk);
+        done();
+      },
+    });
+    const error = Object.assign(new Error('Unknown interaction'), {
+      name: 'DiscordAPIError[10062]',
+      code: 10062,
+      status: 404,
+      method: 'POST',
+      url: 'https://discord.com/api/v10/interactions/1/SECRET-INTERACTION-TOKEN/callback',
+      requestBody: { json: { content: 'what the user asked' } },
+    });
+    stderrLogger('info', sink).error({ err: error }, 'discord: an interaction failed');
+    const line = JSON.parse(written) as { err: Record<string, unknown> };
+    expect(line.err).toMatchObject({
+      type: 'DiscordAPIError[10062]',
+      message: 'Unknown interaction',
+      code: 10062,
+      status: 404,
+    });
+    expect(written).not.toMatch(/SECRET-INTERACTION-TOKEN|what the user asked/);
+  });
+});

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DigestPayload } from '../../src/digests/digest-poster.ts';
-import { TrackerScheduler, type TrackerSchedulerOptions } from '../../src/tracker/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
+import { TrackerScheduler, type TrackerSchedulerOptions } from '../../src/tracker/scheduler.ts';
 import { logChanges, openTempStore, ratified, tempDatabasePath } from '../store/temp-store.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FakePoster } from './fake-poster.ts';

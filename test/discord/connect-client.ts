@@ -3,7 +3,6 @@ import { type Client, Events } from 'discord.js';
 import { createDiscordClient } from '../../adapters/discord/create-discord-client.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
-import type { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { type FakeDiscord, ids } from './fake-discord.ts';
 
@@ -15,16 +14,15 @@ export function fakeConfig(fake: FakeDiscord): DiscordConfig {
 }
 
 /**
- * The real discord.js client built by the adapter, logged in to the fake and ready (guild loaded); with
- * `feedback`, answers carry 👍 / 👎 buttons.
+ * The real discord.js client built by the adapter, logged in to the fake and ready (guild loaded). Answers carry
+ * 👍 / 👎 buttons when `bot` records votes (`realBotWithFeedback`).
  */
 export async function connectClient(
   fake: FakeDiscord,
   bot: TreatyBot,
   logger = new RecordingLogger(),
-  feedback?: FeedbackRecorder,
 ): Promise<{ client: Client; logger: RecordingLogger }> {
-  const client = createDiscordClient(bot, fakeConfig(fake), logger, { feedback });
+  const client = createDiscordClient(bot, fakeConfig(fake), logger);
   const ready = once(client, Events.ClientReady);
   await client.login(TOKEN);
   await ready;

@@ -1,4 +1,5 @@
 /** Gateway dispatch payloads as Discord sends them, for the fake to deliver to the real client. */
+import { SHARE_LABEL } from '../../src/answer/phrases.ts';
 import { botUser, humanUser, ids } from './fake-discord.ts';
 
 let counter = 0n;
@@ -95,7 +96,7 @@ export function buttonInteraction(customId: string, user: object = humanUser): o
       mentions: [],
       mention_roles: [],
       mention_everyone: false,
-      components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Post to channel', custom_id: customId }] }],
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: SHARE_LABEL, custom_id: customId }] }],
     },
   };
 }

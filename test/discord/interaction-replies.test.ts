@@ -23,7 +23,12 @@ const parts = [{ embeds: [{ title: 'one' }] }, { embeds: [{ title: 'two' }] }];
 describe('replyInParts', () => {
   it('replies with the first part and follows up with the rest, content first and buttons last', async () => {
     const { interaction, calls } = recordingInteraction();
-    await replyInParts(interaction, parts, { ephemeral: true, content: 'Shared by x', components: [] });
+    // A shared reply's "Shared by" is the first rendered message's content.
+    const [first, ...rest] = parts;
+    await replyInParts(interaction, [{ ...first, embeds: first?.embeds ?? [], content: 'Shared by x' }, ...rest], {
+      ephemeral: true,
+      components: [],
+    });
 
     expect(calls.map((call) => call.method)).toEqual(['reply', 'followUp']);
     expect(calls[0]?.payload).toMatchObject({ content: 'Shared by x', flags: 64, embeds: [{ title: 'one' }] });

@@ -2,11 +2,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordStartError, startDiscord } from '../../adapters/discord/start-discord.ts';
 import type { PlatformRuntime } from '../../adapters/platform-runtime.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
-import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { InFlight } from '../../src/ops/in-flight.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { realBot } from '../support/bot.ts';
+import { realBot, realBotWithFeedback } from '../support/bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { fakeConfig } from './connect-client.ts';
 import { botUser, FakeDiscord, ids } from './fake-discord.ts';
@@ -48,12 +47,10 @@ describe('startDiscord', () => {
     expect(logger.messages('info')).toEqual(['discord: connected', 'discord: stopped']);
   });
 
-  it('puts 👍 / 👎 under answers when given a feedback recorder', async () => {
+  it('puts 👍 / 👎 under answers when the core records votes', async () => {
     const store = openStore(':memory:', silentLogger);
     try {
-      runtime = await startDiscord(bot, fakeConfig(fake), new RecordingLogger(), {
-        feedback: new FeedbackRecorder(store.feedback),
-      });
+      runtime = await startDiscord(realBotWithFeedback(store), fakeConfig(fake), new RecordingLogger());
       fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> entry-into-force`, { mentions: [botUser] }));
       const post = await fake.nextRequest((request) => request.method === 'POST' && request.path.endsWith('/messages'));
       expect(post.body.components[0].components.map((button: { custom_id: string }) => button.custom_id)).toEqual([

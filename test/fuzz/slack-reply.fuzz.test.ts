@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/slack/render-blocks.ts';
+import { SHARED_BY } from '../../src/answer/phrases.ts';
 import type { Reply } from '../../src/answer/reply.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
-import { realBot } from '../support/bot.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { realBot, realBotWithFeedback } from '../support/bot.ts';
 import { anyText, askContext, coreInput, hostileReply } from './arbitraries.ts';
 import { onlyEmptyText, slackLinkPrefixes, slackProblems } from './checks.ts';
 
@@ -11,30 +14,57 @@ import { onlyEmptyText, slackLinkPrefixes, slackProblems } from './checks.ts';
 const SYNTHETIC_RUNS = 10_000;
 const CORE_RUNS = 1_000;
 
-const options = fc.record({
-  shareButton: fc.boolean(),
-  feedbackButtons: fc.boolean(),
-  sharedBy: fc.option(fc.oneof(fc.constantFrom('U0ASKER', 'W123ABC', 'U1'), anyText(0)), { nil: undefined }),
+/** Who shared a reply: well-formed Slack user ids (mentioned), a malformed one and hostile text (escaped). */
+const sharer = fc.option(fc.oneof(fc.constantFrom('U0ASKER', 'W123ABC', 'U1'), anyText(0)), { nil: undefined });
+
+/** How the asker's surface asks (see AskContext): private replies offer Share; votes need a recorder. */
+const surface = fc.record({
+  privateReply: fc.boolean(),
+  english: fc.option(fc.boolean(), { nil: undefined }),
+  votes: fc.boolean(),
+  sharedBy: sharer,
 });
 
-type Options = { shareButton: boolean; feedbackButtons: boolean; sharedBy: string | undefined };
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
-function problemsOf(reply: Reply, { sharedBy, ...rest }: Options): string[] {
-  const message = renderReply(reply, sharedBy === undefined ? rest : { ...rest, sharedBy });
-  return slackProblems(message, slackLinkPrefixes(reply), sharedBy);
+/** The reply with "Shared by" under its heading, where the core puts it. */
+function sharedBy(reply: Reply, user: string | undefined): Reply {
+  if (user === undefined) return reply;
+  const [heading, ...rest] = reply.parts;
+  return {
+    ...reply,
+    parts: [...(heading ? [heading] : []), { type: 'sharedBy', label: SHARED_BY, user }, ...rest],
+  };
+}
+
+function problemsOf(reply: Reply): string[] {
+  const message = renderReply(reply);
+  // The renderer mentions a well-formed sharer itself (`Shared by <@U…>`); a reply may name several.
+  const [first, ...others] = new Set(
+    reply.parts.flatMap((part) => (part.type === 'sharedBy' && SLACK_USER_ID.test(part.user) ? [part.user] : [])),
+  );
+  return slackProblems(message, [...slackLinkPrefixes(reply), ...others.map((user) => `<@${user}`)], first);
 }
 
 describe('Slack renderReply on hostile replies', () => {
   let bot: TreatyBot;
+  let voting: TreatyBot;
+  let store: Store;
 
   beforeAll(() => {
     bot = realBot();
+    store = openStore(':memory:', silentLogger);
+    voting = realBotWithFeedback(store);
+  });
+
+  afterAll(() => {
+    store.close();
   });
 
   it('keeps Block Kit limits and escapes every displayed string, whatever each field of the Reply holds', () => {
     fc.assert(
-      fc.property(hostileReply({ hostileUrls: true }), options, (reply, opts) => {
-        expect(problemsOf(reply, opts)).toEqual([]);
+      fc.property(hostileReply({ hostileUrls: true }), sharer, (reply, user) => {
+        expect(problemsOf(sharedBy(reply, user))).toEqual([]);
       }),
       { numRuns: SYNTHETIC_RUNS },
     );
@@ -42,8 +72,14 @@ describe('Slack renderReply on hostile replies', () => {
 
   it('keeps the same rules for replies the real core gives to hostile questions', () => {
     fc.assert(
-      fc.property(coreInput, askContext, options, (text, context, opts) => {
-        expect(problemsOf(bot.ask(text, context), opts)).toEqual([]);
+      fc.property(coreInput, askContext, surface, (text, context, { votes, privateReply, english, sharedBy: by }) => {
+        const reply = (votes ? voting : bot).ask(text, {
+          ...context,
+          privateReply,
+          ...(english === undefined ? {} : { english }),
+          ...(by === undefined ? {} : { sharedBy: by }),
+        });
+        expect(problemsOf(reply)).toEqual([]);
       }),
       { numRuns: CORE_RUNS },
     );
@@ -52,8 +88,8 @@ describe('Slack renderReply on hostile replies', () => {
   // Found by this suite: `truncateToFit` used to shrink to nothing when escaping more than doubled a text.
   it('never renders an empty header or fallback text', () => {
     fc.assert(
-      fc.property(hostileReply({ hostileUrls: true }), options, (reply, opts) => {
-        expect(onlyEmptyText(problemsOf(reply, opts))).toEqual([]);
+      fc.property(hostileReply({ hostileUrls: true }), sharer, (reply, user) => {
+        expect(onlyEmptyText(problemsOf(sharedBy(reply, user)))).toEqual([]);
       }),
       { numRuns: SYNTHETIC_RUNS },
     );

@@ -41,6 +41,7 @@ describe('Slack HTTP mode under a burst', () => {
         ackedWhenAnswering.push(acked);
         return cannedBot.ask(text, context);
       },
+      vote: cannedBot.vote,
     };
     const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 };
     app = createSlackApp(bot, config, new RecordingLogger());

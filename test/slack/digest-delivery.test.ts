@@ -3,12 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
+import { type DigestPost, digestPost } from '../../src/answer/digest-reply.ts';
 import { deliverDueDigests } from '../../src/digests/deliver-digests.ts';
 import { type DigestPoster, PermanentPostError } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { type ChannelDigest, RatificationTracker } from '../../src/status/ratification-tracker.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import type { Subscription } from '../../src/store/subscriptions.ts';
+import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FAKE_TEAM, FakeSlack } from './support/fake-slack.ts';
 import { ASKER, CHANNEL } from './support/slack-requests.ts';
@@ -29,7 +30,7 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
   let store: Store;
   let logger: RecordingLogger;
   let tracker: RatificationTracker;
-  let poster: DigestPoster<ChannelDigest>;
+  let poster: DigestPoster<DigestPost>;
 
   const trackerOf = (source: string) =>
     new RatificationTracker({ store, sourceUrl: fixture(source), logger: silentLogger, now: () => POLLED_AT });
@@ -43,7 +44,7 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
     // A baseline, a subscription, then a snapshot with new consents: the channel has changes to hear about.
     expect(await trackerOf('signatures-only.xml').poll()).toBe('saved');
     tracker = trackerOf('consents.xml');
-    tracker.subscribe({ ...target, user: ASKER, allowed: true }, 'daily', undefined, '');
+    tracker.subscribe({ ...target, user: ASKER, allowed: true }, 'daily', undefined);
     expect(await tracker.poll()).toBe('saved');
     expect(store.changes.latestId()).toBeGreaterThan(0);
   });
@@ -53,13 +54,13 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
     await fake.close();
   });
 
-  const deliver = (now: Date, with_: DigestPoster<ChannelDigest> = poster) =>
+  const deliver = (now: Date, with_: DigestPoster<DigestPost> = poster) =>
     deliverDueDigests({
       store,
       poster: with_,
       now,
       isDue: () => true,
-      buildPayload: (changes, subscription: Subscription) => tracker.digestFor(changes, subscription),
+      buildPayload: (changes, subscription: Subscription) => digestPost(tracker.digestFor(changes, subscription)),
       logger: silentLogger,
     });
 
@@ -94,7 +95,7 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
 
   it('finds a digest that reached Slack before recording failed, instead of posting it twice', async () => {
     let firstAttempt = true;
-    const crashesAfterPosting: DigestPoster<ChannelDigest> = {
+    const crashesAfterPosting: DigestPoster<DigestPost> = {
       post: async (to, payload, idempotency) => {
         const posted = await poster.post(to, payload, idempotency);
         if (firstAttempt) {
@@ -142,7 +143,9 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
       expect(await deliver(minutesLater(1))).toMatchObject({ posted: 0, failed: 1 });
       expect(onlyDelivery()).toMatchObject({ state: 'failed' });
       expect(fake.messagesIn(CHANNEL)).toHaveLength(0);
-      const payload = tracker.digestFor(store.changes.since(0), store.subscriptions.list()[0] as Subscription);
+      const payload = digestPost(
+        tracker.digestFor(store.changes.since(0), store.subscriptions.list()[0] as Subscription),
+      );
       await expect(poster.post(target, payload, { nonce: 'n1', deliveryId: 1 })).rejects.toBeInstanceOf(
         PermanentPostError,
       );

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeEach, describe, it } from 'vitest';
 import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
+import type { DigestPost } from '../../src/answer/digest-reply.ts';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
-import type { ChannelDigest } from '../../src/status/ratification-tracker.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import {
   DUE_AT,
@@ -48,7 +48,7 @@ describe('Slack digests under faults (production client config against a fake Sl
   afterAll(() => printFaultTable(rows));
 
   /** The digest poster over its client, built as startSlack builds it. */
-  const productionPoster = (requestTimeoutMs: number = FAST.requestTimeoutMs): DigestPoster<ChannelDigest> =>
+  const productionPoster = (requestTimeoutMs: number = FAST.requestTimeoutMs): DigestPoster<DigestPost> =>
     createSlackDigestPoster(
       slackDigestClient('xoxb-test-token', { apiUrl: fake.apiUrl, requestTimeoutMs }, silentLogger),
       silentLogger,

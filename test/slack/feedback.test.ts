@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { excerptsOf } from '../../src/answer/reply.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
-import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
-import { realBot } from '../support/bot.ts';
+import { realBot, realBotWithFeedback } from '../support/bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { settle, startHttpApp } from './support/slack-app-harness.ts';
@@ -24,6 +24,7 @@ import {
 
 const UP = 'treaty_feedback_up';
 const DOWN = 'treaty_feedback_down';
+const IGNORED = 'slack: a feedback click was ignored: votes are not recorded, or its query is missing or garbled';
 
 type Blocks = Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>;
 
@@ -35,12 +36,14 @@ function actionIds(blocks: unknown): string[] {
 }
 
 describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () => {
+  /** The core without a recorder: its replies offer no votes. */
   let bot: TreatyBot;
+  /** The core recording votes in this test's store. */
+  let voting: TreatyBot;
   let fake: FakeSlack;
   let app: App | undefined;
   let logger: RecordingLogger;
   let store: Store;
-  let recorder: FeedbackRecorder;
 
   beforeAll(() => {
     bot = realBot();
@@ -50,7 +53,7 @@ describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () 
     fake = await FakeSlack.start();
     logger = new RecordingLogger();
     store = openStore(':memory:', silentLogger);
-    recorder = new FeedbackRecorder(store.feedback);
+    voting = realBotWithFeedback(store);
   });
 
   afterEach(async () => {
@@ -61,7 +64,7 @@ describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () 
   });
 
   async function start(withRecorder = true): Promise<string> {
-    const running = await startHttpApp(bot, fake, logger, withRecorder ? { feedback: recorder } : {});
+    const running = await startHttpApp(withRecorder ? voting : bot, fake, logger);
     app = running.app;
     return running.eventsUrl;
   }
@@ -72,9 +75,8 @@ describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () 
 
   /** The top citations the recorder keeps for `query`, computed from the core directly. */
   function topCitations(query: string): string[] {
-    return bot
-      .ask(query, { platform: 'slack' })
-      .excerpts.slice(0, 3)
+    return excerptsOf(bot.ask(query, { platform: 'slack' }))
+      .slice(0, 3)
       .map((excerpt) => `${excerpt.source}#${excerpt.locator}`);
   }
 
@@ -131,7 +133,7 @@ describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () 
         channel: CHANNEL,
         user: ASKER,
         thread_ts: '1700000000.000300',
-        text: 'Thanks for the feedback.',
+        text: 'Thanks for the feedback!',
       });
       expect(store.feedback.worstRated(5)).toEqual([{ question: 'entry-into-force', down: 1, up: 0 }]);
       expect(record).toHaveBeenCalledTimes(1);
@@ -166,7 +168,7 @@ describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () 
       expect(thanks?.body).toEqual({
         response_type: 'ephemeral',
         replace_original: false,
-        text: 'Thanks for the feedback.',
+        text: 'Thanks for the feedback!',
       });
       expect(record.mock.calls.map(([vote]) => [vote.vote, vote.replyKind])).toEqual([['up', 'answer']]);
       // worstRated lists questions with a down vote: add one from someone else to see the up vote counted.
@@ -211,9 +213,7 @@ describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () 
       }
       await fake.waitFor(() => logger.messages('warn').length >= values.length);
       await settle(50);
-      expect(logger.messages('warn')).toEqual(
-        Array(values.length).fill('slack: a feedback button with a missing or garbled query was ignored'),
-      );
+      expect(logger.messages('warn')).toEqual(Array(values.length).fill(IGNORED));
       expect(record).not.toHaveBeenCalled();
       expect(store.feedback.worstRated(5)).toEqual([]);
       expect(fake.calls.filter((call) => call.method.startsWith('chat.'))).toEqual([]);
@@ -263,6 +263,7 @@ describe('👍 / 👎 feedback on Slack (real Bolt, real core, real store)', () 
       });
       expect(ack.status).toBe(200);
       await fake.waitFor(() => logger.messages('warn').length > 0);
+      expect(logger.messages('warn')).toEqual([IGNORED]);
       expect(fake.responsePosts).toEqual([]);
       expect(store.feedback.worstRated(5)).toEqual([]);
     });

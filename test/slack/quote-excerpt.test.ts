@@ -40,6 +40,30 @@ describe('quoteExcerpt', () => {
     expect(quoteExcerpt(text, [{ start: 7, end: 11 }], 3000)).toEqual([`يجب أن *تصدق* عليها ${FSI}40${PDI} دولة`]);
   });
 
+  it('bolds a matched phrase as one run across the white space between its words', () => {
+    expect(
+      quoteExcerpt(
+        'حيز  النفاذ\nبعد',
+        [
+          { start: 0, end: 3 },
+          { start: 5, end: 11 },
+        ],
+        3000,
+      ),
+    ).toEqual(['*حيز النفاذ* بعد']);
+    // A word between two matches keeps them apart.
+    expect(
+      quoteExcerpt(
+        'حيز و النفاذ',
+        [
+          { start: 0, end: 3 },
+          { start: 6, end: 12 },
+        ],
+        3000,
+      ),
+    ).toEqual(['*حيز* و *النفاذ*']);
+  });
+
   it('widens a highlight inside a word to the whole word (Slack bolds only whole words)', () => {
     expect(quoteExcerpt('والاتفاقية نافذة', [{ start: 1, end: 10 }], 3000)).toEqual(['*والاتفاقية* نافذة']);
   });

@@ -1,14 +1,57 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FSI, PDI } from '../../adapters/shared/bidi.ts';
+import { BLOCK_LIMITS } from '../../adapters/slack/block-limits.ts';
 import { apologyMessage, renderReply, type SlackMessage } from '../../adapters/slack/render-blocks.ts';
-import { type Citation, emptyReply, type Reply } from '../../src/answer/reply.ts';
+import { type AnswerFacts, answerReply, type ReplyOffers } from '../../src/answer/answer-reply.ts';
+import { digestReply } from '../../src/answer/digest-reply.ts';
+import { SHARED_BY, UNOFFICIAL_TRANSLATION, VOTE_DOWN, VOTE_UP } from '../../src/answer/phrases.ts';
+import { type Action, type Citation, excerptsOf, type Part, type Reply } from '../../src/answer/reply.ts';
+import { topicList } from '../../src/answer/topic-list.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
-import { realBot } from '../support/bot.ts';
+import { silentLogger } from '../../src/logger.ts';
+import type { StatusChange } from '../../src/status/snapshot.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { buildDigest } from '../../src/tracker/digest.ts';
+import { ratifiers, snapshotOf } from '../status/helpers.ts';
+import { realBot, realBotWithFeedback } from '../support/bot.ts';
 import { sampleCitation, sampleExcerpt } from '../support/sample-excerpt.ts';
 
 const HOSTILE = 'Hi <!channel> <!here> <@U123> <https://evil.example|click> & 1 < 2 > 0 *bold* _it_ ~s~ `c`';
 
 const citation: Citation = sampleCitation;
 const excerpt = sampleExcerpt;
+
+const SHARE: Action = { type: 'share', label: 'Share in channel' };
+const ENGLISH: Action = {
+  type: 'english',
+  label: 'Show in English',
+  description: 'Show the unofficial English translation',
+};
+const VOTE: Action = { type: 'vote', up: VOTE_UP, down: VOTE_DOWN };
+
+/** An answer as the core words it for these facts (no actions unless `offers` allow them). */
+function answerOf(facts: Partial<AnswerFacts>, offers: Partial<ReplyOffers> = {}): Reply {
+  return answerReply(
+    { query: 'q', lang: 'en', heading: 'Q', excerpts: [], searchedTerms: [], confidence: 1, ...facts },
+    { share: false, vote: false, english: false, platform: 'slack', ...offers },
+  );
+}
+
+/** A reply of `kind`: a heading, then `parts`, and `actions`. */
+function replyOf(
+  kind: Reply['kind'],
+  heading: string,
+  parts: Part[] = [],
+  { query = 'q', lang = 'en', actions = [] }: { query?: string; lang?: Reply['lang']; actions?: Action[] } = {},
+): Reply {
+  return { kind, lang, query, parts: [{ type: 'heading', text: heading }, ...parts], actions };
+}
+
+/** The reply with a "Shared by" part under its heading, where the core puts it. */
+function sharedBy(reply: Reply, user: string): Reply {
+  const [heading, ...rest] = reply.parts;
+  return { ...reply, parts: [...(heading ? [heading] : []), { type: 'sharedBy', label: SHARED_BY, user }, ...rest] };
+}
 
 /** Every string Slack displays: block texts, context elements, button labels and the fallback. */
 function displayedTexts(message: SlackMessage): string[] {
@@ -32,14 +75,23 @@ function sectionTexts(message: SlackMessage): string[] {
 
 describe('renderReply', () => {
   let bot: TreatyBot;
+  /** The core recording votes: its answers and abstentions offer 👍 / 👎. */
+  let voting: TreatyBot;
+  let store: Store;
 
   beforeAll(() => {
     bot = realBot();
+    store = openStore(':memory:', silentLogger);
+    voting = realBotWithFeedback(store);
+  });
+
+  afterAll(() => {
+    store.close();
   });
 
   describe('an answer', () => {
     it('shows the title, one quoted section per excerpt with matched words in bold, and citations', () => {
-      const message = renderReply(bot.ask('entry-into-force', { platform: 'slack' }), { shareButton: true });
+      const message = renderReply(bot.ask('entry-into-force', { platform: 'slack', privateReply: true }));
       const [header, ...rest] = message.blocks;
       expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Entry into force' } });
       const sections = sectionTexts(message);
@@ -57,15 +109,16 @@ describe('renderReply', () => {
     });
 
     it('offers an Arabic answer a Show in English button, and shows the English when asked', () => {
-      const reply = bot.ask('متى تدخل الاتفاقية حيز النفاذ؟', { platform: 'slack' });
+      const question = 'متى تدخل الاتفاقية حيز النفاذ؟';
+      const reply = bot.ask(question, { platform: 'slack' });
       const arabic = renderReply(reply);
       expect(JSON.stringify(arabic)).not.toContain('unofficial translation');
       expect(arabic.blocks.at(-1)).toMatchObject({
         type: 'actions',
         elements: [{ type: 'button', action_id: 'treaty_show_english', value: reply.query }],
       });
-      const english = renderReply(reply, { english: true });
-      expect(sectionTexts(english).filter((text) => text.startsWith('_English')).length).toBe(reply.excerpts.length);
+      const english = renderReply(bot.ask(question, { platform: 'slack', english: true }));
+      expect(sectionTexts(english).filter((text) => text.startsWith('_English')).length).toBe(excerptsOf(reply).length);
       expect(JSON.stringify(english)).not.toContain('treaty_show_english');
       // The notification text shown in its place carries the translations too.
       expect(english.text).toContain('English (unofficial translation)');
@@ -73,51 +126,62 @@ describe('renderReply', () => {
 
     it('keeps a long translation within the section limit', () => {
       const reply = bot.ask('entry-into-force', { platform: 'slack' });
-      const long = {
+      const long: Reply = {
         ...reply,
-        excerpts: reply.excerpts.map((excerpt) => ({ ...excerpt, translation: 'word '.repeat(2000) })),
+        parts: reply.parts.map((part) =>
+          part.type === 'quote'
+            ? { ...part, translation: { label: UNOFFICIAL_TRANSLATION, text: 'word '.repeat(2000) } }
+            : part,
+        ),
       };
-      for (const text of sectionTexts(renderReply(long))) expect(text.length).toBeLessThanOrEqual(3000);
+      const sections = sectionTexts(renderReply(long));
+      expect(sections.filter((text) => text.startsWith('_English')).length).toBe(excerptsOf(reply).length);
+      for (const text of sections) expect(text.length).toBeLessThanOrEqual(3000);
     });
 
     it('ends with a Share button whose value is the query', () => {
-      const message = renderReply(bot.ask('entry-into-force', { platform: 'slack' }), { shareButton: true });
+      const message = renderReply(bot.ask('entry-into-force', { platform: 'slack', privateReply: true }));
       expect(message.blocks.at(-1)).toMatchObject({
         type: 'actions',
         elements: [{ type: 'button', action_id: 'treaty_share', value: 'entry-into-force' }],
       });
     });
 
-    it('has no Share button unless asked, and none on help or topics', () => {
+    it('has no Share button unless the reply is private, and none on help or topics', () => {
       expect(JSON.stringify(renderReply(bot.ask('entry-into-force', { platform: 'slack' })))).not.toContain(
         'treaty_share',
       );
       for (const text of ['help', 'topics']) {
-        const message = renderReply(bot.ask(text, { platform: 'slack' }), { shareButton: true });
+        const message = renderReply(bot.ask(text, { platform: 'slack', privateReply: true }));
         expect(JSON.stringify(message)).not.toContain('treaty_share');
       }
     });
 
     it('adds 👍 / 👎 after the Share button in the same actions block, their value the query', () => {
-      const message = renderReply(bot.ask('entry-into-force', { platform: 'slack' }), {
-        shareButton: true,
-        feedbackButtons: true,
-      });
+      const message = renderReply(voting.ask('entry-into-force', { platform: 'slack', privateReply: true }));
       expect(message.blocks.filter((block) => block.type === 'actions')).toHaveLength(1);
       expect(message.blocks.at(-1)).toMatchObject({
         type: 'actions',
         elements: [
           { action_id: 'treaty_share', value: 'entry-into-force' },
-          { action_id: 'treaty_feedback_up', text: { text: '👍' }, value: 'entry-into-force' },
-          { action_id: 'treaty_feedback_down', text: { text: '👎' }, value: 'entry-into-force' },
+          {
+            action_id: 'treaty_feedback_up',
+            text: { text: '👍' },
+            value: 'entry-into-force',
+            accessibility_label: 'This reply helped',
+          },
+          {
+            action_id: 'treaty_feedback_down',
+            text: { text: '👎' },
+            value: 'entry-into-force',
+            accessibility_label: 'This reply did not help',
+          },
         ],
       });
     });
 
-    it('has feedback buttons on no_answer replies, none unless asked, and none on help, topics or status', () => {
-      const noAnswer = renderReply(bot.ask('what is the best pizza recipe', { platform: 'slack' }), {
-        feedbackButtons: true,
-      });
+    it('has feedback buttons on no_answer replies, none without votes, and none on help, topics or status', () => {
+      const noAnswer = renderReply(voting.ask('what is the best pizza recipe', { platform: 'slack' }));
       expect(noAnswer.blocks.at(-1)).toMatchObject({
         type: 'actions',
         elements: [{ action_id: 'treaty_feedback_up' }, { action_id: 'treaty_feedback_down' }],
@@ -126,37 +190,69 @@ describe('renderReply', () => {
         'treaty_feedback',
       );
       for (const text of ['', 'help', 'topics', 'status']) {
-        const message = renderReply(bot.ask(text, { platform: 'slack' }), { shareButton: true, feedbackButtons: true });
+        const message = renderReply(voting.ask(text, { platform: 'slack', privateReply: true }));
         expect(JSON.stringify(message)).not.toContain('treaty_feedback');
       }
     });
 
+    it('renders each action the reply offers as a button, in order, and none for a reply without a query', () => {
+      const reply = replyOf('answer', 'Q', [], { actions: [SHARE, ENGLISH, VOTE] });
+      const actions = renderReply(reply).blocks.at(-1);
+      expect(actions).toMatchObject({
+        type: 'actions',
+        elements: [
+          { action_id: 'treaty_share', text: { text: 'Share in channel' }, value: 'q' },
+          {
+            action_id: 'treaty_show_english',
+            text: { text: 'Show in English' },
+            value: 'q',
+            accessibility_label: 'Show the unofficial English translation',
+          },
+          { action_id: 'treaty_feedback_up', value: 'q' },
+          { action_id: 'treaty_feedback_down', value: 'q' },
+        ],
+      });
+      // A click asks the core again for the query: without one, there is nothing to ask.
+      const blocks = renderReply({ ...reply, query: '' }).blocks;
+      expect(blocks.some((block) => block.type === 'actions')).toBe(false);
+    });
+
     it('cuts a feedback value to 2000 characters without splitting a surrogate pair', () => {
-      const reply = { ...emptyReply('no_answer', `${'a'.repeat(1999)}😀tail`, 'en', 'Q') };
-      const actions = renderReply(reply, { feedbackButtons: true }).blocks.at(-1);
+      const reply = replyOf('no_answer', 'Q', [], { query: `${'a'.repeat(1999)}😀tail`, actions: [VOTE] });
+      const actions = renderReply(reply).blocks.at(-1);
       const values =
         actions?.type === 'actions' ? actions.elements.map((each) => ('value' in each ? each.value : '')) : [];
       expect(values).toEqual(['a'.repeat(1999), 'a'.repeat(1999)]);
     });
 
     it('says which Arabic terms an English question searched', () => {
-      const reply = { ...emptyReply('answer', 'q', 'en', 'Q'), searchedTerms: ['حيز النفاذ', 'تصديق'] };
+      const reply = answerOf({ searchedTerms: ['حيز النفاذ', 'تصديق'] });
       const context = renderReply(reply).blocks.find((block) => block.type === 'context');
-      expect(JSON.stringify(context)).toContain(
-        'Searched the Arabic text for: \u2068حيز النفاذ\u2069, \u2068تصديق\u2069',
-      );
+      // The core's line is shown as one line: its Latin run is isolated from the Arabic terms.
+      expect(context).toEqual({
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `${FSI}Searched the Arabic text for${PDI}: حيز النفاذ، تصديق` }],
+      });
     });
 
     it('lists where else the same passage appears', () => {
       const twin = { ...citation, title: { ar: 'وثيقة أخرى', en: 'Another document' }, locator: '¶ 7' };
-      const reply = { ...emptyReply('answer', 'q', 'en', 'Q'), excerpts: [excerpt('نص', [], { alsoIn: [twin] })] };
-      expect(JSON.stringify(renderReply(reply).blocks)).toContain(
-        'Also in: \u2068Another document\u2069, \u2068¶ 7\u2069',
-      );
+      const reply = answerOf({ excerpts: [excerpt('نص', [], { alsoIn: [twin] })] });
+      const [cited] = renderReply(reply).blocks.filter((block) => block.type === 'context');
+      expect(cited).toEqual({
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `*1.* ${FSI}The UN treaty${PDI} · ${FSI}Publisher${PDI} · ${FSI}2025-10${PDI} · ${FSI}الفقرة ${FSI}2${PDI}${PDI}`,
+          },
+          { type: 'mrkdwn', text: 'Also in: Another document, ¶ 7' },
+        ],
+      });
     });
 
     it('attributes a shared answer to the user who shared it', () => {
-      const message = renderReply(bot.ask('entry-into-force', { platform: 'slack' }), { sharedBy: 'U0ASKER' });
+      const message = renderReply(bot.ask('entry-into-force', { platform: 'slack', sharedBy: 'U0ASKER' }));
       expect(message.blocks[1]).toEqual({
         type: 'context',
         elements: [{ type: 'mrkdwn', text: 'Shared by <@U0ASKER>' }],
@@ -173,7 +269,7 @@ describe('renderReply', () => {
 
     it('shows every topic as slug — English title · Arabic title', () => {
       const text = JSON.stringify(renderReply(bot.ask('topics', { platform: 'slack' })).blocks);
-      expect(text).toContain('• `entry-into-force` — \u2068Entry into force\u2069 · \u2068');
+      expect(text).toContain(`• \`entry-into-force\` — ${FSI}Entry into force${PDI} · دخول الاتفاقية حيز النفاذ`);
     });
 
     it('shows the notice and suggested topics for a question the sources do not answer', () => {
@@ -184,10 +280,10 @@ describe('renderReply', () => {
     });
 
     it('shows commands and crons in status lines as real code spans that cannot ping', () => {
-      const reply: Reply = {
-        ...emptyReply('status', '', 'en', 'Digest subscriptions'),
-        statusLines: ['C1: `* * * * *` (UTC); stop with `/treaty unsubscribe`', 'odd `<!channel>` and *x* `'],
-      };
+      const reply = replyOf('status', 'Digest subscriptions', [
+        { type: 'note', text: 'C1: `* * * * *` (UTC); stop with `/treaty unsubscribe`' },
+        { type: 'note', text: 'odd `<!channel>` and *x* `' },
+      ]);
       const [first, second] = sectionTexts(renderReply(reply));
       expect(first).toBe('C1: `* * * * *` (UTC); stop with `/treaty unsubscribe`');
       expect(second).toBe('odd `&lt;!channel&gt;` and \u2217x\u2217 \u02CB');
@@ -203,7 +299,7 @@ describe('renderReply', () => {
     it('is always present, for every kind of reply', () => {
       const replies: Reply[] = [
         ...['entry-into-force', '', 'topics', 'status', 'pizza'].map((text) => bot.ask(text, { platform: 'slack' })),
-        emptyReply('answer', '', 'ar', ''),
+        replyOf('answer', '', [], { query: '', lang: 'ar' }),
       ];
       for (const reply of replies) {
         const { text } = renderReply(reply);
@@ -221,30 +317,40 @@ describe('renderReply', () => {
   });
 
   describe('escaping', () => {
+    const hostileExcerpt = excerpt(`نص ${HOSTILE} نص`, [{ start: 0, end: 2 }], {
+      citation: {
+        ...citation,
+        title: { ar: HOSTILE, en: HOSTILE },
+        publisher: { ar: HOSTILE, en: HOSTILE },
+        locator: HOSTILE,
+        symbol: HOSTILE,
+        url: 'https://evil.example/a|<!channel>',
+      },
+      alsoIn: [{ ...citation, title: { ar: HOSTILE, en: HOSTILE }, locator: HOSTILE }],
+      translation: HOSTILE,
+    });
+    const answer = answerOf(
+      { query: HOSTILE, heading: HOSTILE, excerpts: [hostileExcerpt], searchedTerms: [HOSTILE] },
+      { share: true, vote: true, english: true },
+    );
+    /** Every kind of part, each string hostile, and every action. */
     const hostileReply: Reply = {
-      ...emptyReply('answer', HOSTILE, 'en', HOSTILE),
-      excerpts: [
-        excerpt(`نص ${HOSTILE} نص`, [{ start: 0, end: 2 }], {
-          citation: {
-            ...citation,
-            title: { ar: HOSTILE, en: HOSTILE },
-            publisher: { ar: HOSTILE, en: HOSTILE },
-            locator: HOSTILE,
-            symbol: HOSTILE,
-            url: 'https://evil.example/a|<!channel>',
-          },
-          alsoIn: [{ ...citation, title: { ar: HOSTILE, en: HOSTILE }, locator: HOSTILE }],
-        }),
+      ...answer,
+      parts: [
+        ...answer.parts,
+        topicList([{ slug: HOSTILE, title: { en: HOSTILE, ar: HOSTILE } }], 'slack', HOSTILE),
+        { type: 'list', heading: HOSTILE, items: [{ code: HOSTILE, text: HOSTILE }], hint: HOSTILE },
+        { type: 'note', text: HOSTILE },
+        { type: 'note', text: HOSTILE, aside: true },
+        { type: 'note', text: HOSTILE, url: 'https://evil.example/<!channel>|x', aside: true },
+        { type: 'progress', label: HOSTILE, bar: HOSTILE, detail: HOSTILE },
+        { type: 'asOf', text: HOSTILE },
       ],
-      searchedTerms: [HOSTILE],
-      suggestions: [{ slug: HOSTILE, title: { en: HOSTILE, ar: HOSTILE } }],
-      help: [{ command: HOSTILE, description: HOSTILE }],
-      statusLines: [HOSTILE],
-      notices: [HOSTILE],
+      actions: [SHARE, ENGLISH, VOTE],
     };
 
     it('leaves no unescaped <, > or & in any displayed text', () => {
-      for (const text of displayedTexts(renderReply(hostileReply, { shareButton: true }))) {
+      for (const text of displayedTexts(renderReply(hostileReply))) {
         expect(text).not.toContain('<');
         expect(text.replace(/^> /gm, '')).not.toMatch(/>/);
         expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
@@ -252,7 +358,9 @@ describe('renderReply', () => {
     });
 
     it('cannot ping a channel, a user or forge a link', () => {
-      const json = JSON.stringify(renderReply(hostileReply).blocks);
+      // Button values are never shown: they carry the query back to the core as typed.
+      const shown = renderReply(hostileReply).blocks.filter((block) => block.type !== 'actions');
+      const json = JSON.stringify(shown);
       for (const injected of ['<!channel>', '<!here>', '<@U123>', '<https://evil'])
         expect(json).not.toContain(injected);
       expect(json).toContain('&lt;!channel&gt;');
@@ -268,13 +376,13 @@ describe('renderReply', () => {
     });
 
     it('escapes a hostile sharer id instead of mentioning it', () => {
-      const message = renderReply(hostileReply, { sharedBy: '<!channel>' });
+      const message = renderReply(sharedBy(hostileReply, '<!channel>'));
       expect(JSON.stringify(message.blocks[1])).toContain('Shared by &lt;!channel&gt;');
     });
 
     it('links a citation title only to a clean http(s) URL', () => {
       const clean = { ...citation, url: 'https://www.unodc.org/a?b=1&c=2' };
-      const reply = { ...emptyReply('answer', 'q', 'en', 'Q'), excerpts: [excerpt('نص', [], { citation: clean })] };
+      const reply = answerOf({ excerpts: [excerpt('نص', [], { citation: clean })] });
       expect(JSON.stringify(renderReply(reply).blocks)).toContain(
         '<https://www.unodc.org/a?b=1&amp;c=2|\u2068The UN treaty\u2069>',
       );
@@ -283,26 +391,50 @@ describe('renderReply', () => {
 
   describe('Block Kit limits', () => {
     const huge = 'الاتفاقية & <b> '.repeat(2_000) + 'unodc.org 2024 '.repeat(500);
-    const hugeReply: Reply = {
-      ...emptyReply('answer', huge.slice(0, 5000), 'ar', huge),
-      excerpts: Array.from({ length: 5 }, () =>
-        excerpt(
-          huge,
-          Array.from({ length: 400 }, (_, i) => ({ start: i * 80, end: i * 80 + 9 })),
-          { alsoIn: Array.from({ length: 30 }, () => ({ ...citation, title: { ar: huge, en: huge } })) },
+    const answer = answerOf(
+      {
+        query: huge.slice(0, 5000),
+        lang: 'ar',
+        heading: huge,
+        excerpts: Array.from({ length: 5 }, () =>
+          excerpt(
+            huge,
+            Array.from({ length: 400 }, (_, i) => ({ start: i * 80, end: i * 80 + 9 })),
+            {
+              alsoIn: Array.from({ length: 30 }, () => ({ ...citation, title: { ar: huge, en: huge } })),
+              translation: huge,
+            },
+          ),
         ),
-      ),
-      searchedTerms: Array.from({ length: 500 }, (_, i) => `مصطلح${i}`),
-      suggestions: Array.from({ length: 300 }, (_, i) => ({ slug: `topic-${i}`, title: { en: huge, ar: huge } })),
-      help: Array.from({ length: 100 }, () => ({ command: huge, description: huge })),
-      statusLines: Array.from({ length: 100 }, () => huge),
-      notices: Array.from({ length: 40 }, () => huge),
-    };
+        searchedTerms: Array.from({ length: 500 }, (_, i) => `مصطلح${i}`),
+      },
+      { share: true, english: true },
+    );
+    /** An answer with every part as long and as many as a reply could hold: far past 50 blocks. */
+    const hugeReply: Reply = sharedBy(
+      {
+        ...answer,
+        parts: [
+          ...answer.parts,
+          topicList(
+            Array.from({ length: 300 }, (_, i) => ({ slug: `topic-${i}`, title: { en: huge, ar: huge } })),
+            'slack',
+            huge,
+          ),
+          { type: 'list', heading: huge, items: Array.from({ length: 100 }, () => ({ code: huge, text: huge })) },
+          ...Array.from({ length: 100 }, (): Part => ({ type: 'note', text: huge })),
+          ...Array.from({ length: 40 }, (): Part => ({ type: 'note', text: huge, aside: true })),
+          { type: 'progress', label: huge, bar: huge, detail: huge },
+          { type: 'asOf', text: huge },
+        ],
+      },
+      'U0ASKER',
+    );
 
     let message: SlackMessage;
 
     beforeAll(() => {
-      message = renderReply(hugeReply, { shareButton: true, sharedBy: 'U0ASKER' });
+      message = renderReply(hugeReply);
     });
 
     it('never exceeds 50 blocks, 3000 characters a section or 150 a header', () => {
@@ -325,17 +457,26 @@ describe('renderReply', () => {
       expect(message.text.length).toBeLessThanOrEqual(3000);
     });
 
-    it('keeps the title, the share button and a note that something was left out', () => {
+    it('keeps the title, who shared it, the share button and a note that something was left out', () => {
       expect(message.blocks[0]?.type).toBe('header');
-      expect(message.blocks.at(-1)?.type).toBe('actions');
-      expect(JSON.stringify(message.blocks)).toContain('Part of this reply was left out');
+      expect(JSON.stringify(message.blocks[1])).toContain('Shared by <@U0ASKER>');
+      expect(message.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: 'treaty_share' }] });
+      expect(JSON.stringify(message.blocks)).toContain('Part of this reply was left out to fit in one message.');
+    });
+
+    it('stays within 50 blocks when the parts it always keeps would fill more on their own', () => {
+      const notes = Array.from({ length: 80 }, (_, i): Part => ({ type: 'note', text: `C${i}: \`daily\` (UTC)` }));
+      const many = renderReply(replyOf('status', 'Digest subscriptions', notes, { actions: [SHARE] }));
+      expect(many.blocks.length).toBe(50);
+      expect(many.blocks[0]?.type).toBe('header');
+      expect(many.blocks.at(-1)?.type).toBe('actions');
+      expect(JSON.stringify(many.blocks.at(-2))).toContain('Part of this reply was left out');
+      // The first ones, in order.
+      expect(sectionTexts(many)).toEqual(notes.slice(0, 47).map((note) => (note.type === 'note' ? note.text : '')));
     });
 
     it('splits a long excerpt into several quoted sections, each ending in whole entities and markers', () => {
-      const reply = {
-        ...emptyReply('answer', 'q', 'ar', 'Q'),
-        excerpts: [excerpt(huge.slice(0, 9000), [{ start: 0, end: 9 }])],
-      };
+      const reply = answerOf({ lang: 'ar', excerpts: [excerpt(huge.slice(0, 9000), [{ start: 0, end: 9 }])] });
       const quotes = sectionTexts(renderReply(reply));
       expect(quotes.length).toBeGreaterThan(3);
       for (const quote of quotes) {
@@ -348,7 +489,7 @@ describe('renderReply', () => {
     });
 
     it('truncates a long title with …', () => {
-      const header = renderReply(emptyReply('help', '', 'en', 'x '.repeat(400))).blocks[0];
+      const header = renderReply(replyOf('help', 'x '.repeat(400))).blocks[0];
       expect(header?.type === 'header' && header.text.text).toMatch(/…$/);
     });
 
@@ -356,6 +497,7 @@ describe('renderReply', () => {
       const quoted = message.blocks.findLastIndex(
         (block) => block.type === 'section' && block.text?.text.startsWith('> '),
       );
+      expect(quoted).toBeGreaterThan(0);
       expect(message.blocks[quoted + 1]?.type).toBe('context');
     });
   });
@@ -363,14 +505,108 @@ describe('renderReply', () => {
 
 describe('renderReply notices', () => {
   it('shows every notice whole, under an answer and under an abstention', () => {
-    const notices = [
-      'The source documents do not answer this.',
-      'Your message was long; only its beginning was searched.',
+    const notices: Part[] = [
+      { type: 'note', text: 'The source documents do not answer this.' },
+      { type: 'note', text: 'Your message was long; only its beginning was searched.', aside: true },
     ];
     for (const kind of ['answer', 'no_answer'] as const) {
-      const shown = displayedTexts(renderReply({ ...emptyReply(kind, 'q', 'en', 'Q'), notices })).join('\n');
-      for (const notice of notices) expect(shown).toContain(notice);
+      const shown = displayedTexts(renderReply(replyOf(kind, 'Q', notices))).join('\n');
+      for (const notice of notices) expect(shown).toContain(notice.type === 'note' ? notice.text : '');
     }
+  });
+});
+
+describe('renderReply of a digest', () => {
+  type Block = { type: string; text?: { text: string }; elements?: Array<{ text: string }> };
+
+  const snapshot = snapshotOf(ratifiers(12, () => '2026-03-01'));
+  const digestOf = (changes: StatusChange[]) =>
+    digestReply(buildDigest({ changes, snapshot, since: '2026-11-16T09:00:00.000Z' }));
+  const texts = (blocks: Block[]) => blocks.map((block) => block.text?.text ?? block.elements?.[0]?.text ?? '');
+
+  it('renders the title, one part per kind of change, the progress, the projection and the "as of" line', () => {
+    const { text, blocks } = renderReply(
+      digestOf([
+        { participant: 'Cuba', action: 'ratification', date: '2026-03-01' },
+        { participant: 'European Union', action: 'approval', date: '2026-03-02' },
+        { participant: 'Chile', action: 'signature', date: '2026-03-03' },
+        {
+          participant: 'Peru',
+          action: 'correction',
+          previous: 'acceptance 2026-01-02',
+          current: 'approval 2026-01-02',
+        },
+      ]),
+    );
+    const shown = blocks as Block[];
+    expect(shown[0]).toEqual({
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: 'UN Convention against Cybercrime: ratification update since 2026-11-16 09:00 UTC',
+      },
+    });
+    expect(texts(shown)).toEqual([
+      'UN Convention against Cybercrime: ratification update since 2026-11-16 09:00 UTC',
+      '*New parties (2)*\n• Cuba ratified on 2026-03-01\n• European Union approved on 2026-03-02 (not counted as additional to its member States, art. 65)',
+      '*New signatures (1)*\n• Chile signed on 2026-03-03',
+      '*Corrections and withdrawals (1)*\n• Peru: record corrected to approval 2026-01-02 (was acceptance 2026-01-02)',
+      '*Toward entry into force:* ▓▓▓░░░░░░░ 12/40 (28 more needed)',
+      expect.stringMatching(/^28 more instruments .* needed/),
+      'as of 2026-11-23 14:00 UTC from treaties.un.org',
+    ]);
+    expect(shown.at(-1)?.type).toBe('context');
+    // A digest is posted by the scheduler: nothing to click.
+    expect(shown.some((block) => block.type === 'actions')).toBe(false);
+    expect(text).toMatch(/^UN Convention against Cybercrime: ratification update/);
+    expect(text).toContain('• Cuba ratified on 2026-03-01');
+    expect(text).toContain('Toward entry into force: ▓▓▓░░░░░░░ 12/40');
+  });
+
+  it('escapes names from the UN page so they cannot ping, link or format', () => {
+    const { text, blocks } = renderReply(
+      digestOf([
+        { participant: '<!channel> *Bold* & <https://evil.example|x>', action: 'signature', date: '2026-03-03' },
+      ]),
+    );
+    const json = JSON.stringify({ text, blocks });
+    expect(json).not.toMatch(/<!channel>|<https:|\*Bold\*/);
+    expect(json).toContain('&lt;!channel&gt; ∗Bold∗ &amp; &lt;https://evil.example|x&gt;');
+  });
+
+  it('isolates Latin words and numbers inside Arabic lines', () => {
+    const { blocks } = renderReply(digestOf([{ participant: 'دولة فلسطين', action: 'accession', date: '2026-03-04' }]));
+    const line = texts(blocks as Block[]).find((each) => each.includes('فلسطين')) ?? '';
+    expect(line).toContain(`${FSI}acceded on 2026-03-04${PDI}`);
+  });
+
+  it('says so when nothing changed', () => {
+    const { text, blocks } = renderReply(digestOf([]));
+    expect(texts(blocks as Block[])).toContain('No changes in the record.');
+    expect(text).toContain('No changes in the record.');
+  });
+
+  it('stays one message within Block Kit limits for a huge digest, saying what was left out', () => {
+    const changes: StatusChange[] = Array.from({ length: 3000 }, (_, i) => ({
+      participant: `${'Very Long Participant Name '.repeat(4)}${i}`,
+      action: i % 2 ? 'signature' : 'ratification',
+      date: '2026-03-01',
+    }));
+    const { text, blocks } = renderReply(digestOf(changes));
+    const shown = blocks as Block[];
+    expect(shown.length).toBeLessThanOrEqual(BLOCK_LIMITS.blocks);
+    expect(text.length).toBeLessThanOrEqual(BLOCK_LIMITS.fallbackText);
+    for (const block of shown) {
+      expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(BLOCK_LIMITS.sectionText);
+    }
+    expect(texts(shown)).toContain('Part of this reply was left out to fit in one message.');
+    expect(texts(shown)[1]).toMatch(/^\*New parties \(1500\)\*\n• Very Long/);
+    // The progress, projection and "as of" are kept whatever is cut.
+    expect(texts(shown).slice(-3)).toEqual([
+      '*Toward entry into force:* ▓▓▓░░░░░░░ 12/40 (28 more needed)',
+      expect.stringMatching(/^28 more instruments .* needed/),
+      'as of 2026-11-23 14:00 UTC from treaties.un.org',
+    ]);
   });
 });
 

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PlatformRuntime } from '../../adapters/platform-runtime.ts';
 import { startSlack } from '../../adapters/slack/start-slack.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
-import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { InFlight } from '../../src/ops/in-flight.ts';
 import type { OpsRoute } from '../../src/ops/ops-routes.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { realBotWithFeedback } from '../support/bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { cannedBot } from './support/slack-app-harness.ts';
@@ -48,21 +48,23 @@ describe('startSlack', () => {
     await expect(fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST' })).rejects.toThrow();
   });
 
-  it('shows feedback buttons under answers when given a recorder', async () => {
+  it('shows feedback buttons under answers when the core records votes', async () => {
     const slack = await FakeSlack.start();
     fake = slack;
     const store = openStore(':memory:', silentLogger);
     try {
       const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 0 };
       const logger = new RecordingLogger();
-      runtime = await startSlack(cannedBot as TreatyBot, config, logger, {
-        feedback: new FeedbackRecorder(store.feedback),
-      });
+      runtime = await startSlack(realBotWithFeedback(store), config, logger);
       const listening = logger.entries.find((entry) => entry.level === 'info')?.fields as { port?: number } | undefined;
       const port = Number(listening?.port);
-      await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandForm('q', slack.responseUrl('f')), {
-        contentType: FORM,
-      });
+      await postSigned(
+        `http://127.0.0.1:${port}/slack/events`,
+        slashCommandForm('entry-into-force', slack.responseUrl('f')),
+        {
+          contentType: FORM,
+        },
+      );
       const [post] = await slack.waitFor(() => slack.postsTo('f').length > 0 && slack.postsTo('f'));
       expect(JSON.stringify(post?.body.blocks)).toContain('treaty_feedback_down');
     } finally {

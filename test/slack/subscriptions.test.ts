@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { line } from '../../adapters/slack/render-blocks.ts';
+import { renderReply } from '../../adapters/slack/render-blocks.ts';
+import { statusReply } from '../../src/answer/status-reply.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { RatificationTracker } from '../../src/status/ratification-tracker.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
+import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FAKE_BOT_USER, FAKE_TEAM, FakeSlack } from './support/fake-slack.ts';
 import { startHttpApp } from './support/slack-app-harness.ts';
@@ -164,13 +165,16 @@ describe('digest subscriptions on Slack (real Bolt against a fake Slack)', () =>
     const body = await slash('status', 'st1');
     const blocks = body.blocks as Block[];
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Ratification status' } });
-    const lines = tracker.statusReply('status').statusLines;
+    // The core's status reply for the tracker's facts, rendered as it is: what the user gets.
+    const reply = statusReply(tracker.statusView(), 'status', 'en');
+    expect(blocks).toEqual(renderReply(reply).blocks);
+    const lines = reply.parts.flatMap((part) => (part.type === 'note' && !part.aside ? [part.text] : []));
     expect(lines.length).toBeGreaterThan(0);
     const sectionText = blocks
       .filter((block) => block.type === 'section')
       .map((block) => block.text?.text)
       .join('\n');
-    for (const statusLine of lines) expect(sectionText).toContain(line(statusLine));
+    for (const statusLine of lines) expect(sectionText).toContain(statusLine);
     expect(String(body.text)).toMatch(/as of 2026-04-02 14:00 UTC from consents\.xml/);
     expect(fake.callsTo('users.info')).toHaveLength(0);
   });

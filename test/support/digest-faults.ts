@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
-import type { DigestPoster } from '../../src/digests/digest-poster.ts';
-import { TrackerScheduler } from '../../src/tracker/scheduler.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { type DigestPost, digestPost } from '../../src/answer/digest-reply.ts';
-import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
+import type { DigestPoster } from '../../src/digests/digest-poster.ts';
+import { silentLogger } from '../../src/logger.ts';
 import { openStore, type Store, storePath } from '../../src/store/open-store.ts';
 import type { Platform } from '../../src/store/subscriptions.ts';
+import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
+import { TrackerScheduler } from '../../src/tracker/scheduler.ts';
 
 const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'untc', name)).href;
 

@@ -12,7 +12,7 @@ export const showEnglishButton: ButtonHandler = {
   prefix: SHOW_ENGLISH_PREFIX,
 
   async execute(context, interaction) {
-    const reply = await replayClick(context, interaction, SHOW_ENGLISH_PREFIX, { english: true, privateReply: true });
+    const reply = await replayClick(context, interaction, SHOW_ENGLISH_PREFIX, { english: true });
     if (reply) await replyInParts(interaction, renderReply(reply), { ephemeral: true });
   },
 };

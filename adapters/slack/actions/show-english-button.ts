@@ -19,9 +19,7 @@ export function showEnglishButton({
       return;
     }
     const query = action.value;
-    const { message } = await inAnswerTurn(() =>
-      composeAnswer(bot, query, asker, logger, { english: true, privateReply: true }),
-    );
+    const { message } = await inAnswerTurn(() => composeAnswer(bot, query, asker, logger, { english: true }));
     try {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     } catch (error) {

@@ -1,16 +1,16 @@
 import type { Client } from 'discord.js';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { THANKS, VOTE_EXPIRED, VOTE_FAILED } from '../../../adapters/discord/buttons/feedback-vote.ts';
-import { emptyReply } from '../../../src/answer/reply.ts';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { BUTTON_EXPIRED, FEEDBACK_NOT_SAVED, FEEDBACK_THANKS, SHARE_LABEL } from '../../../src/answer/phrases.ts';
+import { excerptsOf } from '../../../src/answer/reply.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
-import { FeedbackRecorder } from '../../../src/feedback/feedback-recorder.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { openStore, type Store } from '../../../src/store/open-store.ts';
-import { realBot } from '../../support/bot.ts';
+import { realBot, realBotWithFeedback } from '../../support/bot.ts';
 import type { RecordingLogger } from '../../support/recording-logger.ts';
 import { connectClient } from '../connect-client.ts';
 import { botUser, FakeDiscord, ids, otherBotUser, type RecordedRequest } from '../fake-discord.ts';
 import { buttonInteraction, chatInputInteraction, guildMessage } from '../gateway-payloads.ts';
+import { longTopicList, replyOf, VOTE } from '../replies.ts';
 
 const ANSWERED = 'entry-into-force';
 const UNANSWERED = 'What is the recipe for hummus?';
@@ -47,6 +47,7 @@ function voteId(data: any, emoji: '👍' | '👎'): string {
   return button.custom_id;
 }
 
+/** The real core, recording votes in each test's store. */
 let bot: TreatyBot;
 let fake: FakeDiscord;
 let client: Client | undefined;
@@ -54,16 +55,13 @@ let logger: RecordingLogger;
 let store: Store;
 let recorded: MockInstance<Store['feedback']['record']>;
 
-beforeAll(() => {
-  bot = realBot();
-});
-
 beforeEach(async () => {
   fake = await FakeDiscord.start();
   store = openStore(':memory:', silentLogger);
   // A spy that still writes to the real store: the tests read the stored vote's fields from its arguments.
   recorded = vi.spyOn(store.feedback, 'record');
-  ({ client, logger } = await connectClient(fake, bot, undefined, new FeedbackRecorder(store.feedback)));
+  bot = realBotWithFeedback(store);
+  ({ client, logger } = await connectClient(fake, bot));
 });
 
 afterEach(async () => {
@@ -93,11 +91,11 @@ async function click(customId: string, user?: object): Promise<RecordedRequest> 
 }
 
 describe('👍 / 👎 buttons', () => {
-  it('sit beside "Post to channel" in one row under an ephemeral /treaty answer', async () => {
+  it('sit beside "Share in channel" in one row under an ephemeral /treaty answer', async () => {
     const data = await runTreaty(ANSWERED);
     expect(rows(data)).toEqual([
       [
-        expect.objectContaining({ label: 'Post to channel', custom_id: `treaty:post:q:${ANSWERED}` }),
+        { type: 2, style: 1, label: SHARE_LABEL, custom_id: `treaty:post:q:${ANSWERED}` },
         { type: 2, style: 2, emoji: { name: '👍' }, custom_id: `treaty:vote:up:q:${ANSWERED}` },
         { type: 2, style: 2, emoji: { name: '👎' }, custom_id: `treaty:vote:down:q:${ANSWERED}` },
       ],
@@ -125,15 +123,10 @@ describe('👍 / 👎 buttons', () => {
   it('sit under the last message only when a mention reply takes several', async () => {
     await client?.destroy();
     const long = {
-      ask: (text: string) => ({
-        ...emptyReply('no_answer', text.replace(/<@\d+>/, '').trim(), 'en', 'Nothing found'),
-        suggestions: Array.from({ length: 400 }, (_, i) => ({
-          slug: `topic-${i}`,
-          title: { en: `A rather long English topic title number ${i}`, ar: `موضوع طويل نوعا ما رقم ${i}` },
-        })),
-      }),
+      ask: (text: string) =>
+        replyOf('no_answer', text.replace(/<@\d+>/, '').trim(), 'Nothing found', [longTopicList(400)], [VOTE]),
     } as unknown as TreatyBot;
-    ({ client, logger } = await connectClient(fake, long, undefined, new FeedbackRecorder(store.feedback)));
+    ({ client, logger } = await connectClient(fake, long));
     fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> hummus`, { mentions: [botUser] }));
 
     await fake.nextRequest((request) => postsTo(ids.channel)(request) && rows(request.body).length > 0);
@@ -145,6 +138,7 @@ describe('👍 / 👎 buttons', () => {
 
   it('stay under an answer posted to the channel, without a second share button', async () => {
     const shared = await click(`treaty:post:q:${ANSWERED}`);
+    expect(shared.body.data.flags ?? 0).toBe(0);
     expect(shared.body.data.content).toBe(`Shared by <@${ids.user}>`);
     expect(
       rows(shared.body.data)
@@ -166,14 +160,14 @@ describe('👍 / 👎 buttons', () => {
     expect(keys[0]).toBeDefined();
     expect(new Set(keys).size).toBe(1);
 
-    expect((await click(voteId(data, '👎'))).body.data.content).toBe(THANKS);
+    expect((await click(voteId(data, '👎'))).body.data.content).toBe(FEEDBACK_THANKS);
     expect(store.feedback.worstRated(10)).toEqual([{ question, down: 1, up: 0 }]);
   });
 
-  it('are not offered without a feedback recorder', async () => {
+  it('are not offered by a core that records no votes', async () => {
     await client?.destroy();
-    ({ client, logger } = await connectClient(fake, bot));
-    expect(rows(await runTreaty(ANSWERED)).flat()).toEqual([expect.objectContaining({ label: 'Post to channel' })]);
+    ({ client, logger } = await connectClient(fake, realBot()));
+    expect(rows(await runTreaty(ANSWERED)).flat()).toEqual([expect.objectContaining({ label: SHARE_LABEL })]);
     expect(rows(await runTreaty(UNANSWERED))).toEqual([]);
     fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> ${ANSWERED}`, { mentions: [botUser] }));
     expect(rows((await fake.nextRequest(postsTo(ids.channel))).body)).toEqual([]);
@@ -187,7 +181,7 @@ describe('a vote', () => {
     expect(callback.body).toEqual({
       type: 4,
       data: expect.objectContaining({
-        content: THANKS,
+        content: FEEDBACK_THANKS,
         flags: 64,
         allowed_mentions: { parse: [], replied_user: false },
       }),
@@ -198,9 +192,8 @@ describe('a vote', () => {
     expect(store.feedback.worstRated(10)).toEqual([{ question: ANSWERED, down: 1, up: 0 }]);
     expect(recorded).toHaveBeenCalledTimes(1);
     const [vote] = recorded.mock.calls[0] ?? [];
-    const expectedCitations = bot
-      .ask(ANSWERED, { platform: 'discord' })
-      .excerpts.slice(0, 3)
+    const expectedCitations = excerptsOf(bot.ask(ANSWERED, { platform: 'discord' }))
+      .slice(0, 3)
       .map((excerpt) => `${excerpt.source}#${excerpt.locator}`);
     expect(expectedCitations.length).toBeGreaterThan(0);
     expect(vote).toMatchObject({
@@ -217,12 +210,15 @@ describe('a vote', () => {
   it('👍 records an up vote likewise; each voter is told apart by hash only', async () => {
     const answer = await runTreaty(ANSWERED);
     const up = await click(voteId(answer, '👍'));
-    expect(up.body).toMatchObject({ type: 4, data: { content: THANKS, flags: 64 } });
+    expect(up.body).toMatchObject({ type: 4, data: { content: FEEDBACK_THANKS, flags: 64 } });
     expect(recorded.mock.calls[0]?.[0]).toMatchObject({ question: ANSWERED, replyKind: 'answer', vote: 'up' });
     expect(store.feedback.worstRated(10)).toEqual([]);
 
     // Another member (e.g. on a shared answer) votes down: their vote is theirs, under another hash.
-    expect((await click(voteId(answer, '👎'), otherUser)).body.data).toMatchObject({ content: THANKS, flags: 64 });
+    expect((await click(voteId(answer, '👎'), otherUser)).body.data).toMatchObject({
+      content: FEEDBACK_THANKS,
+      flags: 64,
+    });
     expect(store.feedback.worstRated(10)).toEqual([{ question: ANSWERED, down: 1, up: 1 }]);
     const [amal, omar] = recorded.mock.calls.map(([vote]) => vote.userHash);
     expect(amal).not.toBe(omar);
@@ -239,23 +235,39 @@ describe('a vote', () => {
 
   it('on a forgotten key apologises ephemerally, records nothing and logs the lost vote', async () => {
     const callback = await click('treaty:vote:down:k:forgotten-key');
-    expect(callback.body).toMatchObject({ type: 4, data: { content: VOTE_EXPIRED, flags: 64 } });
+    expect(callback.body).toMatchObject({ type: 4, data: { content: BUTTON_EXPIRED, flags: 64 } });
     expect(recorded).not.toHaveBeenCalled();
     expect(store.feedback.worstRated(10)).toEqual([]);
-    expect(logger.entries.find((entry) => entry.level === 'error')).toMatchObject({
+    // A restart forgets keys: expected, so a warning rather than an error.
+    expect(logger.entries.find((entry) => entry.level === 'warn')).toMatchObject({
       message: 'discord: vote lost, the question behind the button was forgotten',
       fields: { user: ids.user, vote: 'down' },
     });
+    expect(logger.messages('error')).toEqual([]);
+  });
+
+  it('on a reply that offers no vote (a forged click) records nothing, changes nothing and says so', async () => {
+    for (const query of ['help', 'subscribe daily']) {
+      const callback = await click(`treaty:vote:up:q:${query}`);
+      expect(callback.body).toMatchObject({ type: 4, data: { content: FEEDBACK_NOT_SAVED, flags: 64 } });
+    }
+    expect(recorded).not.toHaveBeenCalled();
+    expect(store.subscriptions.list()).toEqual([]);
+    expect(logger.messages('warn')).toEqual([
+      'discord: a vote was ignored: votes are not recorded, or not for this reply',
+      'discord: a vote was ignored: votes are not recorded, or not for this reply',
+    ]);
+    expect(fake.requests.filter((request) => request.path.includes('/channels/'))).toEqual([]);
   });
 
   it('apologises ephemerally and logs when the vote cannot be recorded', async () => {
     const answer = await runTreaty(ANSWERED);
     store.close();
     const callback = await click(voteId(answer, '👍'));
-    expect(callback.body).toMatchObject({ type: 4, data: { content: VOTE_FAILED, flags: 64 } });
+    expect(callback.body).toMatchObject({ type: 4, data: { content: FEEDBACK_NOT_SAVED, flags: 64 } });
     expect(logger.entries.find((entry) => entry.level === 'error')).toMatchObject({
       message: 'discord: could not record a vote',
-      fields: { guild: ids.guild, user: ids.user, vote: 'up', error: { message: expect.any(String) } },
+      fields: { guild: ids.guild, user: ids.user, vote: 'up', err: { message: expect.any(String) } },
     });
   });
 });

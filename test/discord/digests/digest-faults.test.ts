@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/start-discord.ts';
 import type { PlatformRuntime } from '../../../adapters/platform-runtime.ts';
+import { type DigestPost, digestPost } from '../../../src/answer/digest-reply.ts';
+import { APOLOGY } from '../../../src/answer/phrases.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
 import { deliverDueDigests } from '../../../src/digests/deliver-digests.ts';
 import type { DigestPoster } from '../../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import type { ChannelDigest } from '../../../src/status/ratification-tracker.ts';
 import type { Store } from '../../../src/store/open-store.ts';
 import { realBot } from '../../support/bot.ts';
 import {
@@ -56,9 +57,7 @@ afterEach(async () => {
 afterAll(() => printFaultTable(rows));
 
 /** The Discord adapter as production starts it (only the URL and a shorter request timeout differ). */
-async function productionPoster(
-  requestTimeoutMs: number = FAST.requestTimeoutMs,
-): Promise<DigestPoster<ChannelDigest>> {
+async function productionPoster(requestTimeoutMs: number = FAST.requestTimeoutMs): Promise<DigestPoster<DigestPost>> {
   runtime = await startDiscord(bot, fakeConfig(fake), silentLogger, { requestTimeoutMs });
   return runtime.poster;
 }
@@ -127,7 +126,7 @@ describe('Discord digests under faults (production client config against a fake 
       poster,
       now: DUE_AT,
       isDue: () => true,
-      buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+      buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
       logger: silentLogger,
     });
     expect(summary).toMatchObject({ failed: 1 });
@@ -148,9 +147,6 @@ describe('Discord digests under faults (production client config against a fake 
     // The answer once; the adapter then says the answer failed (it cannot know Discord kept it), not a retry.
     const answers = fake.messagesIn(FAULTY).filter((stored) => stored.message.embeds.length > 0);
     expect(answers).toHaveLength(1);
-    expect(fake.messagesIn(FAULTY).map((stored) => stored.message.content)).toEqual([
-      '',
-      'Sorry, something went wrong while answering. Please try again in a moment.',
-    ]);
+    expect(fake.messagesIn(FAULTY).map((stored) => stored.message.content)).toEqual(['', APOLOGY]);
   });
 });

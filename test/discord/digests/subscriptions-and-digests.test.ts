@@ -8,12 +8,13 @@ import type { Client } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordDigestPoster, digestUrl } from '../../../adapters/discord/discord-digest-poster.ts';
 import { EMBED_LIMITS, embedLength } from '../../../adapters/discord/embed-limits.ts';
+import { type DigestPost, digestPost } from '../../../src/answer/digest-reply.ts';
 import { createTreatyBot } from '../../../src/create-treaty-bot.ts';
 import { deliverDueDigests } from '../../../src/digests/deliver-digests.ts';
 import { type DigestPoster, PermanentPostError } from '../../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { type ChannelDigest, RatificationTracker } from '../../../src/status/ratification-tracker.ts';
 import { openStore, type Store } from '../../../src/store/open-store.ts';
+import { RatificationTracker } from '../../../src/tracker/ratification-tracker.ts';
 import type { RecordingLogger } from '../../support/recording-logger.ts';
 import { connectClient } from '../connect-client.ts';
 import { embedText } from '../embed-text.ts';
@@ -62,7 +63,7 @@ async function runTreaty(query: string, permissions?: string, where: 'guild' | '
 }
 
 /** Subscribes the guild channel, snapshots the two fixtures (baseline, then changes) and returns the poster. */
-async function subscribedWithChanges(): Promise<DigestPoster<ChannelDigest>> {
+async function subscribedWithChanges(): Promise<DigestPoster<DigestPost>> {
   await runTreaty('subscribe weekly', MANAGER_PERMISSIONS);
   expect(await tracker.poll()).toBe('saved');
   expect(await trackerOf('consents.xml').poll()).toBe('saved');
@@ -71,13 +72,13 @@ async function subscribedWithChanges(): Promise<DigestPoster<ChannelDigest>> {
   return createDiscordDigestPoster(client, logger);
 }
 
-function deliver(poster: DigestPoster<ChannelDigest>, now: Date) {
+function deliver(poster: DigestPoster<DigestPost>, now: Date) {
   return deliverDueDigests({
     store,
     poster,
     now,
     isDue: () => true,
-    buildPayload: (changes, subscription) => tracker.digestFor(changes, subscription),
+    buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
     logger: silentLogger,
   });
 }
@@ -163,7 +164,7 @@ describe('digests on Discord', () => {
       platformMessageId: fake.channelMessages.get(ids.channel)?.[0]?.message.id,
     });
     expect(post?.body.enforce_nonce).toBe(true);
-    expect(post?.body.allowed_mentions).toEqual({ parse: [] });
+    expect(post?.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(post?.body.embeds[0].url).toBe(digestUrl(nonce));
     expect(fake.channelMessages.get(ids.channel)).toHaveLength(1);
 
@@ -182,10 +183,10 @@ describe('digests on Discord', () => {
     expect(embed.title).toMatch(/^UN Convention against Cybercrime: ratification update since /);
     expect(embed.description).toMatch(/\*\*Toward entry into force:\*\* `[▓░]{10} \d+\/40`/);
     expect(embed.footer.text).toMatch(/^as of 2026-04-02 \d\d:\d\d UTC from consents\.xml$/);
-    expect(embed.fields.map((field: { name: string }) => field.name.replace(/ \(\d+\)$/, ''))).toEqual(
-      expect.arrayContaining(['New parties']),
-    );
-    for (const field of embed.fields) expect(field.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+    // Each kind of change is a list in the description: its heading, then a line per change.
+    expect(embed.description).toMatch(/\*\*New parties \(\d+\)\*\*\n• \S/);
+    expect(embed.fields).toBeUndefined();
+    expect(embed.description.length).toBeLessThanOrEqual(EMBED_LIMITS.description);
     expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_LIMITS.charactersPerMessage);
     expect(post?.body.allowed_mentions.parse).toEqual([]);
   });
@@ -194,7 +195,7 @@ describe('digests on Discord', () => {
     const real = await subscribedWithChanges();
     let attempts = 0;
     // No findPosted: the retry relies on Discord honouring the nonce.
-    const flaky: DigestPoster<ChannelDigest> = {
+    const flaky: DigestPoster<DigestPost> = {
       async post(target, payload, idempotency) {
         const posted = await real.post(target, payload, idempotency);
         attempts += 1;
@@ -221,7 +222,7 @@ describe('digests on Discord', () => {
   it('finds a digest already posted and records it without posting again', async () => {
     const real = await subscribedWithChanges();
     let attempts = 0;
-    const flaky: DigestPoster<ChannelDigest> = {
+    const flaky: DigestPoster<DigestPost> = {
       async post(target, payload, idempotency) {
         const posted = await real.post(target, payload, idempotency);
         attempts += 1;
@@ -242,7 +243,7 @@ describe('digests on Discord', () => {
     const poster = await subscribedWithChanges();
     fake.respondWith(isChannelPost, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
     const target = { platform: 'discord' as const, workspace: ids.guild, channel: ids.channel };
-    const payload = tracker.digestFor(store.changes.since(0), store.subscriptions.list()[0] ?? never());
+    const payload = digestPost(tracker.digestFor(store.changes.since(0), store.subscriptions.list()[0] ?? never()));
 
     await expect(poster.post(target, payload, { nonce: 'n1', deliveryId: 1 })).rejects.toBeInstanceOf(
       PermanentPostError,

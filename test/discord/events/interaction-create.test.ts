@@ -1,14 +1,15 @@
 import type { Client } from 'discord.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APOLOGY } from '../../../adapters/discord/failures.ts';
-import { emptyReply } from '../../../src/answer/reply.ts';
+import { APOLOGY, BUTTON_EXPIRED, SHARE_LABEL, UNOFFICIAL_TRANSLATION } from '../../../src/answer/phrases.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
 import { realBot } from '../../support/bot.ts';
-import type { RecordingLogger } from '../../support/recording-logger.ts';
+import { RecordingLogger } from '../../support/recording-logger.ts';
 import { connectClient } from '../connect-client.ts';
 import { embedText } from '../embed-text.ts';
 import { FakeDiscord, ids, type RecordedRequest } from '../fake-discord.ts';
 import { autocompleteInteraction, buttonInteraction, chatInputInteraction } from '../gateway-payloads.ts';
+import { productionLines } from '../production-log.ts';
+import { longTopicList, replyOf } from '../replies.ts';
 
 const callbackOf = (interaction: object) => (request: RecordedRequest) =>
   request.method === 'POST' &&
@@ -78,7 +79,7 @@ describe('/treaty autocomplete', () => {
 });
 
 describe('/treaty', () => {
-  it('answers ephemerally with a cited answer and a "Post to channel" button', async () => {
+  it('answers ephemerally with a cited answer and a "Share in channel" button', async () => {
     const callback = await runTreaty('entry-into-force');
 
     expect(callback.headers.authorization).toBeUndefined();
@@ -88,15 +89,12 @@ describe('/treaty', () => {
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(data.embeds[0].title).toBe('Entry into force');
     expect(embedText(data)).toMatch(/40/);
-    // Asked in English: under the quote's source, its unofficial English translation.
-    expect(data.embeds[1].fields[0].name).toBe('Source');
-    expect(data.embeds[1].fields.at(-1).name).toBe('English (unofficial translation)');
-    expect(data.components[0].components[0]).toMatchObject({
-      type: 2,
-      style: 1,
-      label: 'Post to channel',
-      custom_id: 'treaty:post:q:entry-into-force',
-    });
+    // Asked in English: under the quote's number and source, its unofficial English translation.
+    expect(data.embeds[1].fields[0].name).toBe('1.');
+    expect(data.embeds[1].fields.at(-1).name).toBe(UNOFFICIAL_TRANSLATION);
+    expect(data.components[0].components).toEqual([
+      { type: 2, style: 1, label: SHARE_LABEL, custom_id: 'treaty:post:q:entry-into-force' },
+    ]);
   });
 
   it('shows help for an empty query and for `help`, without a share button', async () => {
@@ -133,13 +131,43 @@ describe('/treaty', () => {
 
     expect(callback.body).toMatchObject({ type: 4, data: { content: APOLOGY, flags: 64 } });
     expect(logger.entries.find((entry) => entry.level === 'error')).toMatchObject({
-      message: 'discord: /treaty failed',
-      fields: { guild: ids.guild, channel: ids.channel, user: ids.user, error: { message: 'index file is corrupt' } },
+      message: 'discord: an interaction failed',
+      fields: {
+        guild: ids.guild,
+        channel: ids.channel,
+        user: ids.user,
+        handler: '/treaty',
+        err: { name: 'Error', message: 'index file is corrupt' },
+      },
     });
+  });
+
+  it('logs a response Discord refuses without the interaction token, and tries the apology once', async () => {
+    await client?.destroy();
+    const recording = new RecordingLogger();
+    const lines = productionLines(recording);
+    ({ client, logger } = await connectClient(fake, bot, recording));
+    const interaction = chatInputInteraction('entry-into-force') as { id: string; token: string };
+    const isCallback = callbackOf(interaction);
+    fake.respondWith(isCallback, { status: 404, body: { message: 'Unknown interaction', code: 10062 } }, 2);
+    fake.dispatch('INTERACTION_CREATE', interaction);
+
+    await expect
+      .poll(() => logger.messages('error'))
+      .toEqual(['discord: an interaction failed', 'discord: could not send the apology']);
+    expect(fake.requests.filter(isCallback)).toHaveLength(2);
+    expect(logger.entries.find((entry) => entry.level === 'error')?.fields).toMatchObject({
+      handler: '/treaty',
+      err: { code: 10062, status: 404 },
+    });
+    // As the production logger writes it: a DiscordAPIError's url holds the token, which lets anyone answer as
+    // the bot for 15 minutes.
+    expect(lines.filter((line) => line.includes('"code":10062'))).toHaveLength(2);
+    expect(lines.join('\n')).not.toContain(interaction.token);
   });
 });
 
-describe('"Post to channel"', () => {
+describe('"Share in channel"', () => {
   it('posts the same answer publicly, attributed to the clicking user, without pinging', async () => {
     const answer = (await runTreaty('entry-into-force')).body.data;
     const click = buttonInteraction(buttonCustomId(answer) ?? '');
@@ -174,7 +202,32 @@ describe('"Post to channel"', () => {
     fake.dispatch('INTERACTION_CREATE', click);
     const { data } = (await fake.nextRequest(callbackOf(click))).body;
     expect(data.flags).toBe(64);
-    expect(data.content).toMatch(/Run \/treaty again/);
+    expect(data.content).toBe(BUTTON_EXPIRED);
+    expect(data.embeds ?? []).toEqual([]);
+  });
+
+  it('apologises privately and logs once when answering the click fails', async () => {
+    await client?.destroy();
+    const broken = {
+      ask: () => {
+        throw new Error('index file is corrupt');
+      },
+    } as unknown as TreatyBot;
+    ({ client, logger } = await connectClient(fake, broken));
+    const click = buttonInteraction('treaty:post:q:entry-into-force');
+    fake.dispatch('INTERACTION_CREATE', click);
+
+    const { data } = (await fake.nextRequest(callbackOf(click))).body;
+    expect(data).toMatchObject({ content: APOLOGY, flags: 64 });
+    expect(logger.entries.filter((entry) => entry.level === 'error')).toEqual([
+      expect.objectContaining({
+        message: 'discord: an interaction failed',
+        fields: expect.objectContaining({
+          handler: 'treaty:post:',
+          err: expect.objectContaining({ message: 'index file is corrupt' }),
+        }),
+      }),
+    ]);
   });
 });
 
@@ -192,7 +245,7 @@ describe('"Show in English"', () => {
     const { data } = (await fake.nextRequest(callbackOf(click))).body;
     expect(data.flags).toBe(64);
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(embedText(data)).toContain('English (unofficial translation)');
+    expect(embedText(data)).toContain(UNOFFICIAL_TRANSLATION);
     expect(embedText(data)).toMatch(/enter into force/i);
     expect(data.components ?? []).toEqual([]);
   });
@@ -201,13 +254,7 @@ describe('"Show in English"', () => {
 describe('long answers', () => {
   it('sends the parts after the first as ephemeral follow-ups', async () => {
     const huge = {
-      ask: () => ({
-        ...emptyReply('topics', 'topics', 'en', 'Topics'),
-        suggestions: Array.from({ length: 400 }, (_, i) => ({
-          slug: `topic-${i}`,
-          title: { en: `A rather long English topic title number ${i}`, ar: `موضوع طويل نوعا ما رقم ${i}` },
-        })),
-      }),
+      ask: () => replyOf('topics', 'topics', 'Topics', [longTopicList(400)]),
     } as unknown as TreatyBot;
     await client?.destroy();
     ({ client, logger } = await connectClient(fake, huge));

@@ -1,13 +1,15 @@
 import type { Client } from 'discord.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { APOLOGY } from '../../../adapters/discord/failures.ts';
-import { emptyReply } from '../../../src/answer/reply.ts';
+import { APOLOGY } from '../../../src/answer/phrases.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
 import { realBot } from '../../support/bot.ts';
+import { RecordingLogger } from '../../support/recording-logger.ts';
 import { connectClient } from '../connect-client.ts';
 import { embedText } from '../embed-text.ts';
 import { botUser, FakeDiscord, humanUser, ids, otherBotUser, type RecordedRequest } from '../fake-discord.ts';
 import { directMessage, guildMessage } from '../gateway-payloads.ts';
+import { productionLines } from '../production-log.ts';
+import { longTopicList, replyOf } from '../replies.ts';
 
 const postsTo = (channelId: string) => (request: RecordedRequest) =>
   request.method === 'POST' && request.path === `/api/v10/channels/${channelId}/messages`;
@@ -63,7 +65,8 @@ describe('messageCreate', () => {
     expect(post.body.embeds[0].title).toBe('Entry into force');
     expect(text).toMatch(/40/);
     expect(text).toMatch(/90/);
-    expect(post.body.embeds[1].fields[0]).toMatchObject({ name: 'Source' });
+    // Each quote's embed: its number, then the citation under it.
+    expect(post.body.embeds[1].fields[0]).toMatchObject({ name: '1.' });
     expect(post.body.embeds[1].description).toContain('**');
   });
 
@@ -125,13 +128,7 @@ describe('messageCreate', () => {
 
   it('sends an answer too long for one message as a reply followed by channel messages', async () => {
     const longTopics = {
-      ask: () => ({
-        ...emptyReply('topics', 'topics', 'en', 'Topics'),
-        suggestions: Array.from({ length: 400 }, (_, i) => ({
-          slug: `topic-${i}`,
-          title: { en: `A rather long English topic title number ${i}`, ar: `موضوع طويل نوعا ما رقم ${i}` },
-        })),
-      }),
+      ask: () => replyOf('topics', 'topics', 'Topics', [longTopicList(400)]),
     } as unknown as TreatyBot;
     ({ client } = await connectClient(fake, longTopics));
     fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> topics`, { mentions: [botUser] }));
@@ -159,25 +156,28 @@ describe('messageCreate', () => {
     const failure = logger.entries.find((entry) => entry.level === 'error');
     expect(failure?.message).toBe('discord: could not answer a message');
     expect(failure?.fields).toMatchObject({ guild: ids.guild, channel: ids.channel, user: ids.user });
-    expect(failure?.fields).toMatchObject({ error: { name: 'Error', message: 'index file is corrupt' } });
-    expect(JSON.stringify(failure?.fields)).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(failure?.fields).toMatchObject({ err: { name: 'Error', message: 'index file is corrupt' } });
   });
 
   it('logs Discord refusing the reply (missing permissions) without crashing', async () => {
-    let logger: Awaited<ReturnType<typeof connectClient>>['logger'];
-    ({ client, logger } = await connectClient(fake, bot));
+    const logger = new RecordingLogger();
+    const lines = productionLines(logger);
+    ({ client } = await connectClient(fake, bot, logger));
     fake.respondWith(postsTo(ids.channel), { status: 403, body: { message: 'Missing Permissions', code: 50013 } }, 2);
     fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> entry-into-force`, { mentions: [botUser] }));
 
     await vi.waitFor(() => expect(logger.messages('error')).toHaveLength(2));
     expect(logger.entries.filter((entry) => entry.level === 'error').map((entry) => entry.fields)).toEqual([
-      expect.objectContaining({ error: expect.objectContaining({ code: 50013, status: 403 }) }),
-      expect.objectContaining({ error: expect.objectContaining({ code: 50013, status: 403 }) }),
+      expect.objectContaining({ err: expect.objectContaining({ code: 50013, status: 403 }) }),
+      expect.objectContaining({ err: expect.objectContaining({ code: 50013, status: 403 }) }),
     ]);
     expect(logger.messages('error')).toEqual([
       'discord: could not answer a message',
       'discord: could not send the apology',
     ]);
+    // As the production logger writes it: Discord's code and status, not the request URL or the answer posted.
+    expect(lines.filter((line) => line.includes('"code":50013'))).toHaveLength(2);
+    expect(lines.join('\n')).not.toMatch(/\/api\/v10|Entry into force/);
   });
 
   it('waits out a 429 through discord.js and logs the rate limit', async () => {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { AnswerSource } from '../../../adapters/slack/compose-answer.ts';
 import { createSlackApp, type SlackAppOptions } from '../../../adapters/slack/create-slack-app.ts';
-import { emptyReply } from '../../../src/answer/reply.ts';
+import { answerReply } from '../../../src/answer/answer-reply.ts';
+import { SHARED_BY } from '../../../src/answer/phrases.ts';
+import type { Excerpt } from '../../../src/answer/reply.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import type { Logger } from '../../../src/logger.ts';
 import type { FakeSlack } from './fake-slack.ts';
@@ -57,6 +59,9 @@ export const brokenBot: AnswerSource = {
   ask: () => {
     throw new Error('index exploded at /srv/treaty-bot/index/passages.json');
   },
+  vote: () => {
+    throw new Error('index exploded at /srv/treaty-bot/index/passages.json');
+  },
 };
 
 /** Lets in-flight listeners finish before asserting that nothing (more) was sent. */
@@ -64,32 +69,50 @@ export function settle(ms = 150): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+const CANNED_EXCERPT: Excerpt = {
+  source: '002_0e7922f09a8ca988.txt',
+  start: 0,
+  end: 25,
+  locator: 'الفقرة 2',
+  title: 'معاهدة',
+  text: 'يجب أن تصدق عليها 40 دولة',
+  score: 1,
+  highlights: [{ start: 19, end: 21 }],
+  citation: {
+    source: '002_0e7922f09a8ca988.txt',
+    title: { ar: 'معاهدة', en: 'Treaty' },
+    publisher: { ar: 'ناشر', en: 'Publisher' },
+    date: '2025-10',
+    locator: 'الفقرة 2',
+  },
+  alsoIn: [],
+};
+
 /**
  * A core that answers every question with the same short reply, for tests about transport (start, stop,
- * rate limits) that need no search index.
+ * rate limits) that need no search index. Like the real core, it offers Share on a private reply and says who
+ * shared one; it records no votes.
  */
 export const cannedBot: AnswerSource = {
-  ask: (text) => ({
-    ...emptyReply('answer', text, 'en', 'Entry into force'),
-    excerpts: [
+  ask: (text, context) => {
+    const reply = answerReply(
       {
-        source: '002_0e7922f09a8ca988.txt',
-        start: 0,
-        end: 25,
-        locator: 'الفقرة 2',
-        title: 'معاهدة',
-        text: 'يجب أن تصدق عليها 40 دولة',
-        score: 1,
-        highlights: [{ start: 19, end: 21 }],
-        citation: {
-          source: '002_0e7922f09a8ca988.txt',
-          title: { ar: 'معاهدة', en: 'Treaty' },
-          publisher: { ar: 'ناشر', en: 'Publisher' },
-          date: '2025-10',
-          locator: 'الفقرة 2',
-        },
-        alsoIn: [],
+        query: text,
+        lang: 'en',
+        heading: 'Entry into force',
+        excerpts: [CANNED_EXCERPT],
+        searchedTerms: [],
+        confidence: 1,
       },
-    ],
-  }),
+      {
+        share: context.privateReply === true,
+        vote: false,
+        english: context.english ?? true,
+        platform: context.platform,
+      },
+    );
+    if (context.sharedBy) reply.parts.splice(1, 0, { type: 'sharedBy', label: SHARED_BY, user: context.sharedBy });
+    return reply;
+  },
+  vote: () => false,
 };
