@@ -7,7 +7,7 @@
 import { userMention } from 'discord.js';
 import { andMore } from '../../src/answer/phrases.ts';
 import type { CitationLine, Part, Reply, ReplyKind } from '../../src/answer/reply.ts';
-import { hasArabic, isolate, isolateLatinRuns } from '../shared/bidi.ts';
+import { hasArabic, isolate, isolateArabicRuns, isolateLatinRuns } from '../shared/bidi.ts';
 import { splitCodeSpans } from '../shared/code-spans.ts';
 import { formatRange, quoteMarks } from '../shared/quote-marks.ts';
 import { truncateText } from '../shared/truncate-text.ts';
@@ -57,11 +57,16 @@ export function renderOneMessage(reply: Reply): RenderedMessage {
 }
 
 /**
- * Text from a document or a user, safe to place in markdown: mentions broken, Latin runs of Arabic lines wrapped
- * in bidi isolates, markdown escaped.
+ * A line of the core's English (names and terms from documents or users inside it), safe to place in markdown:
+ * mentions broken, Arabic runs wrapped in bidi isolates so the line stays left to right, markdown escaped.
  */
 export function prose(text: string): string {
-  return escapeMarkdown(neutralizeMentions(text).split('\n').map(isolateLatinRuns).join('\n'));
+  return escapeMarkdown(neutralizeMentions(text).split('\n').map(isolateArabicRuns).join('\n'));
+}
+
+/** The heading, which may be the user's own question: Latin runs of an Arabic one isolated, escaped. */
+function headingText(text: string): string {
+  return escapeMarkdown(neutralizeMentions(isolateLatinRuns(text)));
 }
 
 function drafts(reply: Reply, keepPerList: number): EmbedDraft[] {
@@ -71,7 +76,7 @@ function drafts(reply: Reply, keepPerList: number): EmbedDraft[] {
   const lines = reply.parts.flatMap((part) => headerLines(part, keepPerList));
   const header: EmbedDraft = {
     // A title always, so the header embed is never empty (Discord rejects an empty embed).
-    title: (heading?.type === 'heading' && prose(heading.text).trim()) || 'Treaty bot',
+    title: (heading?.type === 'heading' && headingText(heading.text).trim()) || 'Treaty bot',
     ...(heading?.type === 'heading' && heading.url ? { url: heading.url } : {}),
     color,
     // Lists bring a blank line before and after them; two in a row would leave two.

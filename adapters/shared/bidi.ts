@@ -62,3 +62,19 @@ export function isolate(text: string): string {
   if (text === '') return text;
   return `${FSI}${isolateLatinRuns(text)}${PDI}`;
 }
+
+// A run of Arabic: Arabic-script characters, continued across the spaces, digits and Arabic punctuation that
+// belong to it (`الفقرة 59`).
+const ARABIC_RUN = /\p{Script=Arabic}(?:[\p{Script=Arabic}\s\u060C\u061B\u061F0-9]*[\p{Script=Arabic}\u061F0-9])?/gu;
+
+/**
+ * Wraps every run of Arabic in a line of the core's English (a note, a list entry, a status line) in
+ * FSI … PDI, so the line stays left to right even when it starts with an Arabic name or term, and the Arabic keeps
+ * its own direction. (Isolating the English instead would leave Arabic as the line's first strong letter and turn
+ * the whole line right to left.)
+ *
+ * @example isolateArabicRuns('دولة فلسطين ratified on 2026-03-02') // '\u2068دولة فلسطين\u2069 ratified on 2026-03-02'
+ */
+export function isolateArabicRuns(line: string): string {
+  return line.replace(ARABIC_RUN, (run) => `${FSI}${run}${PDI}`);
+}

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { APOLOGY, REPLY_CUT_SHORT } from '../../src/answer/phrases.ts';
 import type { Action, CitationLine, Part, Reply } from '../../src/answer/reply.ts';
 import { replyLines } from '../../src/answer/reply-text.ts';
-import { isolate, isolateLatinRuns } from '../shared/bidi.ts';
+import { isolate, isolateArabicRuns, isolateLatinRuns } from '../shared/bidi.ts';
 import { splitCodeSpans } from '../shared/code-spans.ts';
 import { safeCut, truncateToFit } from '../shared/truncate-text.ts';
 import { BLOCK_LIMITS } from './block-limits.ts';
@@ -252,16 +252,16 @@ function field(text: string): string {
   return truncateToFit(text, MAX_FIELD, (raw) => escapeText(isolate(neutralizeMrkdwn(raw))));
 }
 
-/** A whole line of core or user text as inert mrkdwn, Latin runs isolated when the line is Arabic. */
+/** A line of the core's English as inert mrkdwn, its Arabic runs isolated so it stays left to right. */
 function line(text: string, max: number = BLOCK_LIMITS.sectionText): string {
-  return truncateToFit(text, max, (raw) => escapeText(isolateLatinRuns(neutralizeMrkdwn(raw))));
+  return truncateToFit(text, max, (raw) => escapeText(isolateArabicRuns(neutralizeMrkdwn(raw))));
 }
 
 /** `line`, with the core's backtick pairs as real code spans (commands and crons that copy as typed). */
 function lineWithCode(text: string, max: number = BLOCK_LIMITS.sectionText): string {
   return truncateToFit(text, max, (raw) =>
     splitCodeSpans(raw)
-      .map((piece) => (piece.code ? codeSpan(piece.text) : escapeText(isolateLatinRuns(neutralizeMrkdwn(piece.text)))))
+      .map((piece) => (piece.code ? codeSpan(piece.text) : escapeText(isolateArabicRuns(neutralizeMrkdwn(piece.text)))))
       .join(''),
   );
 }

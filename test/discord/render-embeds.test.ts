@@ -413,7 +413,7 @@ describe('limits', () => {
     const all = messages.map(embedText).join('\n');
     expect(all).toContain('`topic-299`');
     expect(all).toContain('Notice number 49 about this answer.');
-    expect(all).toContain(`الفقرة ${FSI}59${PDI}`);
+    expect(all).toContain(`${FSI}الفقرة 59${PDI}`);
     expect(all).toContain(`5.`);
     // The "as of" line is the header's footer, on the last embed the header became.
     const footers = messages.flatMap((message) => message.embeds.flatMap((embed) => embed.footer?.text ?? []));
@@ -478,14 +478,14 @@ describe('renderOneMessage (digests)', () => {
     });
   });
 
-  it('escapes markdown and breaks mentions in names, and isolates the Latin words of a line in Arabic script', () => {
+  it('escapes markdown and breaks mentions in names, and isolates an Arabic name so the English line stays left to right', () => {
     const message = renderOneMessage(
       digestOf({ newParties: [ratified('**Bold** @everyone <@&1> _x_'), ratified('دولة فلسطين')] }),
     );
     const description = message.embeds[0]?.description ?? '';
 
     expect(description).toContain('• \\*\\*Bold\\*\\* @\u200Beveryone <\u200B@&1> \\_x\\_ ratified on 2026-03-02');
-    expect(description).toContain(`• دولة فلسطين ${FSI}ratified on 2026-03-02${PDI}`);
+    expect(description).toContain(`• ${FSI}دولة فلسطين${PDI} ratified on 2026-03-02`);
     expect(discordProblems([message], [])).toEqual([]);
   });
 

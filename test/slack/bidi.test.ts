@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FSI, hasArabic, isolate, isolateLatinRuns, latinRuns, PDI } from '../../adapters/shared/bidi.ts';
+import {
+  FSI,
+  hasArabic,
+  isolate,
+  isolateArabicRuns,
+  isolateLatinRuns,
+  latinRuns,
+  PDI,
+} from '../../adapters/shared/bidi.ts';
 
 const wrap = (text: string) => `${FSI}${text}${PDI}`;
 
@@ -51,5 +59,18 @@ describe('hasArabic', () => {
     expect(hasArabic('abc')).toBe(false);
     expect(hasArabic('abc ب')).toBe(true);
     expect(hasArabic('\uFEFB')).toBe(true);
+  });
+});
+
+describe('isolateArabicRuns', () => {
+  it('isolates Arabic names and terms so an English line stays left to right', () => {
+    expect(isolateArabicRuns('دولة فلسطين ratified on 2026-03-02')).toBe(
+      `${FSI}دولة فلسطين${PDI} ratified on 2026-03-02`,
+    );
+    expect(isolateArabicRuns('Searched the Arabic text for: حيز النفاذ، تصديق')).toBe(
+      `Searched the Arabic text for: ${FSI}حيز النفاذ، تصديق${PDI}`,
+    );
+    expect(isolateArabicRuns('Also in: الفقرة 59; ¶ 7')).toBe(`Also in: ${FSI}الفقرة 59${PDI}; ¶ 7`);
+    expect(isolateArabicRuns('No Arabic here.')).toBe('No Arabic here.');
   });
 });

@@ -228,10 +228,10 @@ describe('renderReply', () => {
     it('says which Arabic terms an English question searched', () => {
       const reply = answerOf({ searchedTerms: ['حيز النفاذ', 'تصديق'] });
       const context = renderReply(reply).blocks.find((block) => block.type === 'context');
-      // The core's line is shown as one line: its Latin run is isolated from the Arabic terms.
+      // The core's English line stays left to right: the Arabic terms are isolated, not the English.
       expect(context).toEqual({
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `${FSI}Searched the Arabic text for${PDI}: حيز النفاذ، تصديق` }],
+        elements: [{ type: 'mrkdwn', text: `Searched the Arabic text for: ${FSI}حيز النفاذ، تصديق${PDI}` }],
       });
     });
 
@@ -269,7 +269,7 @@ describe('renderReply', () => {
 
     it('shows every topic as slug — English title · Arabic title', () => {
       const text = JSON.stringify(renderReply(bot.ask('topics', { platform: 'slack' })).blocks);
-      expect(text).toContain(`• \`entry-into-force\` — ${FSI}Entry into force${PDI} · دخول الاتفاقية حيز النفاذ`);
+      expect(text).toContain(`• \`entry-into-force\` — Entry into force · ${FSI}دخول الاتفاقية حيز النفاذ${PDI}`);
     });
 
     it('shows the notice and suggested topics for a question the sources do not answer', () => {
@@ -574,10 +574,10 @@ describe('renderReply of a digest', () => {
     expect(json).toContain('&lt;!channel&gt; ∗Bold∗ &amp; &lt;https://evil.example|x&gt;');
   });
 
-  it('isolates Latin words and numbers inside Arabic lines', () => {
+  it('isolates an Arabic name in an English line, so the line stays left to right', () => {
     const { blocks } = renderReply(digestOf([{ participant: 'دولة فلسطين', action: 'accession', date: '2026-03-04' }]));
     const line = texts(blocks as Block[]).find((each) => each.includes('فلسطين')) ?? '';
-    expect(line).toContain(`${FSI}acceded on 2026-03-04${PDI}`);
+    expect(line).toContain(`• ${FSI}دولة فلسطين${PDI} acceded on 2026-03-04`);
   });
 
   it('says so when nothing changed', () => {
