@@ -64,11 +64,11 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
   try {
     const { slack, discord } = config;
     if (slack) {
-      const { startSlack } = await import('./slack/start-slack.ts');
+      const { startSlack } = await import('./slack/start.ts');
       await connect('slack', () => startSlack(bot, slack, logger, { ...services, routes }));
     }
     if (discord) {
-      const { startDiscord } = await import('./discord/start-discord.ts');
+      const { startDiscord } = await import('./discord/start.ts');
       await connect('discord', () => startDiscord(bot, discord, logger, services));
     }
   } catch (error) {

@@ -5,8 +5,8 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
-import { NO_MENTIONS } from './discord-context.ts';
 import type { RenderedMessage } from './embed-limits.ts';
+import { NO_MENTIONS } from './listener-context.ts';
 
 export interface ReplyInPartsOptions {
   /** Only the user sees the reply (slash command answers); otherwise everyone in the channel does. */

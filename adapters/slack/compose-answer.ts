@@ -7,7 +7,7 @@ import { apologyMessage, renderReply, type SlackMessage } from './render-blocks.
 export type AnswerSource = Pick<TreatyBot, 'ask' | 'vote'>;
 
 /** What every listener is built from. */
-export interface ListenerDeps {
+export interface ListenerContext {
   bot: AnswerSource;
   logger: Logger;
   /** Messages and events already answered, to answer each question once. */

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { needsPermission } from '../../src/answer/command.ts';
 import type { Logger } from '../../src/logger.ts';
-import { type Asker, type ListenerDeps, slackErrorFields } from './compose-answer.ts';
+import { type Asker, type ListenerContext, slackErrorFields } from './compose-answer.ts';
 
 /**
  * Who may change a channel's digest subscriptions on Slack: workspace admins and owners (`users.info`, scope
@@ -40,7 +40,7 @@ export async function withSubscriptionPermission(
   client: webApi.WebClient,
   text: string,
   asker: Asker,
-  deps: Pick<ListenerDeps, 'adminUserIds' | 'logger'>,
+  deps: Pick<ListenerContext, 'adminUserIds' | 'logger'>,
 ): Promise<Asker> {
   if (!needsPermission(text)) return asker;
   const allowed = await canManageSubscriptions(client, asker.user, deps.adminUserIds ?? [], deps.logger);

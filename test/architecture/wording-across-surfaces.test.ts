@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render-text.ts';
 import { actionRows } from '../../adapters/discord/buttons/action-rows.ts';
 import { QueryCustomIds } from '../../adapters/discord/buttons/query-custom-ids.ts';
-import type { DiscordContext } from '../../adapters/discord/discord-context.ts';
+import type { ListenerContext } from '../../adapters/discord/listener-context.ts';
 import { renderReply as renderDiscord, renderOneMessage } from '../../adapters/discord/render-embeds.ts';
 import { renderReply as renderSlack, type SlackMessage } from '../../adapters/slack/render-blocks.ts';
 import { digestReply } from '../../src/answer/digest-reply.ts';
@@ -118,7 +118,7 @@ function discordText(messages: ReadonlyArray<{ embeds: APIEmbed[]; content?: str
 }
 
 function discordButtons(reply: Reply): string[] {
-  const context = { customIds: new QueryCustomIds() } as unknown as DiscordContext;
+  const context = { customIds: new QueryCustomIds() } as unknown as ListenerContext;
   return actionRows(context, reply).flatMap((row) =>
     row.components.map((button) => {
       const data = button.toJSON() as { label?: string; emoji?: { name?: string } };

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
-import { createDiscordClient } from '../../adapters/discord/create-discord-client.ts';
+import { createDiscordClient } from '../../adapters/discord/create-client.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DiscordStartError, startDiscord } from '../../adapters/discord/start-discord.ts';
+import { DiscordStartError, startDiscord } from '../../adapters/discord/start.ts';
 import type { PlatformRuntime } from '../../adapters/platform-runtime.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { silentLogger } from '../../src/logger.ts';

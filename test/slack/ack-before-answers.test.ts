@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerSource } from '../../adapters/slack/compose-answer.ts';
-import { createSlackApp } from '../../adapters/slack/create-slack-app.ts';
+import { createSlackApp } from '../../adapters/slack/create-app.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { cannedBot } from './support/slack-app-harness.ts';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
-import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
+import { slackDigestClient } from '../../adapters/slack/client-options.ts';
+import { createSlackDigestPoster } from '../../adapters/slack/digest-poster.ts';
 import { type DigestPost, digestPost } from '../../src/answer/digest-reply.ts';
 import { deliverDueDigests } from '../../src/digests/deliver-digests.ts';
 import { type DigestPoster, PermanentPostError } from '../../src/digests/digest-poster.ts';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, it } from 'vitest';
-import { slackDigestClient } from '../../adapters/slack/slack-client-options.ts';
-import { createSlackDigestPoster } from '../../adapters/slack/slack-digest-poster.ts';
+import { slackDigestClient } from '../../adapters/slack/client-options.ts';
+import { createSlackDigestPoster } from '../../adapters/slack/digest-poster.ts';
 import type { DigestPost } from '../../src/answer/digest-reply.ts';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlatformRuntime } from '../../adapters/platform-runtime.ts';
-import { startSlack } from '../../adapters/slack/start-slack.ts';
+import { startSlack } from '../../adapters/slack/start.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { InFlight } from '../../src/ops/in-flight.ts';

@@ -1,6 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import type { Action, Reply } from '../../../src/answer/reply.ts';
-import type { DiscordContext } from '../discord-context.ts';
+import type { ListenerContext } from '../listener-context.ts';
 import { SHARE_PREFIX, SHOW_ENGLISH_PREFIX, VOTE_DOWN_PREFIX, VOTE_UP_PREFIX } from './query-custom-ids.ts';
 
 /**
@@ -9,7 +9,7 @@ import { SHARE_PREFIX, SHOW_ENGLISH_PREFIX, VOTE_DOWN_PREFIX, VOTE_UP_PREFIX } f
  * when the query is too long for a custom_id.
  */
 export function actionRows(
-  context: DiscordContext,
+  context: ListenerContext,
   reply: Pick<Reply, 'actions' | 'query'>,
 ): ActionRowBuilder<ButtonBuilder>[] {
   if (!reply.query) return [];

@@ -1,7 +1,7 @@
 import { BUTTON_EXPIRED, FEEDBACK_NOT_SAVED, FEEDBACK_THANKS } from '../../../src/answer/phrases.ts';
-import type { ButtonHandler } from '../discord-context.ts';
 import { scopeOf } from '../interaction-context.ts';
 import { replyPrivately } from '../interaction-replies.ts';
+import type { ButtonHandler } from '../listener-context.ts';
 import { VOTE_DOWN_PREFIX, VOTE_PREFIX, VOTE_UP_PREFIX } from './query-custom-ids.ts';
 
 /**

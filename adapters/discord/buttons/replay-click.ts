@@ -2,9 +2,9 @@ import type { ButtonInteraction } from 'discord.js';
 import { BUTTON_EXPIRED } from '../../../src/answer/phrases.ts';
 import type { Reply } from '../../../src/answer/reply.ts';
 import type { AskContext } from '../../../src/answer/treaty-bot.ts';
-import type { DiscordContext } from '../discord-context.ts';
 import { askContext } from '../interaction-context.ts';
 import { replyPrivately } from '../interaction-replies.ts';
+import type { ListenerContext } from '../listener-context.ts';
 
 /**
  * Asks the core again for the reply a button sits under, with the question its custom_id carries (a replay:
@@ -12,7 +12,7 @@ import { replyPrivately } from '../interaction-replies.ts';
  * restart), tells the clicker privately and returns undefined.
  */
 export async function replayClick(
-  context: DiscordContext,
+  context: ListenerContext,
   interaction: ButtonInteraction,
   prefix: string,
   surface: Pick<AskContext, 'privateReply' | 'english' | 'sharedBy'> = {},

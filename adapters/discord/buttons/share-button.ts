@@ -1,6 +1,6 @@
-import type { ButtonHandler } from '../discord-context.ts';
 import { scopeOf } from '../interaction-context.ts';
 import { replyInParts } from '../interaction-replies.ts';
+import type { ButtonHandler } from '../listener-context.ts';
 import { renderReply } from '../render-embeds.ts';
 import { actionRows } from './action-rows.ts';
 import { SHARE_PREFIX } from './query-custom-ids.ts';

@@ -1,5 +1,5 @@
-import type { ButtonHandler } from '../discord-context.ts';
 import { replyInParts } from '../interaction-replies.ts';
+import type { ButtonHandler } from '../listener-context.ts';
 import { renderReply } from '../render-embeds.ts';
 import { SHOW_ENGLISH_PREFIX } from './query-custom-ids.ts';
 import { replayClick } from './replay-click.ts';

@@ -8,9 +8,9 @@ import {
 import { MAX_QUESTION_CHARS } from '../../../src/answer/clean-input.ts';
 import { truncateText } from '../../shared/truncate-text.ts';
 import { actionRows } from '../buttons/action-rows.ts';
-import type { DiscordContext, SlashCommand } from '../discord-context.ts';
 import { askContext, scopeOf } from '../interaction-context.ts';
 import { replyInParts } from '../interaction-replies.ts';
+import type { ListenerContext, SlashCommand } from '../listener-context.ts';
 import { renderReply } from '../render-embeds.ts';
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
@@ -41,7 +41,7 @@ export const treatyCommand = {
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall),
 
   /** Answers the command privately, with a button to share the answer in the channel and 👍 / 👎 buttons. */
-  async execute(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  async execute(context: ListenerContext, interaction: ChatInputCommandInteraction): Promise<void> {
     const query = interaction.options.getString('query') ?? '';
     // Private in a guild channel, so it may be shared there; a DM has no channel to share to.
     const reply = context.bot.ask(query, { ...askContext(interaction, query), privateReply: interaction.inGuild() });
@@ -50,7 +50,7 @@ export const treatyCommand = {
   },
 
   /** Offers topic slugs matching what the user has typed (slug, English or Arabic title). */
-  async autocomplete(context: DiscordContext, interaction: AutocompleteInteraction): Promise<void> {
+  async autocomplete(context: ListenerContext, interaction: AutocompleteInteraction): Promise<void> {
     const typed = String(interaction.options.getFocused());
     const choices = context.bot.suggestTopics(typed, MAX_CHOICES).map((topic) => ({
       name: truncateText(`${topic.slug} — ${topic.title.en}`, MAX_CHOICE_LENGTH),

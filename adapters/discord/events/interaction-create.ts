@@ -4,9 +4,9 @@ import { feedbackButton } from '../buttons/feedback-button.ts';
 import { shareButton } from '../buttons/share-button.ts';
 import { showEnglishButton } from '../buttons/show-english-button.ts';
 import { treatyCommand } from '../commands/treaty-command.ts';
-import type { ButtonHandler, DiscordContext, DiscordEvent } from '../discord-context.ts';
 import { scopeOf } from '../interaction-context.ts';
 import { replyPrivately } from '../interaction-replies.ts';
+import type { ButtonHandler, GatewayEvent, ListenerContext } from '../listener-context.ts';
 
 const BUTTONS: readonly ButtonHandler[] = [shareButton, showEnglishButton, feedbackButton];
 
@@ -17,7 +17,7 @@ const BUTTONS: readonly ButtonHandler[] = [shareButton, showEnglishButton, feedb
 export const interactionCreate = {
   name: Events.InteractionCreate,
 
-  async execute(context: DiscordContext, interaction: Interaction): Promise<void> {
+  async execute(context: ListenerContext, interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete() && interaction.commandName === treatyCommand.data.name) {
       // Nothing to tell the user on failure: Discord shows "loading options failed" by itself.
       await treatyCommand.autocomplete(context, interaction).catch((error: unknown) => {
@@ -30,10 +30,10 @@ export const interactionCreate = {
       if (button) await caught(context, interaction, button.prefix, () => button.execute(context, interaction));
     }
   },
-} satisfies DiscordEvent<Events.InteractionCreate>;
+} satisfies GatewayEvent<Events.InteractionCreate>;
 
 async function caught(
-  context: DiscordContext,
+  context: ListenerContext,
   interaction: RepliableInteraction,
   handler: string,
   work: () => Promise<void>,

@@ -3,7 +3,7 @@ import { needsPermission } from '../../../src/answer/command.ts';
 import { APOLOGY } from '../../../src/answer/phrases.ts';
 import type { AskContext } from '../../../src/answer/treaty-bot.ts';
 import { actionRows } from '../buttons/action-rows.ts';
-import { type DiscordContext, type DiscordEvent, NO_MENTIONS } from '../discord-context.ts';
+import { type GatewayEvent, type ListenerContext, NO_MENTIONS } from '../listener-context.ts';
 import { renderReply } from '../render-embeds.ts';
 import { messageCanManageChannels } from '../subscription-permission.ts';
 
@@ -15,7 +15,7 @@ import { messageCanManageChannels } from '../subscription-permission.ts';
 export const messageCreate = {
   name: Events.MessageCreate,
 
-  async execute(context: DiscordContext, message: Message): Promise<void> {
+  async execute(context: ListenerContext, message: Message): Promise<void> {
     if (!isAddressedToBot(message)) return;
     const scope = { guild: message.guildId, channel: message.channelId, message: message.id, user: message.author.id };
     try {
@@ -44,7 +44,7 @@ export const messageCreate = {
         );
     }
   },
-} satisfies DiscordEvent<Events.MessageCreate>;
+} satisfies GatewayEvent<Events.MessageCreate>;
 
 /**
  * True for a DM to the bot, and for a guild message that mentions the bot user or the bot's own managed role

@@ -3,7 +3,7 @@ import { FEEDBACK_NOT_SAVED, FEEDBACK_THANKS } from '../../../src/answer/phrases
 import type { Logger } from '../../../src/logger.ts';
 import { inAnswerTurn } from '../answer-turns.ts';
 import { BLOCK_LIMITS } from '../block-limits.ts';
-import { type Asker, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { type Asker, type ListenerContext, slackErrorFields } from '../compose-answer.ts';
 
 type FeedbackArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -18,7 +18,7 @@ type FeedbackArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddleware
  * missing or garbled value, or without a recorder, is logged and otherwise ignored.
  */
 export function feedbackButton(
-  { bot, logger }: ListenerDeps,
+  { bot, logger }: ListenerContext,
   vote: 'up' | 'down',
 ): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async (args) => {

@@ -1,6 +1,6 @@
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { inAnswerTurn } from '../answer-turns.ts';
-import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { type Asker, composeAnswer, type ListenerContext, slackErrorFields } from '../compose-answer.ts';
 
 /**
  * "Share in channel" under an ephemeral `/treaty` answer: asks the core again with the query carried in the
@@ -9,7 +9,10 @@ import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '
  * Posting goes through the response_url (`response_type: 'in_channel'`), which works in every channel where
  * `/treaty` works, even one the bot is not a member of; `chat.postMessage` is the fallback without one.
  */
-export function shareButton({ bot, logger }: ListenerDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+export function shareButton({
+  bot,
+  logger,
+}: ListenerContext): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, body, action, respond, client }) => {
     await ack();
     const asker: Asker = { team: body.team?.id, channel: body.channel?.id, user: body.user.id, via: 'share' };

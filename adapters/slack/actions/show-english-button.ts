@@ -1,6 +1,6 @@
 import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { inAnswerTurn } from '../answer-turns.ts';
-import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { type Asker, composeAnswer, type ListenerContext, slackErrorFields } from '../compose-answer.ts';
 
 /**
  * "Show in English" under an Arabic answer: asks the core again with the query carried in the button's value
@@ -10,7 +10,7 @@ import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '
 export function showEnglishButton({
   bot,
   logger,
-}: ListenerDeps): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
+}: ListenerContext): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> {
   return async ({ ack, body, action, respond }) => {
     await ack();
     const asker: Asker = { team: body.team?.id, channel: body.channel?.id, user: body.user.id, via: 'show-english' };

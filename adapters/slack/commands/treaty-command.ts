@@ -1,6 +1,6 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { inAnswerTurn } from '../answer-turns.ts';
-import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { type Asker, composeAnswer, type ListenerContext, slackErrorFields } from '../compose-answer.ts';
 import { decodeSlackText } from '../incoming-text.ts';
 import { withSubscriptionPermission } from '../subscription-permission.ts';
 
@@ -9,7 +9,7 @@ import { withSubscriptionPermission } from '../subscription-permission.ts';
  * message with a "Share in channel" button. Empty text, `help` and `topics` are just texts for the core.
  * The response_url works in any channel, even one the bot was never invited to.
  */
-export function treatyCommand(deps: ListenerDeps): Middleware<SlackCommandMiddlewareArgs> {
+export function treatyCommand(deps: ListenerContext): Middleware<SlackCommandMiddlewareArgs> {
   const { bot, logger } = deps;
   return async ({ command, ack, respond, client }) => {
     // Slack shows the user an error when the ack takes over 3 s, so nothing runs before it.

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { inAnswerTurn } from '../answer-turns.ts';
-import { type Asker, composeAnswer, type ListenerDeps, slackErrorFields } from '../compose-answer.ts';
+import { type Asker, composeAnswer, type ListenerContext, slackErrorFields } from '../compose-answer.ts';
 import { decodeSlackText } from '../incoming-text.ts';
 import { withSubscriptionPermission } from '../subscription-permission.ts';
 import { messageKey, stripMention } from './message-text.ts';
@@ -24,7 +24,7 @@ export interface IncomingQuestion {
  * into `threadTs`. A failed post is logged, never thrown back into Bolt.
  */
 export async function answerMessage(
-  deps: ListenerDeps,
+  deps: ListenerContext,
   client: AllMiddlewareArgs['client'],
   botUserId: string | undefined,
   question: IncomingQuestion,

@@ -1,5 +1,5 @@
 import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { ListenerDeps } from '../compose-answer.ts';
+import type { ListenerContext } from '../compose-answer.ts';
 import { answerMessage } from './answer-message.ts';
 
 /**
@@ -9,7 +9,7 @@ import { answerMessage } from './answer-message.ts';
  * Ignored: messages from bots (including this one), and every subtype — edits, deletions, joins, file
  * shares, bot_message — since only a person's new message is a question.
  */
-export function directMessage(deps: ListenerDeps): Middleware<SlackEventMiddlewareArgs<'message'>> {
+export function directMessage(deps: ListenerContext): Middleware<SlackEventMiddlewareArgs<'message'>> {
   return async ({ event, context, client }) => {
     if (event.subtype !== undefined || event.channel_type !== 'im') return;
     if (event.bot_id || !event.user || event.user === context.botUserId) return;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDiscord } from '../../../adapters/discord/start-discord.ts';
+import { startDiscord } from '../../../adapters/discord/start.ts';
 import type { PlatformRuntime } from '../../../adapters/platform-runtime.ts';
 import { type DigestPost, digestPost } from '../../../src/answer/digest-reply.ts';
 import { APOLOGY } from '../../../src/answer/phrases.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Client } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordDigestPoster, digestUrl } from '../../../adapters/discord/discord-digest-poster.ts';
+import { createDiscordDigestPoster, digestUrl } from '../../../adapters/discord/digest-poster.ts';
 import { EMBED_LIMITS, embedLength } from '../../../adapters/discord/embed-limits.ts';
 import { type DigestPost, digestPost } from '../../../src/answer/digest-reply.ts';
 import { createTreatyBot } from '../../../src/create-treaty-bot.ts';

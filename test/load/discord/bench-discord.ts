@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Events, RESTEvents } from 'discord.js';
-import { createDiscordClient } from '../../../adapters/discord/create-discord-client.ts';
+import { createDiscordClient } from '../../../adapters/discord/create-client.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
 import { ids } from '../../discord/fake-discord.ts';
 import { CountingLogger } from '../counting-logger.ts';

@@ -5,7 +5,7 @@
  * that references it) has reached the fake REST. Every time is taken on this thread's clock.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { APOLOGY } from '../../../adapters/discord/failures.ts';
+import { APOLOGY } from '../../../src/answer/phrases.ts';
 import { botUser, FakeDiscord, ids, type RecordedRequest } from '../../discord/fake-discord.ts';
 import { guildMessage } from '../../discord/gateway-payloads.ts';
 import { runClosedLoop } from '../closed-loop.ts';

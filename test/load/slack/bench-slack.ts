@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSlackApp } from '../../../adapters/slack/create-slack-app.ts';
+import { createSlackApp } from '../../../adapters/slack/create-app.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
 import { CountingLogger } from '../counting-logger.ts';
 import { latencyStats } from '../latency-stats.ts';

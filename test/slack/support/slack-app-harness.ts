@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { AnswerSource } from '../../../adapters/slack/compose-answer.ts';
-import { createSlackApp, type SlackAppOptions } from '../../../adapters/slack/create-slack-app.ts';
+import { createSlackApp, type SlackAppOptions } from '../../../adapters/slack/create-app.ts';
 import { answerReply } from '../../../src/answer/answer-reply.ts';
 import { SHARED_BY } from '../../../src/answer/phrases.ts';
 import type { Excerpt } from '../../../src/answer/reply.ts';

@@ -4,9 +4,8 @@ import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformRuntime, PlatformServices } from '../platform-runtime.ts';
-import { createDiscordClient } from './create-discord-client.ts';
-import { createDiscordDigestPoster } from './discord-digest-poster.ts';
-import { describeError } from './failures.ts';
+import { createDiscordClient } from './create-client.ts';
+import { createDiscordDigestPoster } from './digest-poster.ts';
 
 /** Thrown when the bot cannot connect; the message is one line for the operator. */
 export class DiscordStartError extends Error {
@@ -36,8 +35,9 @@ export async function startDiscord(
   } catch (error) {
     abort.abort();
     await client.destroy();
-    logger.error({ error: describeError(error) }, 'discord: could not connect');
-    throw new DiscordStartError(`discord: could not connect (check DISCORD_TOKEN): ${describeError(error).message}`);
+    logger.error({ err: error }, 'discord: could not connect');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DiscordStartError(`discord: could not connect (check DISCORD_TOKEN): ${reason}`);
   }
   logger.info(
     { user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size },

@@ -4,11 +4,10 @@ import type { DiscordConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformServices } from '../platform-runtime.ts';
 import { QueryCustomIds } from './buttons/query-custom-ids.ts';
-import { type DiscordContext, NO_MENTIONS } from './discord-context.ts';
-import { discordRestOptions } from './discord-rest-options.ts';
 import { interactionCreate } from './events/interaction-create.ts';
 import { messageCreate } from './events/message-create.ts';
-import { describeError } from './failures.ts';
+import { type ListenerContext, NO_MENTIONS } from './listener-context.ts';
+import { discordRestOptions } from './rest-options.ts';
 
 /**
  * The gateway intents the bot asks for, and no more.
@@ -44,10 +43,10 @@ export function createDiscordClient(
     partials: [Partials.Channel],
     // A default for every message; each send passes NO_MENTIONS as well, so no code path depends on this.
     allowedMentions: NO_MENTIONS,
-    // No retries of a request that may have posted; a timeout so a hung post fails (see discord-rest-options.ts).
+    // No retries of a request that may have posted; a timeout so a hung post fails (see rest-options.ts).
     rest: discordRestOptions({ apiUrl: config.apiUrl, requestTimeoutMs }),
   });
-  const context: DiscordContext = { bot, logger, customIds: new QueryCustomIds() };
+  const context: ListenerContext = { bot, logger, customIds: new QueryCustomIds() };
 
   // Listeners catch their own failures; these catches only keep a bug from becoming an unhandled rejection.
   const handle = (event: string, work: Promise<void>) => {
@@ -72,7 +71,7 @@ export function createDiscordClient(
       'discord: rate limited, request queued',
     );
   });
-  client.on(Events.Error, (error) => logger.error({ error: describeError(error) }, 'discord: client error'));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord: client warning'));
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.warn({ shard, code: event.code }, 'discord: gateway disconnected'),
@@ -81,5 +80,5 @@ export function createDiscordClient(
 }
 
 function unexpected(logger: Logger, event: string, error: unknown): void {
-  logger.error({ event, error: describeError(error) }, 'discord: listener failed');
+  logger.error({ event, err: error }, 'discord: listener failed');
 }

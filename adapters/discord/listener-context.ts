@@ -11,7 +11,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { QueryCustomIds } from './buttons/query-custom-ids.ts';
 
 /** What every listener needs, built once per client by `createDiscordClient`. */
-export interface DiscordContext {
+export interface ListenerContext {
   bot: TreatyBot;
   logger: Logger;
   /** Remembers the questions behind buttons ("Share in channel", 👍 / 👎) whose custom_id cannot hold them. */
@@ -25,16 +25,16 @@ export interface DiscordContext {
 export const NO_MENTIONS = { parse: [], repliedUser: false } satisfies MessageMentionOptions;
 
 /** A gateway event listener, one per file under `events/` (the discord.js template's shape plus the context). */
-export interface DiscordEvent<Name extends keyof ClientEvents> {
+export interface GatewayEvent<Name extends keyof ClientEvents> {
   name: Name;
-  execute(context: DiscordContext, ...args: ClientEvents[Name]): Promise<void>;
+  execute(context: ListenerContext, ...args: ClientEvents[Name]): Promise<void>;
 }
 
 /** A slash command, one per file under `commands/`: its definition (registered by a script) and its handlers. */
 export interface SlashCommand {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  execute(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void>;
-  autocomplete?(context: DiscordContext, interaction: AutocompleteInteraction): Promise<void>;
+  execute(context: ListenerContext, interaction: ChatInputCommandInteraction): Promise<void>;
+  autocomplete?(context: ListenerContext, interaction: AutocompleteInteraction): Promise<void>;
 }
 
 /**
@@ -43,5 +43,5 @@ export interface SlashCommand {
  */
 export interface ButtonHandler {
   prefix: string;
-  execute(context: DiscordContext, interaction: ButtonInteraction): Promise<void>;
+  execute(context: ListenerContext, interaction: ButtonInteraction): Promise<void>;
 }

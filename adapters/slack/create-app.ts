@@ -7,6 +7,7 @@ import { feedbackButton } from './actions/feedback-button.ts';
 import { shareButton } from './actions/share-button.ts';
 import { showEnglishButton } from './actions/show-english-button.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { slackClientOptions, socketClientOptions } from './client-options.ts';
 import { treatyCommand } from './commands/treaty-command.ts';
 import { type AnswerSource, slackErrorFields } from './compose-answer.ts';
 import { EventDedupe, type SeenEvents } from './event-dedupe.ts';
@@ -15,12 +16,11 @@ import { directMessage } from './events/direct-message.ts';
 import { skipRetriedEvents } from './events/skip-retried-events.ts';
 import { guardedHttpReceiver } from './guarded-http-receiver.ts';
 import { ACTION_IDS } from './render-blocks.ts';
-import { slackClientOptions, socketClientOptions } from './slack-client-options.ts';
 
 export interface SlackAppOptions {
   /**
    * How long one Web API request may take; default SLACK_REQUEST_TIMEOUT_MS. The retry policy is not an
-   * option: tests run the one production runs (see slack-client-options.ts).
+   * option: tests run the one production runs (see client-options.ts).
    */
   requestTimeoutMs?: number | undefined;
   /** Events and messages already answered; default an in-memory TTL set (see EventDedupe). */

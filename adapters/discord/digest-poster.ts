@@ -8,10 +8,9 @@ import {
 } from '../../src/digests/digest-poster.ts';
 import type { Logger } from '../../src/logger.ts';
 import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
-import { NO_MENTIONS } from './discord-context.ts';
-import { rateLimitWaitMs } from './discord-rest-options.ts';
-import { describeError } from './failures.ts';
+import { NO_MENTIONS } from './listener-context.ts';
 import { renderOneMessage } from './render-embeds.ts';
+import { rateLimitWaitMs } from './rest-options.ts';
 
 /**
  * Discord errors after which retrying cannot help: Missing Access (the bot cannot see the channel or was
@@ -60,7 +59,7 @@ export function createDiscordDigestPoster(client: Client, logger: Logger): Diges
         // with the same nonce, which stops a double post while Discord remembers it (a few minutes, longer than
         // the first retry delay); in a channel that is gone the post fails for good, giving the delivery up.
         logger.warn(
-          { channel: target.channel, error: describeError(error) },
+          { channel: target.channel, err: error },
           'discord: cannot read the channel to look for an earlier digest',
         );
         return undefined;
@@ -98,7 +97,7 @@ function isPermanent(error: unknown): boolean {
 
 /**
  * A PermanentPostError for the codes retrying cannot fix, a RateLimitedPostError for a rate limit too long to
- * wait out in the client (see discord-rest-options.ts); other errors as they are (retried later).
+ * wait out in the client (see rest-options.ts); other errors as they are (retried later).
  */
 function classify(error: unknown, target: DigestTarget): unknown {
   if (error instanceof RateLimitError) {

@@ -5,9 +5,9 @@ import type { SlackConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { OpsRoute } from '../../src/ops/ops-routes.ts';
 import type { PlatformRuntime, PlatformServices } from '../platform-runtime.ts';
-import { createSlackApp } from './create-slack-app.ts';
-import { slackDigestClient } from './slack-client-options.ts';
-import { createSlackDigestPoster } from './slack-digest-poster.ts';
+import { slackDigestClient } from './client-options.ts';
+import { createSlackApp } from './create-app.ts';
+import { createSlackDigestPoster } from './digest-poster.ts';
 
 export interface SlackServices extends PlatformServices {
   /** Served on the same port in HTTP mode: one HTTP server per process. */
