@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../slack/support/fake-slack.ts';
 import { FORM, postSigned, SIGNING_SECRET, slashCommandForm } from '../slack/support/slack-requests.ts';
-import { freePort, root, startBot } from './spawn-bot.ts';
+import { freePort, root, startBot } from './support/spawn-bot.ts';
 
 describe('npm start with Slack credentials (HTTP mode)', () => {
   let slack: FakeSlack;

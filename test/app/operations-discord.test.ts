@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TOKEN } from '../discord/connect-client.ts';
-import { botUser, FakeDiscord, ids } from '../discord/fake-discord.ts';
-import { guildMessage } from '../discord/gateway-payloads.ts';
-import { freePort, type RunningBot, root, spawnBot, startBot } from './spawn-bot.ts';
+import { TOKEN } from '../discord/support/connect-client.ts';
+import { botUser, FakeDiscord, ids } from '../discord/support/fake-discord.ts';
+import { guildMessage } from '../discord/support/gateway-payloads.ts';
+import { freePort, type RunningBot, root, spawnBot, startBot } from './support/spawn-bot.ts';
 
 /** A Discord-only process: no Slack server, so the bot runs its own small ops server on PORT. */
 describe('the running bot, for its operator (Discord only)', () => {

@@ -8,7 +8,7 @@ import { openStore, storePath } from '../../src/store/open-store.ts';
 import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import { FAKE_TEAM, FakeSlack } from '../slack/support/fake-slack.ts';
 import { CHANNEL, FORM, postSigned, SIGNING_SECRET, slashCommandForm } from '../slack/support/slack-requests.ts';
-import { freePort, type RunningBot, root, startBot } from './spawn-bot.ts';
+import { freePort, type RunningBot, root, startBot } from './support/spawn-bot.ts';
 
 const fixture = (name: string) => pathToFileURL(join(root, 'test', 'fixtures', 'untc', name)).href;
 

@@ -15,7 +15,7 @@ import { silentLogger } from '../../src/logger.ts';
 import { diffSnapshots } from '../../src/status/diff-snapshots.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { buildDigest } from '../../src/tracker/digest.ts';
-import { fixtureSnapshot } from '../status/helpers.ts';
+import { fixtureSnapshot } from '../status/support/snapshots.ts';
 
 /**
  * The core words every reply; each surface only renders. For the same answer, no-answer, help, status and digest,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusHash, loadCorpus } from '../../src/corpus/load-corpus.ts';
-import { readSeed, seedsDir } from './passage-helpers.ts';
+import { readSeed, seedsDir } from './support/passages.ts';
 
 const corpus = loadCorpus(seedsDir);
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/corpus/catalog.ts';
-import { seedsDir } from './passage-helpers.ts';
+import { seedsDir } from './support/passages.ts';
 
 // The seeds are copies of ../shared/seeds and every offset in the index points into them: any edit, even a
 // trailing newline added by an editor, silently breaks citations. These hashes pin the bytes.

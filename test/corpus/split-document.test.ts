@@ -5,7 +5,7 @@ import { lineContent, splitLines, toSuperscript } from '../../src/corpus/lines.t
 import { classifyReportLine } from '../../src/corpus/report-lines.ts';
 import { splitDocument } from '../../src/corpus/split-document.ts';
 import { withoutCruft } from '../../src/corpus/web-cruft.ts';
-import { expectPassageInvariants, readSeed, seedFiles } from './passage-helpers.ts';
+import { expectPassageInvariants, readSeed, seedFiles } from './support/passages.ts';
 
 describe('splitDocument', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passageText } from '../../src/corpus/passage.ts';
 import { splitNews } from '../../src/corpus/split-news.ts';
-import { byLocator, expectPassageInvariants, readSeed, seedFiles, textOf } from './passage-helpers.ts';
+import { byLocator, expectPassageInvariants, readSeed, seedFiles, textOf } from './support/passages.ts';
 
 const documents = [seedFiles.adoptionNews, seedFiles.omsacRelease, seedFiles.hanoiNews].map((file) => {
   const text = readSeed(file);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitReport } from '../../src/corpus/split-report.ts';
-import { byLocator, expectPassageInvariants, readSeed, seedFiles, textOf } from './passage-helpers.ts';
+import { byLocator, expectPassageInvariants, readSeed, seedFiles, textOf } from './support/passages.ts';
 
 const file = seedFiles.expertGroupReport;
 const text = readSeed(file);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitResolution } from '../../src/corpus/split-resolution.ts';
-import { byLocator, expectPassageInvariants, readSeed, seedFiles, textOf } from './passage-helpers.ts';
+import { byLocator, expectPassageInvariants, readSeed, seedFiles, textOf } from './support/passages.ts';
 
 const file = seedFiles.interpolResolution;
 const text = readSeed(file);

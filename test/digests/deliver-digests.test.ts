@@ -6,9 +6,9 @@ import { silentLogger } from '../../src/logger.ts';
 import type { LoggedChange } from '../../src/store/change-log.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import type { SubscriptionKey } from '../../src/store/subscriptions.ts';
-import { logChanges, openTempStore, ratified, tempDatabasePath } from '../store/temp-store.ts';
+import { logChanges, openTempStore, ratified, tempDatabasePath } from '../store/support/temp-store.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
-import { FakePoster } from './fake-poster.ts';
+import { FakePoster } from './support/fake-poster.ts';
 
 const general: SubscriptionKey = { platform: 'slack', workspace: 'T0001', channel: 'C-general' };
 const treaty: SubscriptionKey = { platform: 'discord', workspace: '1234', channel: 'treaty-news' };

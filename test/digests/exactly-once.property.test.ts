@@ -9,7 +9,7 @@ import {
 } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
-import { logChanges, ratified } from '../store/temp-store.ts';
+import { logChanges, ratified } from '../store/support/temp-store.ts';
 
 /**
  * What can happen to one post attempt: it works; fails before reaching the platform; reaches it and then

@@ -21,11 +21,11 @@ import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { StatusChange } from '../../src/status/snapshot.ts';
 import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
 import type { Digest } from '../../src/tracker/digest.ts';
-import { discordProblems } from '../fuzz/checks.ts';
+import { discordProblems } from '../fuzz/support/checks.ts';
 import { realBot } from '../support/bot.ts';
 import { sampleCitation, sampleExcerpt } from '../support/sample-excerpt.ts';
-import { embedText } from './embed-text.ts';
-import { longTopicList, replyOf } from './replies.ts';
+import { embedText } from './support/embed-text.ts';
+import { longTopicList, replyOf } from './support/replies.ts';
 
 const FSI = '\u2068';
 const PDI = '\u2069';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS } from '../../src/answer/clean-input.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { realBot } from '../support/bot.ts';
-import { askContext, coreInput } from './arbitraries.ts';
+import { askContext, coreInput } from './support/arbitraries.ts';
 
 /** Cases for the core: each ask searches the real index (about half a millisecond). */
 const CORE_RUNS = 2_000;

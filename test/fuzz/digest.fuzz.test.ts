@@ -4,8 +4,8 @@ import { renderOneMessage } from '../../adapters/discord/render-embeds.ts';
 import { renderReply as renderSlack } from '../../adapters/slack/render-blocks.ts';
 import { digestReply } from '../../src/answer/digest-reply.ts';
 import type { Reply } from '../../src/answer/reply.ts';
-import { hostileDigest, hostileReply } from './arbitraries.ts';
-import { discordLinkTargets, discordProblems, slackProblems } from './checks.ts';
+import { hostileDigest, hostileReply } from './support/arbitraries.ts';
+import { discordLinkTargets, discordProblems, slackProblems } from './support/checks.ts';
 
 /** Digests are renderers too: as many cases as the reply renderers. */
 const DIGEST_RUNS = 10_000;

@@ -6,8 +6,8 @@ import { renderReply } from '../../adapters/discord/render-embeds.ts';
 import type { Reply } from '../../src/answer/reply.ts';
 import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { realBot } from '../support/bot.ts';
-import { askContext, coreInput, hostileReply } from './arbitraries.ts';
-import { discordLinkTargets, discordProblems } from './checks.ts';
+import { askContext, coreInput, hostileReply } from './support/arbitraries.ts';
+import { discordLinkTargets, discordProblems } from './support/checks.ts';
 
 /** Synthetic replies (cheap) plus replies from the real core: 11 000 renderings, and 1 000 sent through replyInParts. */
 const SYNTHETIC_RUNS = 10_000;

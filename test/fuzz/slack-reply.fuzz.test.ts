@@ -7,8 +7,8 @@ import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { realBot, realBotWithFeedback } from '../support/bot.ts';
-import { anyText, askContext, coreInput, hostileReply } from './arbitraries.ts';
-import { onlyEmptyText, slackLinkPrefixes, slackProblems } from './checks.ts';
+import { anyText, askContext, coreInput, hostileReply } from './support/arbitraries.ts';
+import { onlyEmptyText, slackLinkPrefixes, slackProblems } from './support/checks.ts';
 
 /** Synthetic replies (cheap) plus replies from the real core: 11 000 renderings in all. */
 const SYNTHETIC_RUNS = 10_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeliveryHealth } from '../../src/ops/delivery-health.ts';
 import { Metrics } from '../../src/ops/metrics.ts';
 import type { DeliveryBacklog } from '../../src/store/deliveries.ts';
-import { openTempStore } from '../store/temp-store.ts';
+import { openTempStore } from '../store/support/temp-store.ts';
 
 const now = new Date('2026-03-02T09:40:00Z');
 const limits = { runMs: 60_000, pendingMs: 30 * 60_000 };

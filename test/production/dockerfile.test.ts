@@ -5,7 +5,7 @@ import { Metrics } from '../../src/ops/metrics.ts';
 import { opsRoutes } from '../../src/ops/ops-routes.ts';
 import { Readiness } from '../../src/ops/readiness.ts';
 import { root, schemaVariables, variablesIn } from '../support/config-variables.ts';
-import { dockerfileFacts } from './dockerfile-facts.ts';
+import { dockerfileFacts } from './support/dockerfile-facts.ts';
 
 const docker = dockerfileFacts(readFileSync(join(root, 'Dockerfile'), 'utf8'));
 const readme = readFileSync(join(root, 'README.md'), 'utf8');

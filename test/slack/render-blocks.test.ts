@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/logger.ts';
 import type { StatusChange } from '../../src/status/snapshot.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { buildDigest } from '../../src/tracker/digest.ts';
-import { ratifiers, snapshotOf } from '../status/helpers.ts';
+import { ratifiers, snapshotOf } from '../status/support/snapshots.ts';
 import { realBot, realBotWithFeedback } from '../support/bot.ts';
 import { sampleCitation, sampleExcerpt } from '../support/sample-excerpt.ts';
 

@@ -3,7 +3,7 @@ import { diffSnapshots } from '../../src/status/diff-snapshots.ts';
 import { entryIntoForce, SIGNATURE_CLOSES } from '../../src/status/entry-into-force.ts';
 import type { Participant } from '../../src/status/snapshot.ts';
 import { addDays } from '../../src/status/untc-date.ts';
-import { fixtureSnapshot, participant, ratifiers, snapshotOf } from './helpers.ts';
+import { fixtureSnapshot, participant, ratifiers, snapshotOf } from './support/snapshots.ts';
 
 // The facts drawn from snapshots: the art. 65(1) count and the changes between two snapshots.
 

@@ -5,7 +5,7 @@ import { checkBody, checkSnapshot } from '../../src/status/check-snapshot.ts';
 import { fetchStatus, treatyBotUserAgent } from '../../src/status/fetch-status.ts';
 import { readSnapshot } from '../../src/status/read-snapshot.ts';
 import { DEFAULT_STATUS_URL } from '../../src/status/untc-source.ts';
-import { fixturePath, fixtureSnapshot, fixtureText, participant, snapshotOf } from './helpers.ts';
+import { fixturePath, fixtureSnapshot, fixtureText, participant, snapshotOf } from './support/snapshots.ts';
 
 // Getting a document and deciding whether to trust it: fetchStatus, the body and snapshot checks, readSnapshot.
 

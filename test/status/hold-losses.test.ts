@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../src/status/diff-snapshots.ts';
 import { holdLosses } from '../../src/status/hold-losses.ts';
 import type { StatusSnapshot } from '../../src/status/snapshot.ts';
-import { participant, snapshotOf } from './helpers.ts';
+import { participant, snapshotOf } from './support/snapshots.ts';
 
 const cuba = participant('Cuba', { signature: '2025-10-25', consent: ['2026-02-02', 'ratification'] });
 const peru = participant('Peru', { signature: '2025-10-25' });

@@ -4,7 +4,7 @@ import { parseUntcXml } from '../../src/status/parse-untc-xml.ts';
 import type { Participant } from '../../src/status/snapshot.ts';
 import { addDays, formatUntcDate, isIsoDate, parseUntcDate } from '../../src/status/untc-date.ts';
 import { parseXmlTree } from '../../src/status/xml-tree.ts';
-import { fixtureText } from './helpers.ts';
+import { fixtureText } from './support/snapshots.ts';
 
 // Reading the UNTC document: its dates, then the whole table (one file: each test file costs a worker start).
 

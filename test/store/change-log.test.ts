@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logChanges, openTempStore, ratified, snapshotAt } from './temp-store.ts';
+import { logChanges, openTempStore, ratified, snapshotAt } from './support/temp-store.ts';
 
 describe('ChangeLog.append', () => {
   it('returns growing ids and stores every field', () => {

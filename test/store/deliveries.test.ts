@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/open-store.ts';
-import { logChanges, openTempStore, ratified } from './temp-store.ts';
+import { logChanges, openTempStore, ratified } from './support/temp-store.ts';
 
 const t0 = new Date('2026-03-02T09:00:00Z');
 const minutesLater = (n: number) => new Date(t0.getTime() + n * 60_000);

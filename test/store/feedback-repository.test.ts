@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedbackVote } from '../../src/store/feedback-repository.ts';
-import { openTempStore } from './temp-store.ts';
+import { openTempStore } from './support/temp-store.ts';
 
 function vote(question: string, kind: 'up' | 'down', user = 'u1'): FeedbackVote {
   return { question, replyKind: 'answer', topCitations: ['art-65'], vote: kind, platform: 'slack', userHash: user };

@@ -7,7 +7,7 @@ import { migrate, schemaVersion } from '../../src/store/migrate.ts';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { StoreError } from '../../src/store/store-error.ts';
-import { openTempStore, snapshotAt, tempDatabasePath } from './temp-store.ts';
+import { openTempStore, snapshotAt, tempDatabasePath } from './support/temp-store.ts';
 
 const newest = MIGRATIONS.length;
 

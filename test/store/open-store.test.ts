@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore, storePath } from '../../src/store/open-store.ts';
 import { openFailureReason } from '../../src/store/store-error.ts';
-import { openTempStore, ratified, snapshotAt, tempDatabasePath } from './temp-store.ts';
+import { openTempStore, ratified, snapshotAt, tempDatabasePath } from './support/temp-store.ts';
 
 describe('storePath', () => {
   it('puts the database in DATA_DIR', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTempStore, tempDatabasePath } from './temp-store.ts';
+import { openTempStore, tempDatabasePath } from './support/temp-store.ts';
 
 const t0 = new Date('2026-03-02T08:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/store-error.ts';
-import { openTempStore, snapshotAt } from './temp-store.ts';
+import { openTempStore, snapshotAt } from './support/temp-store.ts';
 
 const cuba = { name: 'Cuba', footnotes: ['3'], signature: '2025-10-25', regionalOrganization: false };
 

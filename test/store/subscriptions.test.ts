@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logChanges, openTempStore, ratified } from './temp-store.ts';
+import { logChanges, openTempStore, ratified } from './support/temp-store.ts';
 
 const general = { platform: 'slack', workspace: 'T0001', channel: 'C0001' } as const;
 const request = { ...general, schedule: 'daily', timeZone: 'Europe/Berlin', createdBy: 'U0001' };

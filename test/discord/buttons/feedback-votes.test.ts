@@ -7,10 +7,10 @@ import { silentLogger } from '../../../src/logger.ts';
 import { openStore, type Store } from '../../../src/store/open-store.ts';
 import { realBot, realBotWithFeedback } from '../../support/bot.ts';
 import type { RecordingLogger } from '../../support/recording-logger.ts';
-import { connectClient } from '../connect-client.ts';
-import { botUser, FakeDiscord, ids, otherBotUser, type RecordedRequest } from '../fake-discord.ts';
-import { buttonInteraction, chatInputInteraction, guildMessage } from '../gateway-payloads.ts';
-import { longTopicList, replyOf, VOTE } from '../replies.ts';
+import { connectClient } from '../support/connect-client.ts';
+import { botUser, FakeDiscord, ids, otherBotUser, type RecordedRequest } from '../support/fake-discord.ts';
+import { buttonInteraction, chatInputInteraction, guildMessage } from '../support/gateway-payloads.ts';
+import { longTopicList, replyOf, VOTE } from '../support/replies.ts';
 
 const ANSWERED = 'entry-into-force';
 const UNANSWERED = 'What is the recipe for hummus?';

@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerTreatyCommand } from '../../../adapters/discord/commands/register-treaty-command.ts';
 import { treatyCommand } from '../../../adapters/discord/commands/treaty-command.ts';
-import { fakeConfig, TOKEN } from '../connect-client.ts';
-import { FakeDiscord, ids } from '../fake-discord.ts';
+import { fakeConfig, TOKEN } from '../support/connect-client.ts';
+import { FakeDiscord, ids } from '../support/fake-discord.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let fake: FakeDiscord;

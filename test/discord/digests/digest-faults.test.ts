@@ -23,9 +23,9 @@ import {
   sleep,
   storeWithDueDigests,
 } from '../../support/digest-faults.ts';
-import { fakeConfig } from '../connect-client.ts';
-import { botUser, FakeDiscord, ids, type PostFault, type RecordedRequest } from '../fake-discord.ts';
-import { guildMessage } from '../gateway-payloads.ts';
+import { fakeConfig } from '../support/connect-client.ts';
+import { botUser, FakeDiscord, ids, type PostFault, type RecordedRequest } from '../support/fake-discord.ts';
+import { guildMessage } from '../support/gateway-payloads.ts';
 
 const FAULTY = ids.channel;
 const OTHERS = [ids.news, ids.legal];

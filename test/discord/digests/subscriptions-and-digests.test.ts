@@ -16,10 +16,10 @@ import { silentLogger } from '../../../src/logger.ts';
 import { openStore, type Store } from '../../../src/store/open-store.ts';
 import { RatificationTracker } from '../../../src/tracker/ratification-tracker.ts';
 import type { RecordingLogger } from '../../support/recording-logger.ts';
-import { connectClient } from '../connect-client.ts';
-import { embedText } from '../embed-text.ts';
-import { botUser, FakeDiscord, humanUser, ids, type RecordedRequest } from '../fake-discord.ts';
-import { chatInputInteraction, guildMessage, MANAGER_PERMISSIONS } from '../gateway-payloads.ts';
+import { connectClient } from '../support/connect-client.ts';
+import { embedText } from '../support/embed-text.ts';
+import { botUser, FakeDiscord, humanUser, ids, type RecordedRequest } from '../support/fake-discord.ts';
+import { chatInputInteraction, guildMessage, MANAGER_PERMISSIONS } from '../support/gateway-payloads.ts';
 
 const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'untc', name)).href;
 

@@ -4,12 +4,12 @@ import { APOLOGY, BUTTON_EXPIRED, SHARE_LABEL, UNOFFICIAL_TRANSLATION } from '..
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
 import { realBot } from '../../support/bot.ts';
 import { RecordingLogger } from '../../support/recording-logger.ts';
-import { connectClient } from '../connect-client.ts';
-import { embedText } from '../embed-text.ts';
-import { FakeDiscord, ids, type RecordedRequest } from '../fake-discord.ts';
-import { autocompleteInteraction, buttonInteraction, chatInputInteraction } from '../gateway-payloads.ts';
 import { productionLines } from '../production-log.ts';
-import { longTopicList, replyOf } from '../replies.ts';
+import { connectClient } from '../support/connect-client.ts';
+import { embedText } from '../support/embed-text.ts';
+import { FakeDiscord, ids, type RecordedRequest } from '../support/fake-discord.ts';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction } from '../support/gateway-payloads.ts';
+import { longTopicList, replyOf } from '../support/replies.ts';
 
 const callbackOf = (interaction: object) => (request: RecordedRequest) =>
   request.method === 'POST' &&

@@ -4,12 +4,12 @@ import { APOLOGY } from '../../../src/answer/phrases.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
 import { realBot } from '../../support/bot.ts';
 import { RecordingLogger } from '../../support/recording-logger.ts';
-import { connectClient } from '../connect-client.ts';
-import { embedText } from '../embed-text.ts';
-import { botUser, FakeDiscord, humanUser, ids, otherBotUser, type RecordedRequest } from '../fake-discord.ts';
-import { directMessage, guildMessage } from '../gateway-payloads.ts';
 import { productionLines } from '../production-log.ts';
-import { longTopicList, replyOf } from '../replies.ts';
+import { connectClient } from '../support/connect-client.ts';
+import { embedText } from '../support/embed-text.ts';
+import { botUser, FakeDiscord, humanUser, ids, otherBotUser, type RecordedRequest } from '../support/fake-discord.ts';
+import { directMessage, guildMessage } from '../support/gateway-payloads.ts';
+import { longTopicList, replyOf } from '../support/replies.ts';
 
 const postsTo = (channelId: string) => (request: RecordedRequest) =>
   request.method === 'POST' && request.path === `/api/v10/channels/${channelId}/messages`;

@@ -4,11 +4,20 @@
  * Digests whose every string field is such text.
  */
 import fc from 'fast-check';
-import type { Action, Citation, Excerpt, Language, ListItem, Part, Reply, ReplyKind } from '../../src/answer/reply.ts';
-import type { AskContext } from '../../src/answer/treaty-bot.ts';
-import type { StatusChange } from '../../src/status/snapshot.ts';
-import { CONSENT_KINDS } from '../../src/status/snapshot-schema.ts';
-import type { Digest } from '../../src/tracker/digest.ts';
+import type {
+  Action,
+  Citation,
+  Excerpt,
+  Language,
+  ListItem,
+  Part,
+  Reply,
+  ReplyKind,
+} from '../../../src/answer/reply.ts';
+import type { AskContext } from '../../../src/answer/treaty-bot.ts';
+import type { StatusChange } from '../../../src/status/snapshot.ts';
+import { CONSENT_KINDS } from '../../../src/status/snapshot-schema.ts';
+import type { Digest } from '../../../src/tracker/digest.ts';
 
 /** The longest hostile text generated (a pasted document). */
 export const HUGE_TEXT = 20_000;

@@ -9,8 +9,8 @@ import { statusReply } from '../../src/answer/status-reply.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
+import { fixturePath, fixtureText } from '../status/support/snapshots.ts';
 import { realBot } from '../support/bot.ts';
-import { fixturePath, fixtureText } from './helpers.ts';
 
 const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'untc', name)).href;
 const channel = { platform: 'slack' as const, workspace: 'T1', channel: 'C1', user: 'U1' };

@@ -3,11 +3,11 @@
  * fine), so a failing case reports every broken rule at once instead of the first `expect`.
  */
 import type { APIEmbed } from 'discord.js';
-import { EMBED_LIMITS, embedLength } from '../../adapters/discord/embed-limits.ts';
-import { BLOCK_LIMITS } from '../../adapters/slack/block-limits.ts';
-import { escapeText } from '../../adapters/slack/escape-mrkdwn.ts';
-import type { SlackMessage } from '../../adapters/slack/render-blocks.ts';
-import type { Reply } from '../../src/answer/reply.ts';
+import { EMBED_LIMITS, embedLength } from '../../../adapters/discord/embed-limits.ts';
+import { BLOCK_LIMITS } from '../../../adapters/slack/block-limits.ts';
+import { escapeText } from '../../../adapters/slack/escape-mrkdwn.ts';
+import type { SlackMessage } from '../../../adapters/slack/render-blocks.ts';
+import type { Reply } from '../../../src/answer/reply.ts';
 
 /** Slack's own cap on a message's top-level `text`; the renderer keeps it far shorter. */
 const SLACK_TEXT_MAX = 40_000;

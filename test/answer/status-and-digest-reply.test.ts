@@ -11,7 +11,7 @@ import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
 import { buildDigest, type Digest } from '../../src/tracker/digest.ts';
 import { previewDigest } from '../../src/tracker/preview-digest.ts';
 import type { SourceFailure } from '../../src/tracker/status-facts.ts';
-import { fixturePath, fixtureSnapshot, ratifiers, snapshotOf } from './helpers.ts';
+import { fixturePath, fixtureSnapshot, ratifiers, snapshotOf } from '../status/support/snapshots.ts';
 
 // What users read: the digest, the `/treaty status` reply and the preview of a digest between two documents.
 

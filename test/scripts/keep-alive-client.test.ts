@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseResponse } from './slack/keep-alive-client.ts';
+import { parseResponse } from '../../scripts/bench-load/slack/keep-alive-client.ts';
 
 describe("the load bench's bare HTTP client", () => {
   it('reads a Content-Length response and says how much of the buffer it took', () => {

@@ -1,5 +1,5 @@
 // A chat platform for the digest tests: keeps the messages it shows, fails when told to.
-import type { DigestPayload, DigestPoster, DigestTarget, Idempotency } from '../../src/digests/digest-poster.ts';
+import type { DigestPayload, DigestPoster, DigestTarget, Idempotency } from '../../../src/digests/digest-poster.ts';
 
 export interface PostedMessage {
   target: DigestTarget;

@@ -1,5 +1,5 @@
 /** Gateway dispatch payloads as Discord sends them, for the fake to deliver to the real client. */
-import { SHARE_LABEL } from '../../src/answer/phrases.ts';
+import { SHARE_LABEL } from '../../../src/answer/phrases.ts';
 import { botUser, humanUser, ids } from './fake-discord.ts';
 
 let counter = 0n;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSnapshot } from '../../src/status/read-snapshot.ts';
-import type { ConsentKind, Participant, StatusSnapshot } from '../../src/status/snapshot.ts';
+import { readSnapshot } from '../../../src/status/read-snapshot.ts';
+import type { ConsentKind, Participant, StatusSnapshot } from '../../../src/status/snapshot.ts';
 
 /** Path of a UNTC fixture in test/fixtures/untc. */
 export function fixturePath(name: string): string {
-  return join(import.meta.dirname, '..', 'fixtures', 'untc', name);
+  return join(import.meta.dirname, '..', '..', 'fixtures', 'untc', name);
 }
 
 export function fixtureText(name: string): string {

@@ -3,9 +3,9 @@ import type { DigestPayload } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { TrackerScheduler, type TrackerSchedulerOptions } from '../../src/tracker/scheduler.ts';
-import { logChanges, openTempStore, ratified, tempDatabasePath } from '../store/temp-store.ts';
+import { FakePoster } from '../digests/support/fake-poster.ts';
+import { logChanges, openTempStore, ratified, tempDatabasePath } from '../store/support/temp-store.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
-import { FakePoster } from './fake-poster.ts';
 
 const nineAm = new Date('2026-03-02T09:00:00Z');
 const minutesAfterNine = (n: number) => new Date(nineAm.getTime() + n * 60_000);

@@ -6,8 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { APOLOGY } from '../../../src/answer/phrases.ts';
-import { botUser, FakeDiscord, ids, type RecordedRequest } from '../../discord/fake-discord.ts';
-import { guildMessage } from '../../discord/gateway-payloads.ts';
+import { botUser, FakeDiscord, ids, type RecordedRequest } from '../../../test/discord/support/fake-discord.ts';
+import { guildMessage } from '../../../test/discord/support/gateway-payloads.ts';
 import { runClosedLoop } from '../closed-loop.ts';
 import { MessageInbox } from '../message-inbox.ts';
 

@@ -7,9 +7,9 @@ import { InFlight } from '../../src/ops/in-flight.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { realBot, realBotWithFeedback } from '../support/bot.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
-import { fakeConfig } from './connect-client.ts';
-import { botUser, FakeDiscord, ids } from './fake-discord.ts';
-import { guildMessage } from './gateway-payloads.ts';
+import { fakeConfig } from './support/connect-client.ts';
+import { botUser, FakeDiscord, ids } from './support/fake-discord.ts';
+import { guildMessage } from './support/gateway-payloads.ts';
 
 let bot: TreatyBot;
 let fake: FakeDiscord;

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Events, RESTEvents } from 'discord.js';
 import { createDiscordClient } from '../../../adapters/discord/create-client.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
-import { ids } from '../../discord/fake-discord.ts';
+import { ids } from '../../../test/discord/support/fake-discord.ts';
 import { CountingLogger } from '../counting-logger.ts';
 import { latencyStats } from '../latency-stats.ts';
 import { LoadWorker } from '../load-worker.ts';

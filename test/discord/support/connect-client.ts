@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
-import { createDiscordClient } from '../../adapters/discord/create-client.ts';
-import type { TreatyBot } from '../../src/answer/treaty-bot.ts';
-import type { DiscordConfig } from '../../src/config.ts';
-import { RecordingLogger } from '../support/recording-logger.ts';
+import { createDiscordClient } from '../../../adapters/discord/create-client.ts';
+import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
+import type { DiscordConfig } from '../../../src/config.ts';
+import { RecordingLogger } from '../../support/recording-logger.ts';
 import { type FakeDiscord, ids } from './fake-discord.ts';
 
 export const TOKEN = 'fake-bot-token.for-tests-only.0123456789';

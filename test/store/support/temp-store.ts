@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { silentLogger } from '../../src/logger.ts';
-import type { StatusChange, StatusSnapshot } from '../../src/status/snapshot.ts';
-import { openStore, type Store } from '../../src/store/open-store.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import type { StatusChange, StatusSnapshot } from '../../../src/status/snapshot.ts';
+import { openStore, type Store } from '../../../src/store/open-store.ts';
 
 /** A database path in a fresh temp folder (inside a `data/` folder that does not exist yet), removed after the test. */
 export function tempDatabasePath(): string {

@@ -13,10 +13,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort, root } from '../app/spawn-bot.ts';
-import { FakeSlack } from '../slack/support/fake-slack.ts';
-import { FORM, postSigned, SIGNING_SECRET, slashCommandForm } from '../slack/support/slack-requests.ts';
-import { dockerfileFacts } from './dockerfile-facts.ts';
+import { freePort, root } from '../test/app/support/spawn-bot.ts';
+import { dockerfileFacts } from '../test/production/support/dockerfile-facts.ts';
+import { FakeSlack } from '../test/slack/support/fake-slack.ts';
+import { FORM, postSigned, SIGNING_SECRET, slashCommandForm } from '../test/slack/support/slack-requests.ts';
 
 /** Dev dependencies that must not reach the production install. */
 const DEV_ONLY = ['vitest', 'tsx', 'typescript', '@biomejs/biome', 'nock', 'fast-check'];

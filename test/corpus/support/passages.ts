@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { type Passage, passageText } from '../../src/corpus/passage.ts';
+import { type Passage, passageText } from '../../../src/corpus/passage.ts';
 
-export const seedsDir = join(import.meta.dirname, '../../seeds');
+export const seedsDir = join(import.meta.dirname, '../../../seeds');
 
 export const seedFiles = {
   adoptionNews: '000_3d11450850dc9606.txt',

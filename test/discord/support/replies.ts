@@ -1,6 +1,6 @@
 /** Replies built by hand in the core's model, for renderer and adapter tests that need a shape the core rarely gives. */
-import { VOTE_DOWN, VOTE_UP } from '../../src/answer/phrases.ts';
-import type { Action, Part, Reply, ReplyKind } from '../../src/answer/reply.ts';
+import { VOTE_DOWN, VOTE_UP } from '../../../src/answer/phrases.ts';
+import type { Action, Part, Reply, ReplyKind } from '../../../src/answer/reply.ts';
 
 /** A reply of `kind` headed `heading`, with `parts` after the heading. */
 export function replyOf(
