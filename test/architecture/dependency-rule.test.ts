@@ -68,3 +68,24 @@ describe('the adapters', () => {
     },
   );
 });
+
+describe('the layers of src/', () => {
+  // Imports run downward: the answer layer words what the tracker reports; the tracker builds on the UNTC source,
+  // the store and delivery; none of those looks back up.
+  const above: Record<string, string[]> = {
+    status: ['answer', 'tracker', 'digests', 'store'],
+    store: ['answer', 'tracker', 'digests'],
+    digests: ['answer', 'tracker'],
+    tracker: ['answer'],
+  };
+
+  it.each(Object.entries(above))('src/%s imports nothing from %j', (layer, forbidden) => {
+    const upward = new RegExp(`^\\.\\./(${forbidden.join('|')})/`);
+    const violations = sourceFiles(join(root, 'src', layer)).flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => upward.test(specifier))
+        .map((specifier) => `${relative(root, file)} imports ${specifier}`),
+    );
+    expect(violations).toEqual([]);
+  });
+});
