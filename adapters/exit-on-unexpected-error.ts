@@ -1,7 +1,7 @@
 import type { Logger } from '../src/logger.ts';
 
 /** Exit status after an error nothing handled (EX_SOFTWARE): the supervisor restarts a clean process. */
-export const UNEXPECTED_ERROR_EXIT_CODE = 70;
+const UNEXPECTED_ERROR_EXIT_CODE = 70;
 
 /**
  * The last line of defence: an exception or rejection that nothing caught means the process is in a state no one

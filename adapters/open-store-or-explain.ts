@@ -9,7 +9,7 @@ import { StoreError } from '../src/store/store-error.ts';
  */
 
 /** `store: DATA_DIR "data" cannot be used: a file is in the place of its folder`. */
-export function storeProblem(error: StoreError, dataDir: string): string {
+function storeProblem(error: StoreError, dataDir: string): string {
   return `store: DATA_DIR ${JSON.stringify(dataDir)} cannot be used: ${error.reason}`;
 }
 

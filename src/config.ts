@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PATHS } from './default-paths.ts';
 import { isCronExpression } from './digests/schedule.ts';
 import { DEFAULT_STATUS_URL } from './status/untc-source.ts';
 
@@ -12,9 +13,9 @@ const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+/, 'must be an http(s) URL'
 const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the seed documents and catalog. */
-  SEEDS_DIR: z.string().min(1).default('seeds'),
+  SEEDS_DIR: z.string().min(1).default(DEFAULT_PATHS.seeds),
   /** Folder of the built search index. */
-  INDEX_DIR: z.string().min(1).default('index'),
+  INDEX_DIR: z.string().min(1).default(DEFAULT_PATHS.index),
   /** Port of the one HTTP server: /healthz, /readyz, /metrics, and Slack's /slack/events in HTTP mode. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_BOT_TOKEN: z
@@ -39,7 +40,7 @@ const environmentSchema = z.object({
   /** REST API base URL for proxies (tests point it at a fake), e.g. https://discord.com/api. */
   DISCORD_API_URL: httpUrl.optional(),
   /** Folder of the embedded database (snapshots, subscriptions, deliveries, feedback). */
-  DATA_DIR: z.string().min(1).default('data'),
+  DATA_DIR: z.string().min(1).default(DEFAULT_PATHS.data),
   /** Where the ratification status comes from: the UN Treaty Collection XML, or a file:// path. */
   STATUS_SOURCE_URL: z
     .string()

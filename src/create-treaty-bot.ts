@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { RateLimiter } from './answer/rate-limiter.ts';
 import type { StatusDesk } from './answer/status-desk.ts';
 import { type AnswerObserver, TreatyBot } from './answer/treaty-bot.ts';
+import { DEFAULT_PATHS } from './default-paths.ts';
 import type { FeedbackRecorder } from './feedback/feedback-recorder.ts';
 import type { Logger } from './logger.ts';
 import { openSearch } from './search/open-search.ts';
@@ -27,8 +28,8 @@ export interface CoreOptions {
 /** Builds the platform-free core: lexicon, corpus, search index and the bot that answers. */
 export function createTreatyBot(options: CoreOptions): TreatyBot {
   const search = openSearch({
-    seedsDir: resolve(options.seedsDir ?? 'seeds'),
-    indexDir: resolve(options.indexDir ?? 'index'),
+    seedsDir: resolve(options.seedsDir ?? DEFAULT_PATHS.seeds),
+    indexDir: resolve(options.indexDir ?? DEFAULT_PATHS.index),
     ...(options.lexiconDir ? { lexiconDir: options.lexiconDir } : {}),
     logger: options.logger,
   });

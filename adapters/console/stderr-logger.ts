@@ -26,7 +26,7 @@ export function stderrLogger(
  * holds the interaction token, a Slack error's request body the user's text; pino's default serializer would
  * write them all.
  */
-export function serializeError(error: unknown): Record<string, unknown> {
+function serializeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const { code, status, method, data } = error as Error & {
     code?: unknown;

@@ -18,7 +18,7 @@ import { discordRestOptions } from './rest-options.ts';
  * text of messages that neither mention the bot nor are DMs. Discord always delivers the content of messages that
  * mention the bot and of DMs, and slash commands carry their options, which is all this bot reads.
  */
-export const DISCORD_INTENTS = [
+const DISCORD_INTENTS = [
   GatewayIntentBits.Guilds,
   GatewayIntentBits.GuildMessages,
   GatewayIntentBits.DirectMessages,

@@ -17,7 +17,7 @@ import { rateLimitWaitMs } from './rest-options.ts';
  * removed), Unknown Channel (deleted), Missing Permissions (no Send Messages or Embed Links).
  * https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
  */
-export const PERMANENT_CODES: ReadonlySet<number | string> = new Set([50001, 10003, 50013]);
+const PERMANENT_CODES: ReadonlySet<number | string> = new Set([50001, 10003, 50013]);
 
 /** How many recent messages `findPosted` looks through. */
 const RECENT_MESSAGES = 50;

@@ -4,7 +4,7 @@ import type { RateLimitData, RESTOptions } from 'discord.js';
  * How long one REST request may take before discord.js aborts it. A hung message post then fails like any
  * other attempt, and the delivery core retries it later through its `findPosted` check.
  */
-export const DISCORD_REQUEST_TIMEOUT_MS = 10_000;
+const DISCORD_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * The longest rate-limit wait discord.js sits out itself for a message post. Within it, a post still ends before the delivery
@@ -14,7 +14,7 @@ export const DISCORD_REQUEST_TIMEOUT_MS = 10_000;
  * covers every message post, so a mention answer under a longer rate limit fails with a logged error instead of
  * arriving minutes late.
  */
-export const LONGEST_RATE_LIMIT_WAIT_MS = 5_000;
+const LONGEST_RATE_LIMIT_WAIT_MS = 5_000;
 
 export interface DiscordRestSettings {
   /** The REST base URL (a proxy, or a fake in tests); default Discord's. */

@@ -11,7 +11,7 @@ import { slackErrorFields } from './compose-answer.ts';
 import { renderReply } from './render-blocks.ts';
 
 /** `metadata.event_type` of every digest message; its `event_payload.nonce` identifies the digest. */
-export const DIGEST_EVENT_TYPE = 'treaty_digest';
+const DIGEST_EVENT_TYPE = 'treaty_digest';
 /** Recent messages searched for an earlier post of a digest (a retry comes within minutes). */
 const HISTORY_LIMIT = 50;
 

@@ -126,9 +126,3 @@ export interface Reply {
 export function excerptsOf(reply: Pick<Reply, 'parts'>): Excerpt[] {
   return reply.parts.flatMap((part) => (part.type === 'quote' ? [part.excerpt] : []));
 }
-
-/** The reply's heading text. */
-export function headingOf(reply: Pick<Reply, 'parts'>): string {
-  const heading = reply.parts.find((part) => part.type === 'heading');
-  return heading?.type === 'heading' ? heading.text : '';
-}

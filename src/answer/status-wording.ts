@@ -75,7 +75,7 @@ export function formatUtc(timestamp: string): string {
 }
 
 /** The host of a URL (`treaties.un.org`) or the name of a file, for "from …". */
-export function sourceLabel(source: string): string {
+function sourceLabel(source: string): string {
   if (/^https?:\/\//i.test(source)) return URL.canParse(source) ? new URL(source).host : source;
   return basename(source);
 }

@@ -11,6 +11,7 @@ import { TreatyBot } from '../answer/treaty-bot.ts';
 import { buildPlainMiniSearch, loadPlainMiniSearch, plainDocuments } from '../bench/plain-minisearch.ts';
 import { repeatCorpus } from '../bench/synthetic-corpus.ts';
 import { latencies, mib, quantile, timed } from '../bench/timing.ts';
+import { DEFAULT_PATHS } from '../default-paths.ts';
 import { loadQuestionSets } from '../eval/question-sets.ts';
 import { silentLogger } from '../logger.ts';
 import { loadIndexIfFresh } from '../search/index-files.ts';
@@ -25,7 +26,7 @@ const ROUNDS = 5;
 const SYNTHETIC_COPIES = 100;
 
 const questions = loadQuestionSets(resolve('test/eval')).flatMap((set) => set.questions.map((q) => q.question));
-const inputs = readSearchInputs(resolve('seeds'));
+const inputs = readSearchInputs(resolve(DEFAULT_PATHS.seeds));
 const topics = inputs.lexicon.topics;
 const fmt = (ms: number) => `${ms < 10 ? ms.toFixed(3) : ms.toFixed(1)} ms`;
 const lines: string[] = [];
@@ -41,13 +42,13 @@ const firstAnswerTsx = median(
 // --- The bot's search ---------------------------------------------------------------------------------------
 const build = timed(() => buildSearchData(inputs));
 const indexOnly = timed(() => buildMiniSearch(build.value.analyzed));
-const load = timed(() => loadIndexIfFresh(resolve('index'), inputs.manifest, inputs.documents));
+const load = timed(() => loadIndexIfFresh(resolve(DEFAULT_PATHS.index), inputs.manifest, inputs.documents));
 if ('reason' in load.value)
   throw new Error(`bench: the committed index is stale (${load.value.reason}); run npm run build:index`);
 // Queries run on the index as loaded from index/, as in production.
 const loaded = load.value;
 // The English translations, searched by English questions; their index is built on the first one.
-const english = openEnglishText(resolve('seeds'), inputs.documents, loaded, silentLogger);
+const english = openEnglishText(resolve(DEFAULT_PATHS.seeds), inputs.documents, loaded, silentLogger);
 const englishBuild = timed(() => english.search(['convent'], 1));
 const bot = new TreatyBot(new PassageSearch(loaded.analyzed, loaded.index, loaded.lexicon, english), topics);
 const botLatency = latencies(questions, ROUNDS, (question) => bot.ask(question, { platform: 'cli' }));

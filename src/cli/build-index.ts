@@ -4,12 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_PATHS } from '../default-paths.ts';
 import { serializeAnalysis } from '../search/analysis-file.ts';
 import { ANALYSIS_FILE, INDEX_FILE, LEXICON_FILE, loadIndexIfFresh, saveIndex } from '../search/index-files.ts';
 import { buildSearchData, readSearchInputs } from '../search/open-search.ts';
 
-const indexDir = resolve(process.env.INDEX_DIR ?? 'index');
-const inputs = readSearchInputs(resolve(process.env.SEEDS_DIR ?? 'seeds'));
+const indexDir = resolve(process.env.INDEX_DIR ?? DEFAULT_PATHS.index);
+const inputs = readSearchInputs(resolve(process.env.SEEDS_DIR ?? DEFAULT_PATHS.seeds));
 const started = performance.now();
 const data = buildSearchData(inputs);
 const ms = (performance.now() - started).toFixed(0);

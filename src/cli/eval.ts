@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { CONFIDENCE_THRESHOLD } from '../answer/confidence.ts';
 import { type ContractJson, toContractJson } from '../answer/contract-json.ts';
 import { createTreatyBot } from '../create-treaty-bot.ts';
+import { DEFAULT_PATHS } from '../default-paths.ts';
 import { BaselineSearch } from '../eval/baseline.ts';
 import { type ConfidenceSample, chooseThreshold, tradeOff } from '../eval/calibration.ts';
 import { loadQuestionSets, type QuestionSet } from '../eval/question-sets.ts';
@@ -31,7 +32,7 @@ const bot = createTreatyBot({ logger: silentLogger, statusDesk });
 const baseline = new BaselineSearch(bot.passages);
 const seedTexts = new Map<string, string>();
 const seedText = (file: string) => {
-  if (!seedTexts.has(file)) seedTexts.set(file, readFileSync(join(resolve('seeds'), file), 'utf8'));
+  if (!seedTexts.has(file)) seedTexts.set(file, readFileSync(join(resolve(DEFAULT_PATHS.seeds), file), 'utf8'));
   return seedTexts.get(file) ?? '';
 };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 /** What kind of document a seed is; decides how it is split into passages. */
-export const documentKinds = ['news', 'press-release', 'resolution', 'report'] as const;
+const documentKinds = ['news', 'press-release', 'resolution', 'report'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 const catalogEntrySchema = z.object({

@@ -12,7 +12,7 @@ import { sourceHash } from './translation-units.ts';
  * made from: when the seed changes, the translation is stale and not used (a test fails first).
  */
 
-export const TRANSLATIONS_DIR = join('translations', 'en');
+const TRANSLATIONS_DIR = join('translations', 'en');
 
 const translationFileSchema = z.strictObject({
   $comment: z.string().min(1),

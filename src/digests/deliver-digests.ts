@@ -40,7 +40,7 @@ import {
 /** Attempts before a delivery is given up until the next scheduled digest. */
 export const MAX_ATTEMPTS = 5;
 /** The first retry delay; short, because Discord honours a nonce for a few minutes only. */
-export const RETRY_DELAY_MS = 60_000;
+const RETRY_DELAY_MS = 60_000;
 /**
  * How long one attempt (building the digest and posting it; or looking for an earlier post) may take. Longer
  * than the platform clients' own request timeout (10 s), so they normally give up first; short enough that a
@@ -48,7 +48,7 @@ export const RETRY_DELAY_MS = 60_000;
  */
 export const POST_TIMEOUT_MS = 20_000;
 /** Channels posted to at the same time. */
-export const DELIVERY_CONCURRENCY = 4;
+const DELIVERY_CONCURRENCY = 4;
 
 export interface DeliverDigestsOptions<P> {
   store: Store;
@@ -207,7 +207,7 @@ async function attempt<P>(
 }
 
 /** Thrown when an attempt gets no answer by its deadline; the platform may still have posted (step 2 checks). */
-export class PostDeadlineError extends Error {
+class PostDeadlineError extends Error {
   readonly code = 'DIGEST_POST_DEADLINE';
 }
 

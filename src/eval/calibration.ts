@@ -22,7 +22,7 @@ export interface TradeOffRow {
 }
 
 /** Thresholds tried: 0 to 0.95 in steps of 0.05. */
-export const CANDIDATE_THRESHOLDS = Array.from({ length: 20 }, (_, i) => Math.round(i * 5) / 100);
+const CANDIDATE_THRESHOLDS = Array.from({ length: 20 }, (_, i) => Math.round(i * 5) / 100);
 
 export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CANDIDATE_THRESHOLDS): TradeOffRow[] {
   const answerable = samples.filter((sample) => sample.answerable);

@@ -100,7 +100,7 @@ const dialectFiles = [
 ] as const;
 
 /** Discord offers at most 25 autocomplete choices, and every topic must fit. */
-export const maxTopics = 25;
+const maxTopics = 25;
 
 /** Where the curated data files live (next to this module, in the source tree and in dist/). */
 export const defaultLexiconDir = fileURLToPath(new URL('./data/', import.meta.url));

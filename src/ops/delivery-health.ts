@@ -21,7 +21,7 @@ export interface DeliveryLimits {
   pendingMs: number;
 }
 
-export const DEFAULT_DELIVERY_LIMITS: DeliveryLimits = { runMs: 5 * 60_000, pendingMs: 30 * 60_000 };
+const DEFAULT_DELIVERY_LIMITS: DeliveryLimits = { runMs: 5 * 60_000, pendingMs: 30 * 60_000 };
 
 /** One reading, for the metrics. */
 export interface DeliveryReading {

@@ -12,7 +12,7 @@ interface IndexedPassage {
  * The one options object used to build and to load the index (functions are not serialized, so loading must
  * pass the same ones). Terms arrive already analyzed, so tokenizing is a split on spaces and terms pass as is.
  */
-export const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
+const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
   idField: 'id',
   // One field of word and concept terms: a field per kind doubled search time for no better ranking. Context
   // (headings, the paragraph before) counts in coverage, not in BM25.

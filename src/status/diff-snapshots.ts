@@ -43,7 +43,7 @@ export function diffSnapshots(previous: StatusSnapshot, next: StatusSnapshot): S
 }
 
 /** A record in words, as `previous` and `current` hold it: `signature 2025-10-25`, `accession 2026-03-02`. */
-export function describeRecord(action: 'signature' | ConsentKind, date: IsoDate): string {
+function describeRecord(action: 'signature' | ConsentKind, date: IsoDate): string {
   return `${action} ${date}`;
 }
 

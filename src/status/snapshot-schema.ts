@@ -17,7 +17,7 @@ export const CONSENT_KINDS = [
 
 const isoDate = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
 
-export const participantSchema: z.ZodType<Participant> = z.object({
+const participantSchema: z.ZodType<Participant> = z.object({
   name: z.string().min(1, 'must not be empty'),
   footnotes: z.array(z.string().min(1)),
   signature: isoDate.optional(),

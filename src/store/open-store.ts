@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { DEFAULT_PATHS } from '../default-paths.ts';
 import type { Logger } from '../logger.ts';
 import { ChangeLog } from './change-log.ts';
 import { Deliveries } from './deliveries.ts';
@@ -34,7 +35,7 @@ export interface Store {
 }
 
 /** The database file inside DATA_DIR: `storePath('data')` → `data/treaty-bot.sqlite`. */
-export function storePath(dataDir = 'data'): string {
+export function storePath(dataDir: string = DEFAULT_PATHS.data): string {
   return join(dataDir, 'treaty-bot.sqlite');
 }
 

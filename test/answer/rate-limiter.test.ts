@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../src/answer/rate-limiter.ts';
-import { excerptsOf, headingOf } from '../../src/answer/reply.ts';
+import { excerptsOf } from '../../src/answer/reply.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { headingOf } from '../support/replies.ts';
 
 describe('RateLimiter', () => {
   it('allows a burst of perMinute, then refills over the minute', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { digestReply } from '../../src/answer/digest-reply.ts';
-import { headingOf } from '../../src/answer/reply.ts';
 import { replyLines } from '../../src/answer/reply-text.ts';
 import { statusReply } from '../../src/answer/status-reply.ts';
 import { progressBar } from '../../src/answer/status-wording.ts';
@@ -12,6 +11,7 @@ import { buildDigest, type Digest } from '../../src/tracker/digest.ts';
 import { previewDigest } from '../../src/tracker/preview-digest.ts';
 import type { SourceFailure } from '../../src/tracker/status-facts.ts';
 import { fixturePath, fixtureSnapshot, ratifiers, snapshotOf } from '../status/support/snapshots.ts';
+import { headingOf } from '../support/replies.ts';
 
 // What users read: the digest, the `/treaty status` reply and the preview of a digest between two documents.
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { needsPermission } from '../../src/answer/command.ts';
 import { CONFIDENCE_THRESHOLD } from '../../src/answer/confidence.ts';
-import { excerptsOf, headingOf, type Reply } from '../../src/answer/reply.ts';
+import { excerptsOf, type Reply } from '../../src/answer/reply.ts';
 import { replyLines } from '../../src/answer/reply-text.ts';
 import { MAX_EXCERPTS } from '../../src/answer/treaty-bot.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
@@ -11,6 +11,7 @@ import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { realBot } from '../support/bot.ts';
+import { headingOf } from '../support/replies.ts';
 
 const bot = realBot();
 const seed = (file: string) => readFileSync(join(import.meta.dirname, '..', '..', 'seeds', file), 'utf8');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headingOf, type Reply, type ReplyKind } from '../../src/answer/reply.ts';
+import type { Reply, ReplyKind } from '../../src/answer/reply.ts';
+import { headingOf } from '../support/replies.ts';
 
 const emptyReply = (kind: ReplyKind, query: string): Reply => ({ kind, lang: 'en', query, parts: [], actions: [] });
 

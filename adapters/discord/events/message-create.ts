@@ -51,7 +51,7 @@ export const messageCreate = {
  * (Discord's mention picker often offers the role under the bot's name). False for bots (itself included), webhooks,
  * system messages, and messages that only mention @everyone, @here, other users or other roles.
  */
-export function isAddressedToBot(message: Message): boolean {
+function isAddressedToBot(message: Message): boolean {
   const me = message.client.user.id;
   if (message.author.bot || message.webhookId || message.system || message.author.id === me) return false;
   if (!message.inGuild()) return true;
