@@ -1,8 +1,6 @@
 import { diffSnapshots } from './diff-snapshots.ts';
 import { buildDigest, renderDigestText } from './digest.ts';
-import { fetchStatus } from './fetch-status.ts';
-import { readSnapshot, type SnapshotResult } from './read-snapshot.ts';
-import type { StatusSnapshot } from './snapshot.ts';
+import { readStatusDocument } from './read-status-document.ts';
 
 export interface PreviewInput {
   /** The earlier status document (URL, `file://` URL or path). */
@@ -19,21 +17,15 @@ export type PreviewResult = { ok: true; text: string } | { ok: false; reason: st
 
 /**
  * The digest a channel would get if the status went from `from` to `to`, after the same checks the tracker
- * applies to a fetch (`to` is checked against `from` as its last good snapshot). For the preview CLI.
+ * applies to a fetch (`to` is checked against `from` as its last good snapshot). For the preview CLI. A refusal's
+ * reason names the document refused.
  */
 export async function previewDigest({ from, to, now, since }: PreviewInput): Promise<PreviewResult> {
-  const before = await load(from, undefined, now);
-  if (!before.ok) return { ok: false, reason: `${from}: ${before.reason}` };
-  const after = await load(to, before.snapshot, now);
-  if (!after.ok) return { ok: false, reason: `${to}: ${after.reason}` };
+  const before = await readStatusDocument(from, undefined, now);
+  if (!before.ok) return { ok: false, reason: before.reason };
+  const after = await readStatusDocument(to, before.snapshot, now);
+  if (!after.ok) return { ok: false, reason: after.reason };
   const changes = diffSnapshots(before.snapshot, after.snapshot);
   const digest = buildDigest({ changes, snapshot: after.snapshot, ...(since ? { since } : {}) });
   return { ok: true, text: renderDigestText(digest) };
-}
-
-async function load(location: string, lastGood: StatusSnapshot | undefined, now: Date): Promise<SnapshotResult> {
-  const fetched = await fetchStatus(location, { timeoutMs: 30_000 });
-  // Only a conditional request can get a 304, and the preview sends none.
-  if (fetched.kind === 'not-modified') return { ok: false, code: 'unreachable', reason: 'status: unexpected 304' };
-  return readSnapshot(fetched, lastGood, now);
 }
