@@ -1,6 +1,7 @@
 import { type DigestPost, digestPost } from '../src/answer/digest-reply.ts';
 import type { Config } from '../src/config.ts';
 import { createTreatyBot } from '../src/create-treaty-bot.ts';
+import { feedRoutes } from '../src/feed/feed-routes.ts';
 import { FeedbackRecorder } from '../src/feedback/feedback-recorder.ts';
 import type { Logger } from '../src/logger.ts';
 import { countedPoster } from '../src/ops/counted-poster.ts';
@@ -28,7 +29,7 @@ export interface ServeOptions {
 
 /**
  * Runs the bot for its platforms: the core with metrics, Slack and/or Discord, the tracker's scheduler, and one
- * HTTP server with `/healthz`, `/readyz` and `/metrics` (Slack's own in HTTP mode, else one on PORT). Resolves
+ * HTTP server with `/healthz`, `/readyz`, `/metrics` and the feeds of changes `/changes.atom` and `/changes.json` (Slack's own in HTTP mode, else one on PORT). Resolves
  * once everything is up; SIGTERM or SIGINT then shuts it down and exits the process.
  */
 export async function servePlatforms({ config, logger, store, tracker }: ServeOptions): Promise<void> {
@@ -47,11 +48,15 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
   // createTreatyBot returns only once the index is loaded (or rebuilt): from here on it is.
   readiness.add('index', () => bot.topics.length > 0);
   readiness.add('database', () => store.isOpen());
-  const routes = opsRoutes(readiness, metrics);
+  const routes = [...opsRoutes(readiness, metrics), ...feedRoutes(store)];
   // Before the platforms connect, so probes get answers (alive, not ready) while they do.
   const opsServer: OpsServer | undefined =
     config.slack && !config.slack.appToken ? undefined : await startOpsServer(routes, config.port);
-  if (opsServer) logger.info({ port: opsServer.port }, `ops: /healthz, /readyz and /metrics on port ${opsServer.port}`);
+  if (opsServer)
+    logger.info(
+      { port: opsServer.port },
+      `ops: /healthz, /readyz, /metrics, /changes.atom and /changes.json on port ${opsServer.port}`,
+    );
 
   const services = { inFlight };
   const runtimes: PlatformRuntime[] = [];

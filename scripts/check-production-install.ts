@@ -1,8 +1,9 @@
 /**
  * The Dockerfile's production steps, without Docker (no engine runs on these machines): build the app, copy what
- * the run stage copies into a clean folder, `npm ci --omit=dev` there, start `node dist/adapters/main.js` as the
- * image's CMD does, probe `/healthz` with the image's own HEALTHCHECK command, check `/readyz`, `/metrics` and a
- * signed `/treaty` answer against a fake Slack on 127.0.0.1, then SIGTERM and expect a clean exit.
+ * the run stage copies into a clean folder, `npm ci --omit=dev` there, draw a status chart with the compiled CLI
+ * (native renderer and bundled font), start `node dist/adapters/main.js` as the image's CMD does, probe
+ * `/healthz` with the image's own HEALTHCHECK command, check `/readyz`, `/metrics` and a signed `/treaty` answer
+ * against a fake Slack on 127.0.0.1, then SIGTERM and expect a clean exit.
  *
  *   npm run check:production          (CI runs it after the tests)
  *
@@ -50,6 +51,18 @@ try {
   execFileSync(join(root, 'scripts', 'slim-node-modules.sh'), { cwd: app, stdio: 'inherit' });
   for (const name of DEV_ONLY)
     check(!existsSync(join(app, 'node_modules', name)), `dev dependency ${name} was installed`);
+
+  // The chart's native renderer (resvg's prebuilt binary, an optional dependency) and bundled font must survive
+  // `npm ci --omit=dev` and the slimming: draw one from the compiled CLI, in the clean copy, with no system font.
+  const chart = join(work, 'status.png');
+  const fixtures = join(root, 'test', 'fixtures', 'untc');
+  execFileSync(
+    process.execPath,
+    ['dist/src/cli/status-chart.js', '--out', chart, '--to', join(fixtures, 'latin1-after.xml')],
+    { cwd: app, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' }, stdio: 'inherit' },
+  );
+  check(readFileSync(chart).subarray(0, 4).toString('latin1') === '\x89PNG', 'status:chart did not write a PNG');
+  step('status:chart drew a PNG from the production install');
 
   const port = await freePort();
   const env = {

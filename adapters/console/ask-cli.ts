@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { toContractJson } from '../../src/answer/contract-json.ts';
+import type { Reply } from '../../src/answer/reply.ts';
 import type { AskContext } from '../../src/answer/treaty-bot.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
 import { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
@@ -23,7 +24,8 @@ Asks the treaty bot one question (Arabic or English) and prints the answer with 
   --lang en  show each Arabic quote's unofficial English translation under it (an English question always does)
   --help     print this help
 
-"status" answers from DATA_DIR's database as the running bot last polled it; nothing is fetched here.
+"status" answers from DATA_DIR's database as the running bot last polled it; when that holds no status yet,
+it is read once from STATUS_SOURCE_URL (and the reply says where it looked if that fails).
 `;
 
 const args = process.argv.slice(2);
@@ -43,7 +45,7 @@ const english = values.lang === 'en';
 const question = positionals.join(' ');
 const context: AskContext = { platform: 'cli', ...(english ? { english } : {}) };
 
-// `status` answers from the tracker's database (DATA_DIR) as last polled by the running bot; nothing is fetched here.
+// `status` answers from the tracker's database (DATA_DIR) as last polled by the running bot.
 const config = configOrExit();
 // Warnings as readable lines on stderr; stdout carries only the answers (or JSON).
 const logger = new LineLogger(consoleLogLevel(config.logLevel));
@@ -52,14 +54,27 @@ const { store, notStoredBecause } = openStoreOrMemory(config.dataDir, logger);
 const tracker = new RatificationTracker({ store, sourceUrl: config.status.sourceUrl, logger, notStoredBecause });
 const bot = createTreatyBot({ seedsDir: config.seedsDir, indexDir: config.indexDir, logger, statusDesk: tracker });
 
+let polled = false;
+/**
+ * The bot's reply; a status reply before any status is stored polls the source once, as the console chat does at
+ * start, and asks again (a failed poll is recorded, and the reply then names the source and why).
+ */
+async function ask(text: string): Promise<Reply> {
+  const reply = bot.ask(text, context);
+  if (reply.kind !== 'status' || polled || store.snapshots.lastGood()) return reply;
+  polled = true;
+  await tracker.poll();
+  return bot.ask(text, context);
+}
+
 if (jsonl) {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    process.stdout.write(`${JSON.stringify(toContractJson(bot.ask(line, context)))}\n`);
+    process.stdout.write(`${JSON.stringify(toContractJson(await ask(line)))}\n`);
   }
 } else if (json) {
-  process.stdout.write(`${JSON.stringify(toContractJson(bot.ask(question, context)))}\n`);
+  process.stdout.write(`${JSON.stringify(toContractJson(await ask(question)))}\n`);
 } else {
   const style = process.stdout.isTTY ? ansiStyle : plainStyle;
-  process.stdout.write(renderText(bot.ask(question, context), style));
+  process.stdout.write(renderText(await ask(question), style));
 }
 store.close();

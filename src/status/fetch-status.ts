@@ -2,12 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RefusalCode } from './refusal.ts';
+import { decodeBody } from './decode-body.ts';
+import { type Refusal, type RefusalCode, refusedAt } from './refusal.ts';
 
 /**
  * Fetches the status document, politely: a named User-Agent, conditional requests so an unchanged document
  * costs the UN a 304, and a timeout. `file://` URLs and plain paths are read from disk (STATUS_SOURCE_URL in
- * development, and tests). Never throws: every failure is a `failed` result with a reason.
+ * development, and tests). Both are decoded by the document's own declaration (`decodeBody`: the Content-Type
+ * charset, else the XML declaration, else UTF-8); bytes that do not decode are a failure like any other. Never
+ * throws: every failure is a `failed` result with a reason.
  */
 
 export type FetchResult =
@@ -60,10 +63,17 @@ export async function fetchStatus(url: string, options: FetchOptions): Promise<F
       await response.body?.cancel();
       return failed('http-status', `HTTP ${response.status} from ${url}`);
     }
-    const body = await response.text();
+    const body = decodeBody(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'));
+    if (!body.ok) return failedWith(refusedAt(url, body));
     const etag = response.headers.get('etag') ?? undefined;
     const lastModified = response.headers.get('last-modified') ?? undefined;
-    return { kind: 'fetched', body, source: url, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+    return {
+      kind: 'fetched',
+      body: body.text,
+      source: url,
+      ...(etag ? { etag } : {}),
+      ...(lastModified ? { lastModified } : {}),
+    };
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') {
       return failed('unreachable', `no complete answer from ${url} within ${options.timeoutMs} ms`);
@@ -84,15 +94,24 @@ export function treatyBotUserAgent(): string {
 
 async function readFromDisk(location: string): Promise<FetchResult> {
   const path = location.startsWith('file:') ? fileURLToPath(location) : location;
+  let bytes: Buffer;
   try {
-    return { kind: 'fetched', body: await readFile(path, 'utf8'), source: path };
+    bytes = await readFile(path);
   } catch (error) {
     return failed('unreachable', `reading ${path} failed: ${describeError(error)}`);
   }
+  // A file has no Content-Type: its XML declaration says how it is encoded.
+  const body = decodeBody(bytes);
+  if (!body.ok) return failedWith(refusedAt(path, body));
+  return { kind: 'fetched', body: body.text, source: path };
 }
 
 function failed(code: RefusalCode, reason: string): FetchResult {
   return { kind: 'failed', code, reason: `status: ${reason}` };
+}
+
+function failedWith({ code, reason }: Refusal): FetchResult {
+  return { kind: 'failed', code, reason };
 }
 
 /** undici hides the useful part ("ECONNREFUSED", "ENOTFOUND") in `cause`. */

@@ -4,6 +4,7 @@ import { firstIssue, statusSnapshotSchema } from './snapshot-schema.ts';
 import {
   isRegionalOrganization,
   normalizeSpace,
+  readBracketed,
   readCellText,
   readConsentCell,
   readSignatureCell,
@@ -99,20 +100,22 @@ function readRow(cells: XmlElement[], columns: Record<Role, number>): Participan
     return readCellText(entry ? textOf(entry) : '');
   };
   const nameCell = cell('participant');
-  if (nameCell.plain === '') return { problem: 'no participant name' };
+  // A bracketed name is a participant that has withdrawn from the treaty: none of its records is in effect.
+  const { text: name, bracketed: withdrawn } = readBracketed(nameCell.plain);
+  if (name === '') return { problem: 'no participant name' };
   const signatureCell = cell('signature');
   const consentCell = cell('consent');
   const signature = readSignatureCell(signatureCell.plain);
-  if ('problem' in signature) return { problem: `${nameCell.plain}: ${signature.problem}` };
+  if ('problem' in signature) return { problem: `${name}: ${signature.problem}` };
   const consent = readConsentCell(consentCell.plain);
-  if ('problem' in consent) return { problem: `${nameCell.plain}: ${consent.problem}` };
+  if ('problem' in consent) return { problem: `${name}: ${consent.problem}` };
   return {
-    name: nameCell.plain,
+    name,
     // Footnotes on a date cell belong to the participant too.
     footnotes: [...new Set([...nameCell.footnotes, ...signatureCell.footnotes, ...consentCell.footnotes])],
-    ...(signature.date ? { signature: signature.date } : {}),
-    ...(consent.consent ? { consent: consent.consent } : {}),
-    regionalOrganization: isRegionalOrganization(nameCell.plain),
+    ...(signature.date && !withdrawn ? { signature: signature.date } : {}),
+    ...(consent.consent && !withdrawn ? { consent: consent.consent } : {}),
+    regionalOrganization: isRegionalOrganization(name),
   };
 }
 

@@ -12,6 +12,8 @@ export type RefusalCode =
   | 'http-status'
   /** The UNTC maintenance page ("urgent maintenance and is currently unavailable"). */
   | 'maintenance'
+  /** Bytes that do not decode in the encoding the document declares, or an encoding no decoder knows. */
+  | 'undecodable'
   /** An HTML page, an empty body or anything else that is not an XML document. */
   | 'not-xml'
   /** XML with a document type declaration: a DTD or entity (possibly external) the status XML never needs. */
@@ -40,4 +42,9 @@ export interface Refusal {
 
 export function refuse(code: RefusalCode, reason: string): Refusal {
   return { ok: false, code, reason: `status: ${reason}` };
+}
+
+/** The same refusal, naming the document it is about: `status: <url or path>: <reason>`. */
+export function refusedAt(source: string, refusal: Refusal): Refusal {
+  return { ...refusal, reason: `status: ${source}: ${refusal.reason.replace(/^status: /, '')}` };
 }

@@ -42,23 +42,43 @@ export function readCellText(text: string): CellText {
   return { plain: normalizeSpace(stripTags(withoutNotes)), footnotes };
 }
 
-/** A signature cell: its date, `undefined` when empty, or `{ problem }` when unreadable. */
+/**
+ * A signature cell: its date, `undefined` when empty or bracketed (no longer in effect, see `readBracketed`), or
+ * `{ problem }` when unreadable.
+ */
 export function readSignatureCell(plain: string): { date?: IsoDate } | { problem: string } {
   if (plain === '') return {};
-  const { date, suffix } = splitDate(plain);
+  const { text, bracketed } = readBracketed(plain);
+  const { date, suffix } = splitDate(text);
   if (!date || !SIGNATURE_SUFFIXES.has(suffix)) return { problem: `unreadable signature "${plain}"` };
-  return { date };
+  return bracketed ? {} : { date };
 }
 
-/** A consent cell: its date and kind, nothing when empty, or `{ problem }` when unreadable. */
+/**
+ * A consent cell: its date and kind, nothing when empty or bracketed (no longer in effect, see `readBracketed`),
+ * or `{ problem }` when unreadable.
+ */
 export function readConsentCell(
   plain: string,
 ): { consent?: { date: IsoDate; kind: ConsentKind } } | { problem: string } {
   if (plain === '') return {};
-  const { date, suffix } = splitDate(plain);
+  const { text, bracketed } = readBracketed(plain);
+  const { date, suffix } = splitDate(text);
   const kind = CONSENT_SUFFIXES[suffix];
   if (!date || !kind) return { problem: `unreadable consent "${plain}"` };
-  return { consent: { date, kind } };
+  return bracketed ? {} : { consent: { date, kind } };
+}
+
+/**
+ * A cell written between square brackets (`[20 Jan 2021 A]`, `[Utopia]`) and its text inside them. The UNTC
+ * prints the name of a participant that has withdrawn from a treaty between brackets (the date of its
+ * denunciation goes in a footnote), and brackets an action that is no longer in effect, such as an acceptance
+ * later withdrawn. Such a record counts toward nothing; one that was in effect before reads as a withdrawal.
+ * Only a whole cell is bracketed: `20 Jan 2021 [A]` stays unreadable, and is refused.
+ */
+export function readBracketed(plain: string): { text: string; bracketed: boolean } {
+  const match = /^\[\s*([^[\]]*?)\s*\]$/.exec(plain);
+  return match ? { text: match[1] ?? '', bracketed: true } : { text: plain, bracketed: false };
 }
 
 /** True for the European Union, however the UNTC words its row (any name containing "European Union"). */

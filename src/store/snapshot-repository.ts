@@ -32,6 +32,7 @@ interface SnapshotRow {
 export class SnapshotRepository {
   private readonly insertSnapshot;
   private readonly selectLastGood;
+  private readonly selectById;
   private readonly updateFetchedAt;
   private readonly insertFailure;
   private readonly selectOutage;
@@ -42,6 +43,9 @@ export class SnapshotRepository {
     );
     this.selectLastGood = db.prepare<[], SnapshotRow>(
       'SELECT id, body, etag, last_modified FROM snapshots ORDER BY fetched_at DESC, id DESC LIMIT 1',
+    );
+    this.selectById = db.prepare<[number], SnapshotRow>(
+      'SELECT id, body, etag, last_modified FROM snapshots WHERE id = ?',
     );
     this.updateFetchedAt = db.prepare<[string, string, number]>(
       "UPDATE snapshots SET fetched_at = ?, body = json_set(body, '$.fetchedAt', ?) WHERE id = ?",
@@ -73,13 +77,13 @@ export class SnapshotRepository {
   /** The newest good snapshot, or undefined before the first good fetch. */
   lastGood(): StoredSnapshot | undefined {
     const row = this.selectLastGood.get();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      snapshot: JSON.parse(row.body) as StatusSnapshot,
-      ...(row.etag === null ? {} : { etag: row.etag }),
-      ...(row.last_modified === null ? {} : { lastModified: row.last_modified }),
-    };
+    return row ? toStored(row) : undefined;
+  }
+
+  /** The snapshot a change was logged with (`LoggedChange.snapshotId`), or undefined for an unknown id. */
+  byId(id: number): StoredSnapshot | undefined {
+    const row = this.selectById.get(id);
+    return row ? toStored(row) : undefined;
   }
 
   /**
@@ -102,4 +106,13 @@ export class SnapshotRepository {
     if (!row?.since || row.reason === null) return undefined;
     return { since: row.since, reason: row.reason };
   }
+}
+
+function toStored(row: SnapshotRow): StoredSnapshot {
+  return {
+    id: row.id,
+    snapshot: JSON.parse(row.body) as StatusSnapshot,
+    ...(row.etag === null ? {} : { etag: row.etag }),
+    ...(row.last_modified === null ? {} : { lastModified: row.last_modified }),
+  };
 }

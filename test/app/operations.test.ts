@@ -101,6 +101,13 @@ describe('the running bot, for its operator (Slack HTTP mode)', () => {
       .toMatch(/treaty_bot_status_polls_total\{result="saved"\} 1/);
     expect(text).toMatch(/^treaty_bot_process_resident_memory_bytes \d+/m);
 
+    // The feeds of changes are served beside them (the first snapshot is a baseline: no entries yet).
+    const atom = await get('/changes.atom');
+    expect(atom.status).toBe(200);
+    expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    expect(await atom.text()).toMatch(/<feed[^>]*xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
+    expect((await get('/changes.json')).status).toBe(200);
+
     expect((await get('/nope')).status).toBe(404);
   });
 

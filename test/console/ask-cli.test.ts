@@ -2,16 +2,23 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
+/** A status source on disk: a child process is out of nock's reach, and no test may reach the internet. */
+const statusSource = (name: string) => pathToFileURL(join(root, 'test', 'fixtures', 'untc', name)).href;
 const askCli = (args: string[], input?: string) =>
   execFileSync(process.execPath, ['--import', 'tsx', 'adapters/console/ask-cli.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     input,
     // The status database goes to a temporary folder, not into the checkout.
-    env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'treaty-ask-')) },
+    env: {
+      ...process.env,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'treaty-ask-')),
+      STATUS_SOURCE_URL: statusSource('consents.xml'),
+    },
   });
 
 const EXCERPT_KEYS = ['end', 'locator', 'score', 'source', 'start', 'text', 'title'];
@@ -72,7 +79,7 @@ describe('npm run ask for an operator', () => {
       spawnSync(process.execPath, ['--import', 'tsx', 'adapters/console/ask-cli.ts', question], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info', STATUS_SOURCE_URL: statusSource('consents.xml') },
       });
     const status = run('status');
     expect(status.status).toBe(0);
@@ -81,6 +88,53 @@ describe('npm run ask for an operator', () => {
     );
     expect(status.stdout).toContain(`Not stored: DATA_DIR "${dataDir}" cannot be used: a file is in the place`);
     expect(run('entry-into-force').stdout).toMatch(/\[1\] /);
+  });
+});
+
+describe('npm run ask -- status before any status is stored', () => {
+  const ask = (dataDir: string, source: string, args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'adapters/console/ask-cli.ts', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info', STATUS_SOURCE_URL: source },
+    });
+
+  it('reads the source once, answers from it and keeps it in DATA_DIR', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'treaty-ask-'));
+    const first = ask(dataDir, statusSource('latin1-after.xml'), ['status']);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Signatories: 6');
+    expect(first.stdout).toContain('from latin1-after.xml');
+    // Stored: the next ask answers from DATA_DIR, not from a source that is gone.
+    const again = ask(dataDir, statusSource('missing.xml'), ['status']);
+    expect(again.stdout).toContain('Signatories: 6');
+    expect(again.stderr).toBe('');
+  });
+
+  it('reads the source for --json too, printing only the JSON', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'treaty-ask-'));
+    const json = ask(dataDir, statusSource('consents.xml'), ['--json', 'status']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ kind: 'status', excerpts: [] });
+    expect(ask(dataDir, statusSource('missing.xml'), ['status']).stdout).toContain('Signatories: 13');
+  });
+
+  it('says where it looked when the source cannot be read', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'treaty-ask-'));
+    const missing = join(root, 'test', 'fixtures', 'untc', 'missing.xml');
+    const result = ask(dataDir, pathToFileURL(missing).href, ['status']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('No ratification status has been fetched yet.');
+    expect(result.stdout).toContain(`Source unavailable since`);
+    expect(result.stdout).toContain(`reading ${missing} failed: ENOENT`);
+    expect(result.stderr).toMatch(/^warn: status: reading .*missing\.xml failed/);
+  });
+
+  it('names the document when it is read but refused', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'treaty-ask-'));
+    const result = ask(dataDir, statusSource('maintenance.html'), ['status']);
+    expect(result.stdout).toMatch(
+      /Source unavailable since .*\(.*maintenance\.html: treaties\.un\.org is under maintenance\)/,
+    );
   });
 });
 

@@ -199,8 +199,64 @@ describe('parseUntcXml', () => {
     expect(snapshot.participants[0]).toMatchObject({ signature: '2025-10-25', footnotes: ['7'] });
   });
 
+  it('reads a date with a tab and a space in it (22 Apr\t 2016)', () => {
+    const snapshot = parse(document(HEADERS, [['Chile', '22 Apr\t 2016', '3\tSep 2016 A']]));
+    expect(snapshot.participants[0]).toMatchObject({
+      signature: '2016-04-22',
+      consent: { date: '2016-09-03', kind: 'acceptance' },
+    });
+  });
+
+  it('reads a date whose footnote marker comes before or after the suffix', () => {
+    const note = (n: number) => `&lt;superscript&gt;${n}&lt;/superscript&gt;`;
+    const snapshot = parse(
+      document(HEADERS, [
+        ['Chile', '', `12 Mar 2026${note(3)} a`],
+        ['Peru', '', `12 Mar 2026 AA${note(4)}`],
+      ]),
+    );
+    expect(snapshot.participants.map(({ consent, footnotes }) => [consent?.kind, footnotes])).toEqual([
+      ['accession', ['3']],
+      ['approval', ['4']],
+    ]);
+  });
+
+  it('reads a bracketed date ([20 Jan 2021 A]) as a record no longer in effect', () => {
+    const snapshot = parse(document(HEADERS, [['United States of America', '22 Apr\t 2016', '[20 Jan 2021 A]']]));
+    expect(snapshot.participants[0]).toEqual({
+      name: 'United States of America',
+      footnotes: [],
+      signature: '2016-04-22',
+      regionalOrganization: false,
+    });
+  });
+
+  it('reads a bracketed name as a participant that has withdrawn: none of its dates is in effect', () => {
+    const note = '&lt;superscript&gt;5&lt;/superscript&gt;';
+    const snapshot = parse(document(HEADERS, [[`[Utopia]${note}`, '25 Oct 2025', '2 Feb 2026']]));
+    expect(snapshot.participants[0]).toEqual({ name: 'Utopia', footnotes: ['5'], regionalOrganization: false });
+  });
+
   it.each([
     ['a cut-off document', fixtureText('truncated-mid-way.xml'), 'malformed', /truncated or malformed/],
+    [
+      'a bracket around part of a date',
+      document(HEADERS, [['Chile', '', '20 Jan 2021 [A]']]),
+      'unreadable-row',
+      /\[A\]/,
+    ],
+    [
+      'brackets around what is not a date',
+      document(HEADERS, [['Chile', '[pending]', '']]),
+      'unreadable-row',
+      /pending/,
+    ],
+    [
+      'a bracketed name with an unreadable date',
+      document(HEADERS, [['[Chile]', '', '[soon]']]),
+      'unreadable-row',
+      /soon/,
+    ],
     ['XML without a Treaty', '<Other><Row/></Other>', 'no-table', /no Treaty/],
     ['unknown headers', document(['Name', 'Date', 'Other'], [['Chile', '', '']]), 'no-table', /columns/],
     ['an unreadable date', document(HEADERS, [['Chile', '25 Oct 2025', '32 Jan 2026']]), 'unreadable-row', /Chile/],

@@ -24,6 +24,18 @@ describe('SnapshotRepository.saveGood and lastGood', () => {
     expect(store.snapshots.lastGood()).toEqual({ id: newer, snapshot: snapshotAt('2026-02-02T06:00:00.000Z', [cuba]) });
   });
 
+  it('finds a snapshot by id, as a change points at it', () => {
+    const store = openTempStore();
+    const first = store.snapshots.saveGood(snapshotAt('2026-02-01T06:00:00.000Z', [cuba]), '"v1"');
+    store.snapshots.saveGood(snapshotAt('2026-02-02T06:00:00.000Z'));
+    expect(store.snapshots.byId(first)).toEqual({
+      id: first,
+      snapshot: snapshotAt('2026-02-01T06:00:00.000Z', [cuba]),
+      etag: '"v1"',
+    });
+    expect(store.snapshots.byId(99)).toBeUndefined();
+  });
+
   it('is undefined before the first good fetch', () => {
     expect(openTempStore().snapshots.lastGood()).toBeUndefined();
   });
