@@ -21,43 +21,53 @@ export function renderText(reply: Reply, style: TextStyle = plainStyle): string 
 function partLines(part: Part, style: TextStyle): string[] {
   switch (part.type) {
     case 'heading':
-      return [part.text, ''];
+      return [inert(part.text), ''];
     case 'sharedBy':
-      return [style.dim(`${part.label} ${part.user}`)];
+      return [style.dim(inert(`${part.label} ${part.user}`))];
     case 'note': {
-      const text = part.url ? `${part.text}: ${part.url}` : part.text;
+      const text = inert(part.url ? `${part.text}: ${part.url}` : part.text);
       return [part.aside ? style.dim(text) : text];
     }
     case 'quote': {
       const { citation } = part;
       const lines = [
-        `[${part.number}] ${[citation.title, ...citation.details].join(' · ')}`,
+        `[${part.number}] ${inert([citation.title, ...citation.details].join(' · '))}`,
         `    «${highlightText(part.excerpt, style)}»`,
       ];
-      if (part.translation) lines.push(`    ${part.translation.label}: ${part.translation.text}`);
-      if (part.alsoIn) lines.push(style.dim(`    ${part.alsoIn}`));
+      if (part.translation) lines.push(`    ${inert(`${part.translation.label}: ${part.translation.text}`)}`);
+      if (part.alsoIn) lines.push(style.dim(`    ${inert(part.alsoIn)}`));
       return [...lines, ''];
     }
     case 'list':
       return [
-        ...(part.heading ? [`${part.heading}:`] : []),
-        ...part.items.map((item) => `  ${item.code ? `${item.code.padEnd(28)} ` : '• '}${item.text}`),
-        ...(part.hint ? [style.dim(part.hint)] : []),
+        ...(part.heading ? [`${inert(part.heading)}:`] : []),
+        ...part.items.map((item) => inert(`  ${item.code ? `${item.code.padEnd(28)} ` : '• '}${item.text}`)),
+        ...(part.hint ? [style.dim(inert(part.hint))] : []),
         '',
       ];
     case 'progress':
-      return [`${part.label}: ${part.bar}${part.detail ? ` (${part.detail})` : ''}`];
+      return [inert(`${part.label}: ${part.bar}${part.detail ? ` (${part.detail})` : ''}`)];
     case 'asOf':
-      return [style.dim(part.text)];
+      return [style.dim(inert(part.text))];
   }
 }
 
 function highlightText(excerpt: Excerpt, style: TextStyle): string {
+  // One space per control character keeps the highlights' offsets.
+  const text = excerpt.text.replace(CONTROL, ' ');
   let out = '';
   let cursor = 0;
   for (const { start, end } of excerpt.highlights) {
-    out += excerpt.text.slice(cursor, start) + style.highlight(excerpt.text.slice(start, end));
+    out += text.slice(cursor, start) + style.highlight(text.slice(start, end));
     cursor = end;
   }
-  return (out + excerpt.text.slice(cursor)).replace(/\s*\n\s*/g, ' ');
+  return (out + text.slice(cursor)).replace(/\s*\n\s*/g, ' ');
+}
+
+// C0 and C1 controls but the line feed: an escape sequence in a document or a name must not reach the terminal.
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+
+/** Text as the terminal should show it: controls become spaces, so none can move the cursor or recolour. */
+function inert(text: string): string {
+  return text.replace(CONTROL, ' ');
 }

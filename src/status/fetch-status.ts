@@ -78,7 +78,7 @@ export async function fetchStatus(url: string, options: FetchOptions): Promise<F
     if (error instanceof Error && error.name === 'TimeoutError') {
       return failed('unreachable', `no complete answer from ${url} within ${options.timeoutMs} ms`);
     }
-    return failed('unreachable', `fetching ${url} failed: ${describeError(error)}`);
+    return failed('unreachable', `fetching ${url} failed: ${failureText(error)}`);
   }
 }
 
@@ -98,7 +98,7 @@ async function readFromDisk(location: string): Promise<FetchResult> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return failed('unreachable', `reading ${path} failed: ${describeError(error)}`);
+    return failed('unreachable', `reading ${path} failed: ${failureText(error)}`);
   }
   // A file has no Content-Type: its XML declaration says how it is encoded.
   const body = decodeBody(bytes);
@@ -115,7 +115,7 @@ function failedWith({ code, reason }: Refusal): FetchResult {
 }
 
 /** undici hides the useful part ("ECONNREFUSED", "ENOTFOUND") in `cause`. */
-function describeError(error: unknown): string {
+function failureText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error.message}${cause}`;
