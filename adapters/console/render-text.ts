@@ -47,6 +47,9 @@ function partLines(part: Part, style: TextStyle): string[] {
       ];
     case 'progress':
       return [`${part.label}: ${part.bar}${part.detail ? ` (${part.detail})` : ''}`];
+    case 'chart':
+      // A terminal shows no picture: the chart's own words stand in for it (`npm run status:chart` draws it).
+      return [part.altText];
     case 'asOf':
       return [style.dim(part.text)];
   }

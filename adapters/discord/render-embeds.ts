@@ -33,9 +33,15 @@ const COLORS: Record<ReplyKind, number> = {
   digest: 0xf0b232,
 };
 
+/** The name the progress chart's PNG is sent under; the header embed shows it as `attachment://status.png`. */
+export const CHART_FILE_NAME = 'status.png';
+
 /** Renders a reply in as many messages as Discord's limits require. */
 export function renderReply(reply: Reply): RenderedMessage[] {
-  return withSharedBy(reply, packMessages(drafts(reply, Number.POSITIVE_INFINITY).flatMap(fitEmbed)));
+  return withChartFile(
+    reply,
+    withSharedBy(reply, packMessages(drafts(reply, Number.POSITIVE_INFINITY).flatMap(fitEmbed))),
+  );
 }
 
 /**
@@ -53,7 +59,7 @@ export function renderOneMessage(reply: Reply): RenderedMessage {
     else high = keep - 1;
   }
   const [message] = packMessages(drafts(reply, low).flatMap(fitEmbed));
-  return withSharedBy(reply, [message ?? { embeds: [] }])[0] ?? { embeds: [] };
+  return withChartFile(reply, withSharedBy(reply, [message ?? { embeds: [] }]))[0] ?? { embeds: [] };
 }
 
 /**
@@ -73,6 +79,7 @@ function drafts(reply: Reply, keepPerList: number): EmbedDraft[] {
   const color = COLORS[reply.kind];
   const heading = reply.parts.find((part) => part.type === 'heading');
   const asOf = reply.parts.find((part) => part.type === 'asOf');
+  const chart = reply.parts.some((part) => part.type === 'chart');
   const lines = reply.parts.flatMap((part) => headerLines(part, keepPerList));
   const header: EmbedDraft = {
     // A title always, so the header embed is never empty (Discord rejects an empty embed).
@@ -86,16 +93,21 @@ function drafts(reply: Reply, keepPerList: number): EmbedDraft[] {
       .trim(),
     // Footers show text literally (no markdown, no mentions), so the "as of" line needs no escaping.
     ...(asOf?.type === 'asOf' ? { footer: truncateText(asOf.text, EMBED_LIMITS.footerText) } : {}),
+    ...(chart ? { image: `attachment://${CHART_FILE_NAME}` } : {}),
   };
   return [header, ...reply.parts.flatMap((part) => (part.type === 'quote' ? [quoteDraft(part, color)] : []))];
 }
 
-/** The header embed's lines for a part; quotes have their own embeds, the heading and "as of" their own fields. */
+/**
+ * The header embed's lines for a part; quotes have their own embeds, the heading, "as of" and the chart (its
+ * image) their own fields.
+ */
 function headerLines(part: Part, keepPerList: number): string[] {
   switch (part.type) {
     case 'heading':
     case 'sharedBy':
     case 'quote':
+    case 'chart':
     case 'asOf':
       return [];
     case 'note':
@@ -127,6 +139,22 @@ function withSharedBy(reply: Reply, messages: RenderedMessage[]): RenderedMessag
   if (shared?.type !== 'sharedBy' || !/^\d{5,25}$/.test(shared.user)) return messages;
   const [first, ...rest] = messages;
   return [{ ...(first ?? { embeds: [] }), content: `${prose(shared.label)} ${userMention(shared.user)}` }, ...rest];
+}
+
+/**
+ * The chart's PNG on the first message, whose header embed shows it, with the core's words for it as the
+ * attachment's description (its alt text, plain text).
+ */
+function withChartFile(reply: Reply, messages: RenderedMessage[]): RenderedMessage[] {
+  const chart = reply.parts.find((part) => part.type === 'chart');
+  const [first, ...rest] = messages;
+  if (chart?.type !== 'chart' || !first) return messages;
+  const file = {
+    attachment: Buffer.from(chart.png.buffer, chart.png.byteOffset, chart.png.byteLength),
+    name: CHART_FILE_NAME,
+    description: truncateText(chart.altText, EMBED_LIMITS.attachmentDescription),
+  };
+  return [{ ...first, files: [file] }, ...rest];
 }
 
 /** `prose`, with the core's backtick pairs as real code spans (commands and crons that copy as typed). */
