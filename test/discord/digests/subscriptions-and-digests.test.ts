@@ -20,7 +20,12 @@ import type { RecordingLogger } from '../../support/recording-logger.ts';
 import { connectClient } from '../support/connect-client.ts';
 import { embedText } from '../support/embed-text.ts';
 import { botUser, FakeDiscord, humanUser, ids, type RecordedRequest } from '../support/fake-discord.ts';
-import { chatInputInteraction, guildMessage, MANAGER_PERMISSIONS } from '../support/gateway-payloads.ts';
+import {
+  buttonInteraction,
+  chatInputInteraction,
+  guildMessage,
+  MANAGER_PERMISSIONS,
+} from '../support/gateway-payloads.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'untc', name)).href;
@@ -149,6 +154,63 @@ describe('/treaty subscribe and unsubscribe', () => {
     expect(store.subscriptions.list()).toEqual([
       expect.objectContaining({ channel: ids.channel, schedule: 'daily', timeZone: 'Asia/Beirut' }),
     ]);
+  });
+});
+
+describe('/treaty status on Discord', () => {
+  /** The interaction callback of a click on the first button of a reply. */
+  async function clickShare(callback: RecordedRequest) {
+    const customId = callback.body.data.components[0].components[0].custom_id;
+    const click = buttonInteraction(customId);
+    fake.dispatch('INTERACTION_CREATE', click);
+    return fake.nextRequest(callbackOf(click));
+  }
+
+  it('answers privately with the progress chart attached, the embed showing it, and offers Share', async () => {
+    expect(await tracker.poll()).toBe('saved');
+    const callback = await runTreaty('status');
+
+    expect(callback.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.files.map(({ field, name, contentType }) => ({ field, name, contentType }))).toEqual([
+      { field: 'files[0]', name: 'status.png', contentType: 'image/png' },
+    ]);
+    expect(callback.files[0]?.bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(callback.body.data.attachments).toEqual([
+      { id: '0', description: expect.stringMatching(/^Ratification progress: 0 of 40 instruments counted/) },
+    ]);
+    const [embed] = callback.body.data.embeds;
+    expect(embed.title).toBe('Ratification status');
+    expect(embed.image).toEqual({ url: 'attachment://status.png' });
+    expect(callback.body.data.components[0].components[0].label).toBe('Share in channel');
+  });
+
+  it('shares the status in the channel with the chart attached', async () => {
+    expect(await tracker.poll()).toBe('saved');
+    const shared = await clickShare(await runTreaty('status'));
+
+    expect(shared.body.data.flags ?? 0).toBe(0);
+    expect(shared.body.data.content).toBe(`Shared by <@${ids.user}>`);
+    expect(shared.files.map((file) => file.name)).toEqual(['status.png']);
+    expect(shared.body.data.embeds[0].image).toEqual({ url: 'attachment://status.png' });
+  });
+
+  it('answers a status without a snapshot, or any other reply, without a file', async () => {
+    for (const query of ['status', 'entry-into-force']) {
+      const callback = await runTreaty(query);
+      expect(callback.files).toEqual([]);
+      expect(callback.body.data.embeds[0].image).toBeUndefined();
+    }
+  });
+
+  it('attaches the chart to a status asked by mention', async () => {
+    expect(await tracker.poll()).toBe('saved');
+    fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> status`, { mentions: [botUser] }));
+    const answer = await fake.nextRequest(isChannelPost);
+    expect(answer.files.map((file) => file.name)).toEqual(['status.png']);
+    expect(fake.messagesIn(ids.channel)[0]?.message.embeds[0].image.url).toMatch(
+      /^https:\/\/cdn\.discordapp\.com\/.*\/status\.png$/,
+    );
   });
 });
 
