@@ -8,6 +8,7 @@ import { userMention } from 'discord.js';
 import { andMore } from '../../src/answer/phrases.ts';
 import type { CitationLine, Part, Reply, ReplyKind } from '../../src/answer/reply.ts';
 import { hasArabic, isolate, isolateArabicRuns, isolateLatinRuns } from '../shared/bidi.ts';
+import { CHART_FILE_NAME } from '../shared/chart-file.ts';
 import { splitCodeSpans } from '../shared/code-spans.ts';
 import { formatRange, quoteMarks } from '../shared/quote-marks.ts';
 import { truncateText } from '../shared/truncate-text.ts';
@@ -32,9 +33,6 @@ const COLORS: Record<ReplyKind, number> = {
   status: 0xf0b232,
   digest: 0xf0b232,
 };
-
-/** The name the progress chart's PNG is sent under; the header embed shows it as `attachment://status.png`. */
-export const CHART_FILE_NAME = 'status.png';
 
 export interface RenderOptions {
   /**
@@ -99,6 +97,7 @@ function drafts(reply: Reply, keepPerList: number, attachFiles: boolean): EmbedD
       .trim(),
     // Footers show text literally (no markdown, no mentions), so the "as of" line needs no escaping.
     ...(asOf?.type === 'asOf' ? { footer: truncateText(asOf.text, EMBED_LIMITS.footerText) } : {}),
+    // The chart's PNG, which the message carries (`withChartFile`).
     ...(picture ? { image: `attachment://${CHART_FILE_NAME}` } : {}),
   };
   return [header, ...reply.parts.flatMap((part) => (part.type === 'quote' ? [quoteDraft(part, color)] : []))];

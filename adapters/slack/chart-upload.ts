@@ -1,11 +1,9 @@
 import { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/answer/reply.ts';
 import type { Logger } from '../../src/logger.ts';
+import { CHART_FILE_NAME } from '../shared/chart-file.ts';
 import { slackErrorFields } from './compose-answer.ts';
 import type { UploadedFiles } from './render-blocks.ts';
-
-/** The name the progress chart is uploaded under. */
-export const CHART_FILE_NAME = 'status.png';
 
 /**
  * Uploads the reply's chart, if it has one, so a message can show it (an image block `slack_file: { id }`; see
