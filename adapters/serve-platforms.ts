@@ -1,4 +1,5 @@
-import { type DigestPost, digestPost } from '../src/answer/digest-reply.ts';
+import type { DigestPost } from '../src/answer/digest-reply.ts';
+import { digestPostWithChart } from '../src/chart/with-status-chart.ts';
 import type { Config } from '../src/config.ts';
 import { createTreatyBot } from '../src/create-treaty-bot.ts';
 import { feedRoutes } from '../src/feed/feed-routes.ts';
@@ -94,7 +95,8 @@ export async function servePlatforms({ config, logger, store, tracker }: ServeOp
       }
     },
     poster: countedPoster(routingPoster(runtimes), metrics),
-    buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
+    // Every attempt words the digest and draws its chart again (a retry may come after a new poll).
+    buildPayload: (changes, subscription) => digestPostWithChart(tracker.digestFor(changes, subscription), logger),
   });
   const deliveries = new DeliveryHealth({
     backlog: () => store.deliveries.backlog(),

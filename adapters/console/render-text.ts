@@ -47,6 +47,9 @@ function partLines(part: Part, style: TextStyle): string[] {
       ];
     case 'progress':
       return [inert(`${part.label}: ${part.bar}${part.detail ? ` (${part.detail})` : ''}`)];
+    case 'chart':
+      // A terminal shows no picture: the chart's own words stand in for it (`npm run status:chart` draws it).
+      return [inert(part.altText)];
     case 'asOf':
       return [style.dim(inert(part.text))];
   }
@@ -65,7 +68,7 @@ function highlightText(excerpt: Excerpt, style: TextStyle): string {
 }
 
 // C0 and C1 controls but the line feed: an escape sequence in a document or a name must not reach the terminal.
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+const CONTROL = /(?!\n)\p{Cc}/gu;
 
 /** Text as the terminal should show it: controls become spaces, so none can move the cursor or recolour. */
 function inert(text: string): string {

@@ -8,13 +8,14 @@ import {
 } from '../../src/digests/digest-poster.ts';
 import type { Logger } from '../../src/logger.ts';
 import { STATUS_PAGE_URL } from '../../src/status/untc-source.ts';
+import { channelAllowsFiles } from './can-attach-files.ts';
 import { NO_MENTIONS } from './listener-context.ts';
 import { renderOneMessage } from './render-embeds.ts';
 import { rateLimitWaitMs } from './rest-options.ts';
 
 /**
  * Discord errors after which retrying cannot help: Missing Access (the bot cannot see the channel or was
- * removed), Unknown Channel (deleted), Missing Permissions (no Send Messages or Embed Links).
+ * removed), Unknown Channel (deleted), Missing Permissions (no Send Messages, Embed Links or Attach Files).
  * https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
  */
 const PERMANENT_CODES: ReadonlySet<number | string> = new Set([50001, 10003, 50013]);
@@ -25,8 +26,10 @@ const RECENT_MESSAGES = 50;
 /**
  * Posts digests through the adapter's logged-in client, exactly once per digest:
  *
- * - `post` sends the message with the delivery's nonce and `enforceNonce: true`; Discord answers a repeat of the
- *   same nonce in the same channel (for a few minutes) with the first message instead of a second one.
+ * - `post` sends the message, with the progress chart as its attachment (`status.png`, shown by the embed), in one
+ *   request with the delivery's nonce and `enforceNonce: true`; Discord answers a repeat of the same nonce in the
+ *   same channel (for a few minutes) with the first message instead of a second one. Without Attach Files in the
+ *   channel the digest goes without the picture, showing the chart's words.
  * - The embed's title link carries the nonce too (`…#treaty-digest-<nonce>`), because Discord does not return a
  *   message's nonce when messages are read back later. `findPosted` looks for that link among the bot's last 50
  *   messages in the channel, so a digest that reached Discord before a crash is found after any restart, long
@@ -36,11 +39,20 @@ export function createDiscordDigestPoster(client: Client, logger: Logger): Diges
   return {
     async post(target, payload, { nonce }) {
       const channel = await sendableChannel(client, target);
-      const { embeds } = renderOneMessage(payload.reply);
+      const { embeds, files = [] } = renderOneMessage(payload.reply, {
+        attachFiles: channelAllowsFiles(client, channel),
+      });
       const [first, ...rest] = embeds;
       const marked = first ? [{ ...first, url: digestUrl(nonce) }, ...rest] : embeds;
       try {
-        const message = await channel.send({ embeds: marked, allowedMentions: NO_MENTIONS, nonce, enforceNonce: true });
+        // One request: the embeds and the chart's PNG they show (multipart), under the one nonce.
+        const message = await channel.send({
+          embeds: marked,
+          files,
+          allowedMentions: NO_MENTIONS,
+          nonce,
+          enforceNonce: true,
+        });
         return { messageId: message.id };
       } catch (error) {
         throw classify(error, target);

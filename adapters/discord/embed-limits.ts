@@ -18,6 +18,8 @@ export const EMBED_LIMITS = {
   embedsPerMessage: 10,
   /** Sum of titles, descriptions, field names and values, footers and author names of all embeds of a message. */
   charactersPerMessage: 6000,
+  /** An attachment's description, its alt text (https://discord.com/developers/docs/resources/message#attachment-object). */
+  attachmentDescription: 1024,
 } as const;
 
 /** An embed before it is fitted: any of its texts may be too long. Texts are markdown, already escaped. */
@@ -29,6 +31,16 @@ export interface EmbedDraft {
   fields?: Array<{ name: string; value: string }>;
   /** Plain text (footers show no markdown), on the last embed the draft becomes. */
   footer?: string;
+  /** The picture under the first embed the draft becomes: `attachment://<name>` of a file the message carries. */
+  image?: string;
+}
+
+/** A file sent with a message (discord.js `files`); an embed shows it by `attachment://<name>`. */
+export interface RenderedFile {
+  attachment: Buffer;
+  name: string;
+  /** Alt text: what screen readers say for an image. */
+  description: string;
 }
 
 /** One message's worth of embeds. */
@@ -36,6 +48,8 @@ export interface RenderedMessage {
   embeds: APIEmbed[];
   /** Text above the embeds, e.g. who shared the reply. */
   content?: string;
+  /** Files the embeds show (the progress chart). */
+  files?: RenderedFile[];
 }
 
 /** The characters of an embed that count toward the 6000-per-message limit. */
@@ -62,6 +76,7 @@ export function fitEmbed(draft: EmbedDraft): APIEmbed[] {
     ...(draft.url ? { url: draft.url } : {}),
     ...color,
     ...(firstChunk ? { description: firstChunk } : {}),
+    ...(draft.image ? { image: { url: draft.image } } : {}),
   };
   const embeds: APIEmbed[] = [first, ...moreChunks.map((description) => ({ ...color, description }))];
   for (const field of (draft.fields ?? []).flatMap(splitField)) {

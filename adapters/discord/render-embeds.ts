@@ -8,6 +8,7 @@ import { userMention } from 'discord.js';
 import { andMore } from '../../src/answer/phrases.ts';
 import type { CitationLine, Part, Reply, ReplyKind } from '../../src/answer/reply.ts';
 import { hasArabic, isolate, isolateArabicRuns, isolateLatinRuns } from '../shared/bidi.ts';
+import { CHART_FILE_NAME } from '../shared/chart-file.ts';
 import { splitCodeSpans } from '../shared/code-spans.ts';
 import { formatRange, quoteMarks } from '../shared/quote-marks.ts';
 import { truncateText } from '../shared/truncate-text.ts';
@@ -33,17 +34,26 @@ const COLORS: Record<ReplyKind, number> = {
   digest: 0xf0b232,
 };
 
+export interface RenderOptions {
+  /**
+   * Whether the message may carry files (the bot has Attach Files where it posts; see `canAttachFiles`). When not,
+   * the chart shows as its words, a line of the header embed. Default true.
+   */
+  attachFiles?: boolean;
+}
+
 /** Renders a reply in as many messages as Discord's limits require. */
-export function renderReply(reply: Reply): RenderedMessage[] {
-  return withSharedBy(reply, packMessages(drafts(reply, Number.POSITIVE_INFINITY).flatMap(fitEmbed)));
+export function renderReply(reply: Reply, { attachFiles = true }: RenderOptions = {}): RenderedMessage[] {
+  const messages = packMessages(drafts(reply, Number.POSITIVE_INFINITY, attachFiles).flatMap(fitEmbed));
+  return withChartFile(reply, withSharedBy(reply, messages), attachFiles);
 }
 
 /**
  * Renders a reply as exactly one message, for a digest (posted with one nonce, exactly once): when it does not
  * fit, each list shows its first entries and "… and N more" (the linked official record has them all).
  */
-export function renderOneMessage(reply: Reply): RenderedMessage {
-  const fits = (keep: number) => packMessages(drafts(reply, keep).flatMap(fitEmbed)).length <= 1;
+export function renderOneMessage(reply: Reply, { attachFiles = true }: RenderOptions = {}): RenderedMessage {
+  const fits = (keep: number) => packMessages(drafts(reply, keep, attachFiles).flatMap(fitEmbed)).length <= 1;
   // The most entries per list that fit: `fits` only gets harder as `keep` grows, so a binary search finds it.
   let low = 0;
   let high = Math.max(0, ...reply.parts.map((part) => (part.type === 'list' ? part.items.length : 0)));
@@ -52,8 +62,8 @@ export function renderOneMessage(reply: Reply): RenderedMessage {
     if (fits(keep)) low = keep;
     else high = keep - 1;
   }
-  const [message] = packMessages(drafts(reply, low).flatMap(fitEmbed));
-  return withSharedBy(reply, [message ?? { embeds: [] }])[0] ?? { embeds: [] };
+  const [message] = packMessages(drafts(reply, low, attachFiles).flatMap(fitEmbed));
+  return withChartFile(reply, withSharedBy(reply, [message ?? { embeds: [] }]), attachFiles)[0] ?? { embeds: [] };
 }
 
 /**
@@ -69,11 +79,12 @@ function headingText(text: string): string {
   return escapeMarkdown(neutralizeMentions(isolateLatinRuns(text)));
 }
 
-function drafts(reply: Reply, keepPerList: number): EmbedDraft[] {
+function drafts(reply: Reply, keepPerList: number, attachFiles: boolean): EmbedDraft[] {
   const color = COLORS[reply.kind];
   const heading = reply.parts.find((part) => part.type === 'heading');
   const asOf = reply.parts.find((part) => part.type === 'asOf');
-  const lines = reply.parts.flatMap((part) => headerLines(part, keepPerList));
+  const picture = attachFiles && reply.parts.some((part) => part.type === 'chart');
+  const lines = reply.parts.flatMap((part) => headerLines(part, keepPerList, attachFiles));
   const header: EmbedDraft = {
     // A title always, so the header embed is never empty (Discord rejects an empty embed).
     title: (heading?.type === 'heading' && headingText(heading.text).trim()) || 'Treaty bot',
@@ -86,18 +97,25 @@ function drafts(reply: Reply, keepPerList: number): EmbedDraft[] {
       .trim(),
     // Footers show text literally (no markdown, no mentions), so the "as of" line needs no escaping.
     ...(asOf?.type === 'asOf' ? { footer: truncateText(asOf.text, EMBED_LIMITS.footerText) } : {}),
+    // The chart's PNG, which the message carries (`withChartFile`).
+    ...(picture ? { image: `attachment://${CHART_FILE_NAME}` } : {}),
   };
   return [header, ...reply.parts.flatMap((part) => (part.type === 'quote' ? [quoteDraft(part, color)] : []))];
 }
 
-/** The header embed's lines for a part; quotes have their own embeds, the heading and "as of" their own fields. */
-function headerLines(part: Part, keepPerList: number): string[] {
+/**
+ * The header embed's lines for a part; quotes have their own embeds, the heading, "as of" and the chart (its
+ * image, when the message carries it) their own fields.
+ */
+function headerLines(part: Part, keepPerList: number, attachFiles: boolean): string[] {
   switch (part.type) {
     case 'heading':
     case 'sharedBy':
     case 'quote':
     case 'asOf':
       return [];
+    case 'chart':
+      return attachFiles ? [] : [prose(part.altText)];
     case 'note':
       return [part.url ? linkOrLabel(part.url, prose(part.text)) : proseWithCode(part.text)];
     case 'list': {
@@ -127,6 +145,22 @@ function withSharedBy(reply: Reply, messages: RenderedMessage[]): RenderedMessag
   if (shared?.type !== 'sharedBy' || !/^\d{5,25}$/.test(shared.user)) return messages;
   const [first, ...rest] = messages;
   return [{ ...(first ?? { embeds: [] }), content: `${prose(shared.label)} ${userMention(shared.user)}` }, ...rest];
+}
+
+/**
+ * The chart's PNG on the first message, whose header embed shows it, with the core's words for it as the
+ * attachment's description (its alt text, plain text).
+ */
+function withChartFile(reply: Reply, messages: RenderedMessage[], attachFiles: boolean): RenderedMessage[] {
+  const chart = reply.parts.find((part) => part.type === 'chart');
+  const [first, ...rest] = messages;
+  if (!attachFiles || chart?.type !== 'chart' || !first) return messages;
+  const file = {
+    attachment: Buffer.from(chart.png.buffer, chart.png.byteOffset, chart.png.byteLength),
+    name: CHART_FILE_NAME,
+    description: truncateText(chart.altText, EMBED_LIMITS.attachmentDescription),
+  };
+  return [{ ...first, files: [file] }, ...rest];
 }
 
 /** `prose`, with the core's backtick pairs as real code spans (commands and crons that copy as typed). */

@@ -17,6 +17,8 @@ export const BLOCK_LIMITS = {
   buttonText: 75,
   /** Characters in a button's value. */
   buttonValue: 2000,
+  /** Characters in an image block's `alt_text`. */
+  imageAltText: 2000,
   /**
    * Characters of the top-level `text` fallback we send. Slack accepts far more (it truncates at 40 000),
    * but the fallback only feeds notifications and screen readers, so it stays short.

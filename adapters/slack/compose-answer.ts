@@ -1,3 +1,4 @@
+import type { Reply } from '../../src/answer/reply.ts';
 import type { AskContext, TreatyBot } from '../../src/answer/treaty-bot.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { SeenEvents } from './event-dedupe.ts';
@@ -35,6 +36,8 @@ export interface ComposedAnswer {
   message: SlackMessage;
   /** False when `message` is the apology. */
   answered: boolean;
+  /** The core's reply `message` renders, when answered (a status shared with its chart is rendered again). */
+  reply?: Reply;
 }
 
 /**
@@ -58,7 +61,7 @@ export function composeAnswer(
       ...(REPLAYS.has(asker.via) ? { replay: true } : {}),
       ...surface,
     });
-    return { message: renderReply(reply), answered: true };
+    return { message: renderReply(reply), answered: true, reply };
   } catch (error) {
     logger.error({ err: error, ...asker }, 'slack: answering failed; the user gets an apology');
     return { message: apologyMessage(), answered: false };

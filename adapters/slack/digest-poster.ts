@@ -7,8 +7,9 @@ import {
   RateLimitedPostError,
 } from '../../src/digests/digest-poster.ts';
 import type { Logger } from '../../src/logger.ts';
+import { uploadChart } from './chart-upload.ts';
 import { slackErrorFields } from './compose-answer.ts';
-import { renderReply } from './render-blocks.ts';
+import { postShowingChart } from './post-showing-chart.ts';
 
 /** `metadata.event_type` of every digest message; its `event_payload.nonce` identifies the digest. */
 const DIGEST_EVENT_TYPE = 'treaty_digest';
@@ -22,23 +23,35 @@ const HISTORY_LIMIT = 50;
 const PERMANENT_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'missing_scope']);
 
 /**
- * Posts digests with `chat.postMessage` (scope `chat:write`; the bot must be in the channel). Slack has no
- * nonce, so each message carries `metadata: { event_type: 'treaty_digest', event_payload: { nonce } }` and
- * `findPosted` looks for that nonce in the channel's last 50 messages (`conversations.history` with
- * `include_all_metadata`; scopes `channels:history` and `groups:history`, `im:history` for DMs). The delivery
- * core asks `findPosted` before retrying an attempt that may have reached Slack, so a digest is never doubled.
+ * Posts digests as one message each: the chart's PNG uploaded unshared first (`uploadChart`, scope `files:write`),
+ * then `chat.postMessage` with the blocks and an image block showing it (scope `chat:write`; the bot must be in
+ * the channel). Slack has no nonce, so each message carries
+ * `metadata: { event_type: 'treaty_digest', event_payload: { nonce } }` and `findPosted` looks for that nonce in
+ * the channel's last 50 messages (`conversations.history` with `include_all_metadata`; scopes `channels:history`
+ * and `groups:history`, `im:history` for DMs). The delivery core asks `findPosted` before retrying an attempt that
+ * may have reached Slack, so a digest is never doubled, whether the attempt died before, during or after its post.
  */
 export function createSlackDigestPoster(client: webApi.WebClient, logger: Logger): DigestPoster<DigestPost> {
   return {
     async post(target, payload, { nonce }) {
+      // Every attempt uploads the chart anew: nothing is posted before the message itself, and a file left by an
+      // attempt cut short is private to the bot and shared nowhere.
+      const files = await uploadChart(client, payload.reply, logger).catch((error: unknown) => {
+        throw classify(error, target, logger, 'files.uploadV2');
+      });
       try {
-        const result = await client.chat.postMessage({
-          channel: target.channel,
-          ...renderReply(payload.reply),
-          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce } },
-          unfurl_links: false,
-          unfurl_media: false,
-        });
+        const result = await postShowingChart(
+          client,
+          payload.reply,
+          files,
+          {
+            channel: target.channel,
+            metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { nonce } },
+            unfurl_links: false,
+            unfurl_media: false,
+          },
+          logger,
+        );
         if (!result.ts) throw new Error('slack: chat.postMessage returned no ts');
         return { messageId: result.ts };
       } catch (error) {

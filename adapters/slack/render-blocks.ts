@@ -24,12 +24,19 @@ export type SlackBlock =
   | types.SectionBlock
   | types.ContextBlock
   | types.DividerBlock
+  | types.ImageBlock
   | types.ActionsBlock;
 
 /** What `chat.postMessage` and `respond()` need: blocks plus the fallback text. */
 export interface SlackMessage {
   text: string;
   blocks: SlackBlock[];
+}
+
+/** Files already uploaded for a reply's parts (see chart-upload.ts). */
+export interface UploadedFiles {
+  /** The Slack file id of the chart's PNG: the chart shows as an image block. Without it, as its words. */
+  chart?: string | undefined;
 }
 
 /** `action_id`s of the buttons; each value is the query, which a click asks the core again. */
@@ -63,8 +70,8 @@ const MAX_FIELD = 280;
  * const { text, blocks } = renderReply(bot.ask('entry-into-force', { platform: 'slack', privateReply: true }));
  * await respond({ response_type: 'ephemeral', text, blocks });
  */
-export function renderReply(reply: Reply): SlackMessage {
-  const groups = reply.parts.map((part, i) => partGroup(part, reply.parts[i - 1]));
+export function renderReply(reply: Reply, files: UploadedFiles = {}): SlackMessage {
+  const groups = reply.parts.map((part, i) => partGroup(part, reply.parts[i - 1], files));
   const buttons = reply.query ? reply.actions.flatMap((action) => actionButtons(action, reply.query)) : [];
   const tail: SlackBlock[] =
     buttons.length > 0 ? [{ type: 'actions', block_id: ACTIONS_BLOCK_ID, elements: buttons }] : [];
@@ -76,7 +83,7 @@ export function apologyMessage(): SlackMessage {
   return { text: APOLOGY, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: APOLOGY } }] };
 }
 
-function partGroup(part: Part, previous: Part | undefined): BlockGroup {
+function partGroup(part: Part, previous: Part | undefined, files: UploadedFiles): BlockGroup {
   switch (part.type) {
     case 'heading':
       return { blocks: [header(part.text)] };
@@ -114,6 +121,14 @@ function partGroup(part: Part, previous: Part | undefined): BlockGroup {
       const label = `*${line(part.label)}:* `;
       const rest = part.detail ? `${part.bar} (${part.detail})` : part.bar;
       return { blocks: [section(label + line(rest, BLOCK_LIMITS.sectionText - label.length))] };
+    }
+    case 'chart': {
+      // The picture with its words as alt text (plain text, escaped like the header); without it, the words.
+      const altText = truncateToFit(part.altText, BLOCK_LIMITS.imageAltText, escapeText);
+      if (files.chart && altText.trim()) {
+        return { blocks: [{ type: 'image', slack_file: { id: files.chart }, alt_text: altText }] };
+      }
+      return { blocks: [context([line(part.altText)])] };
     }
     case 'asOf':
       return { blocks: [context([line(part.text)])] };

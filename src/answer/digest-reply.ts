@@ -13,9 +13,12 @@ export interface DigestPost {
   upToChangeId: number;
 }
 
-/** Words a channel's digest (the scheduler's `buildPayload`). */
-export function digestPost({ digest, changes, upToChangeId }: ChannelDigest): DigestPost {
-  return { reply: digestReply(digest), changes, upToChangeId };
+/**
+ * Words a channel's digest. The reply names its snapshot, so a poster's payload can carry the progress chart:
+ * the scheduler's `buildPayload` is `digestPostWithChart` (src/chart/with-status-chart.ts).
+ */
+export function digestPost({ digest, changes, upToChangeId, snapshot }: ChannelDigest): DigestPost {
+  return { reply: { ...digestReply(digest), snapshot }, changes, upToChangeId };
 }
 
 /**

@@ -30,6 +30,8 @@ function partLines(part: Part): string[] {
       ];
     case 'progress':
       return [`${part.label}: ${part.bar}${part.detail ? ` (${part.detail})` : ''}`];
+    case 'chart':
+      return [part.altText];
     case 'asOf':
       return [part.text];
   }

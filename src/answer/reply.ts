@@ -1,3 +1,5 @@
+import type { StatusSnapshot } from '../status/snapshot.ts';
+
 /**
  * The message model: every reply and digest the bot sends, as the core words it. A reply is a list of parts in
  * reading order and the actions a user may take next. The core writes every word the user reads; adapters only
@@ -93,6 +95,11 @@ export type Part =
   | { type: 'list'; heading?: string; items: ListItem[]; hint?: Line }
   /** How far the count of instruments is toward entry into force: `label: bar (detail)`. */
   | { type: 'progress'; label: string; bar: string; detail?: string }
+  /**
+   * The ratification progress chart (src/chart): a PNG and the core's words for what it shows. A surface that
+   * shows images shows the picture with `altText` as its description; one that cannot shows `altText` as a line.
+   */
+  | { type: 'chart'; altText: string; png: Uint8Array }
   /** When and where the record was read: small print at the end. */
   | { type: 'asOf'; text: string };
 
@@ -120,6 +127,11 @@ export interface Reply {
    * 0–1; it abstains below the calibrated threshold (src/answer/confidence.ts). Not shown to users.
    */
   confidence?: number;
+  /**
+   * For a status or a digest: the snapshot whose numbers it reports. Not shown as such: a surface that can carry an
+   * image adds that snapshot's progress chart as a `chart` part (`withStatusChart`, src/chart/with-status-chart.ts).
+   */
+  snapshot?: StatusSnapshot;
 }
 
 /** The quoted excerpts of a reply, best first. */

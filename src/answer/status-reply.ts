@@ -2,7 +2,9 @@ import { countsTowardEntryIntoForce, entryIntoForce } from '../status/entry-into
 import { STATUS_PAGE_URL } from '../status/untc-source.ts';
 import type { Subscription } from '../store/subscriptions.ts';
 import type { StatusView, SubscriptionOutcome } from '../tracker/status-facts.ts';
-import type { Language, Part, Reply } from './reply.ts';
+import type { ReplyOffers } from './answer-reply.ts';
+import { SHARE_LABEL } from './phrases.ts';
+import type { Action, Language, Part, Reply } from './reply.ts';
 import { asOfText, dayOf, describeChange, formatUtc, progressPart, projectionText } from './status-wording.ts';
 
 const OFFICIAL_RECORD: Part = { type: 'note', text: 'Official record', url: STATUS_PAGE_URL, aside: true };
@@ -10,9 +12,15 @@ const OFFICIAL_RECORD: Part = { type: 'note', text: 'Official record', url: STAT
 /**
  * The reply to `/treaty status`: where signatures and instruments stand in the last good snapshot, the latest
  * changes, the entry-into-force date or what is still needed, and when and where it was read. When the source
- * has been failing, says so, and still shows the last good snapshot.
+ * has been failing, says so, and still shows the last good snapshot. A private one may be shared in the channel,
+ * where it carries the progress chart (a private Slack reply cannot carry a file).
  */
-export function statusReply(view: StatusView, query: string, lang: Language): Reply {
+export function statusReply(
+  view: StatusView,
+  query: string,
+  lang: Language,
+  offers: Pick<ReplyOffers, 'share'> = { share: false },
+): Reply {
   const { snapshot, failure, recentChanges, notStoredBecause } = view;
   const parts: Part[] = [{ type: 'heading', text: 'Ratification status' }];
   if (snapshot) {
@@ -45,7 +53,8 @@ export function statusReply(view: StatusView, query: string, lang: Language): Re
     parts.push({ type: 'note', text: `Not stored: ${notStoredBecause}; kept only while this runs.` });
   if (snapshot) parts.push({ type: 'asOf', text: asOfText(snapshot) });
   parts.push(OFFICIAL_RECORD);
-  return { kind: 'status', lang, query, parts, actions: [] };
+  const actions: Action[] = offers.share && query ? [{ type: 'share', label: SHARE_LABEL }] : [];
+  return { kind: 'status', lang, query, parts, actions, ...(snapshot ? { snapshot } : {}) };
 }
 
 /** When the process runs no tracker. */

@@ -143,7 +143,7 @@ export class TreatyBot {
     const command = parseCommand(text, (slug) => this.topicsBySlug.has(slug));
     const desk = this.services.statusDesk;
     if (desk && command.kind === 'question' && asksForStatus(command.text)) {
-      return statusReply(desk.statusView(), text, lang);
+      return statusReply(desk.statusView(), text, lang, this.offers(lang, context));
     }
     switch (command.kind) {
       case 'help':
@@ -173,7 +173,7 @@ export class TreatyBot {
   ): Reply {
     const desk = this.services.statusDesk;
     if (!desk) return trackerMissingReply(text, lang);
-    if (command.kind === 'status') return statusReply(desk.statusView(), text, lang);
+    if (command.kind === 'status') return statusReply(desk.statusView(), text, lang, this.offers(lang, context));
     const { platform, workspace, channel, user } = context;
     if (command.kind !== 'subscriptions' && context.replay) return replayCannotSubscribeReply(text, lang);
     if ((platform !== 'slack' && platform !== 'discord') || !workspace || !channel) {

@@ -1,5 +1,6 @@
 import { diffSnapshots } from '../status/diff-snapshots.ts';
 import { readStatusDocument } from '../status/read-status-document.ts';
+import type { StatusSnapshot } from '../status/snapshot.ts';
 import { buildDigest, type Digest } from './digest.ts';
 
 export interface PreviewInput {
@@ -13,7 +14,8 @@ export interface PreviewInput {
   since?: string;
 }
 
-export type PreviewResult = { ok: true; digest: Digest } | { ok: false; reason: string };
+/** The digest, and the later snapshot it counts from (what its chart draws). */
+export type PreviewResult = { ok: true; digest: Digest; snapshot: StatusSnapshot } | { ok: false; reason: string };
 
 /**
  * The digest a channel would get if the status went from `from` to `to`, after the same checks the tracker
@@ -26,5 +28,6 @@ export async function previewDigest({ from, to, now, since }: PreviewInput): Pro
   const after = await readStatusDocument(to, before.snapshot, now);
   if (!after.ok) return { ok: false, reason: after.reason };
   const changes = diffSnapshots(before.snapshot, after.snapshot);
-  return { ok: true, digest: buildDigest({ changes, snapshot: after.snapshot, ...(since ? { since } : {}) }) };
+  const digest = buildDigest({ changes, snapshot: after.snapshot, ...(since ? { since } : {}) });
+  return { ok: true, digest, snapshot: after.snapshot };
 }

@@ -26,11 +26,13 @@ export interface SubscriptionAsk extends ChannelKey {
   allowed: boolean;
 }
 
-/** A channel's digest facts and the change id it covers up to. */
+/** A channel's digest facts, the change id it covers up to, and the snapshot its count comes from. */
 export interface ChannelDigest {
   digest: Digest;
   changes: LoggedChange[];
   upToChangeId: number;
+  /** The latest good snapshot: what the digest's progress chart draws. */
+  snapshot: StatusSnapshot;
 }
 
 export interface TrackerOptions {
@@ -166,7 +168,7 @@ export class RatificationTracker {
     const snapshot = this.options.store.snapshots.lastGood()?.snapshot;
     if (!snapshot) throw new Error('status: a digest needs a snapshot');
     const digest = buildDigest({ changes, snapshot, since: subscription.lastDeliveredAt ?? subscription.createdAt });
-    return { digest, changes, upToChangeId: Math.max(0, ...changes.map((change) => change.id)) };
+    return { digest, changes, upToChangeId: Math.max(0, ...changes.map((change) => change.id)), snapshot };
   }
 }
 

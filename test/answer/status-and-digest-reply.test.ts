@@ -183,6 +183,13 @@ describe('statusReply', () => {
     ]);
   });
 
+  it('names its snapshot (for the chart) and offers "Share in channel" only when private', () => {
+    expect(statusReply({ snapshot, recentChanges: [] }, 'status', 'en').snapshot).toBe(snapshot);
+    expect(statusReply({ recentChanges: [] }, 'status', 'en').snapshot).toBeUndefined();
+    const privately = statusReply({ snapshot, recentChanges: [] }, 'status', 'en', { share: true });
+    expect(privately.actions).toEqual([{ type: 'share', label: 'Share in channel' }]);
+  });
+
   it('lists the latest changes as given, newest first, at most five', () => {
     const latest = [
       { participant: 'South Sudan', action: 'succession', date: '2026-04-01' },

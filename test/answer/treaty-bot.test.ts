@@ -201,6 +201,21 @@ describe('TreatyBot actions and replays', () => {
     expect(types(voting.ask('help', { platform: 'discord', privateReply: true }))).toEqual([]);
   });
 
+  it('offers sharing a private status, which is where Slack can show its chart', () => {
+    const desk = {
+      statusView: () => ({ recentChanges: [] }),
+      subscribe: never,
+      unsubscribe: never,
+      subscriptions: () => [],
+    };
+    const tracked = createTreatyBot({ logger: silentLogger, statusDesk: desk });
+    expect(types(tracked.ask('status', { platform: 'slack', privateReply: true }))).toEqual(['share']);
+    expect(types(tracked.ask('how many states have ratified?', { platform: 'discord', privateReply: true }))).toEqual([
+      'share',
+    ]);
+    expect(types(tracked.ask('status', { platform: 'slack', sharedBy: 'U1', replay: true }))).toEqual([]);
+  });
+
   it('shows the English of each quote when asked, and then no longer offers it', () => {
     const reply = bot.ask('متى تدخل الاتفاقية حيز النفاذ؟', { platform: 'slack', english: true });
     expect(types(reply)).toEqual([]);
@@ -252,3 +267,7 @@ describe('needsPermission', () => {
     expect(needsPermission(text)).toBe(expected);
   });
 });
+
+function never(): never {
+  throw new Error('not expected');
+}

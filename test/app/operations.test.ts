@@ -131,6 +131,12 @@ describe('the running bot, for its operator (Slack HTTP mode)', () => {
     expect(bot.logs()).toContain('"msg":"already shutting down"');
     bot = undefined;
     expect(slack.postedMessages()).toHaveLength(1);
+    // The composition root's digests carry the chart: uploaded unshared, shown by the one message.
+    const [message] = slack.messages;
+    expect(slack.files.map((file) => ({ filename: file.filename, sharedTo: file.sharedTo }))).toEqual([
+      { filename: 'status.png', sharedTo: [] },
+    ]);
+    expect(message && slack.imagesOf(message)).toEqual([slack.files[0]?.id]);
     // A clean close checkpoints the write-ahead log into the file and removes it.
     expect(existsSync(`${path}-wal`)).toBe(false);
     const store = openStore(path, silentLogger);

@@ -1,14 +1,18 @@
-import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/render-text.ts';
 import { actionRows } from '../../adapters/discord/buttons/action-rows.ts';
 import { QueryCustomIds } from '../../adapters/discord/buttons/query-custom-ids.ts';
 import type { ListenerContext } from '../../adapters/discord/listener-context.ts';
-import { renderReply as renderDiscord, renderOneMessage } from '../../adapters/discord/render-embeds.ts';
+import {
+  type RenderedMessage,
+  renderReply as renderDiscord,
+  renderOneMessage,
+} from '../../adapters/discord/render-embeds.ts';
 import { renderReply as renderSlack, type SlackMessage } from '../../adapters/slack/render-blocks.ts';
 import { digestReply } from '../../src/answer/digest-reply.ts';
 import type { Part, Reply } from '../../src/answer/reply.ts';
 import { statusReply } from '../../src/answer/status-reply.ts';
+import { withStatusChart } from '../../src/chart/with-status-chart.ts';
 import { createTreatyBot } from '../../src/create-treaty-bot.ts';
 import { FeedbackRecorder } from '../../src/feedback/feedback-recorder.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -31,15 +35,27 @@ const bot = createTreatyBot({
 const before = fixtureSnapshot('signatures-only.xml', '2026-03-01T09:00:00Z');
 const after = fixtureSnapshot('consents.xml', '2026-04-02T14:00:00Z');
 
+// A status and a digest as the surfaces that show images get them: with the progress chart.
+const charted = (reply: Reply) => withStatusChart({ ...reply, snapshot: after }, silentLogger);
+
 const replies: Array<[string, Reply]> = [
   ['an Arabic answer', bot.ask('متى تدخل الاتفاقية حيز النفاذ؟', { platform: 'slack', privateReply: true })],
   ['an English answer', bot.ask('Which articles cover extradition?', { platform: 'discord', privateReply: true })],
   ['a no-answer', bot.ask('ما هي ميزانية مكتب الأمم المتحدة المعني بالمخدرات والجريمة؟', { platform: 'slack' })],
   ['help', bot.ask('help', { platform: 'discord' })],
-  ['a status', statusReply({ snapshot: after, recentChanges: diffSnapshots(before, after) }, 'status', 'en')],
+  [
+    'a status',
+    await charted(
+      statusReply({ snapshot: after, recentChanges: diffSnapshots(before, after) }, 'status', 'en', { share: true }),
+    ),
+  ],
   [
     'a digest',
-    digestReply(buildDigest({ changes: diffSnapshots(before, after), snapshot: after, since: '2026-03-01T09:00:00Z' })),
+    await charted(
+      digestReply(
+        buildDigest({ changes: diffSnapshots(before, after), snapshot: after, since: '2026-03-01T09:00:00Z' }),
+      ),
+    ),
   ],
 ];
 
@@ -68,6 +84,8 @@ function coreWords(part: Part): string[] {
       ];
     case 'progress':
       return [part.label, part.bar, ...(part.detail ? [part.detail] : [])];
+    case 'chart':
+      return [part.altText];
     case 'asOf':
       return [part.text];
   }
@@ -88,6 +106,7 @@ function slackText(message: SlackMessage): string {
     if (block.type === 'section') return [block.text?.text ?? ''];
     if (block.type === 'context') return block.elements.map((element) => ('text' in element ? element.text : ''));
     if (block.type === 'actions') return block.elements.map((element) => ('text' in element ? element.text?.text : ''));
+    if (block.type === 'image') return [block.alt_text];
     return [];
   });
   return texts
@@ -100,9 +119,11 @@ function slackText(message: SlackMessage): string {
     .replace(/&amp;/g, '&');
 }
 
-function discordText(messages: ReadonlyArray<{ embeds: APIEmbed[]; content?: string }>, buttons: string[]): string {
+function discordText(messages: readonly RenderedMessage[], buttons: string[]): string {
   const texts = messages.flatMap((message) => [
     message.content ?? '',
+    // An image's words are its attachment's description (alt text).
+    ...(message.files ?? []).map((file) => file.description),
     ...message.embeds.flatMap((embed) => [
       embed.title ?? '',
       embed.description ?? '',
@@ -134,7 +155,8 @@ describe('the same reply on every surface', () => {
       action.type === 'vote' ? [action.up.label, action.down.label] : [action.label],
     );
     const surfaces = {
-      slack: readable(slackText(renderSlack(reply))),
+      // The chart as Slack shows it in a channel: an image block of the uploaded file, its words as alt text.
+      slack: readable(slackText(renderSlack(reply, { chart: 'F0CHART0PNG' }))),
       discord: readable(
         discordText(reply.kind === 'digest' ? [renderOneMessage(reply)] : renderDiscord(reply), discordButtons(reply)),
       ),
@@ -155,7 +177,7 @@ describe('the same reply on every surface', () => {
 
   it('covers every kind of part and action', () => {
     const parts = new Set(replies.flatMap(([, reply]) => reply.parts.map((part) => part.type)));
-    expect([...parts].sort()).toEqual(['asOf', 'heading', 'list', 'note', 'progress', 'quote']);
+    expect([...parts].sort()).toEqual(['asOf', 'chart', 'heading', 'list', 'note', 'progress', 'quote']);
     const actions = new Set(replies.flatMap(([, reply]) => reply.actions.map((action) => action.type)));
     expect([...actions].sort()).toEqual(['english', 'share', 'vote']);
   });

@@ -56,4 +56,23 @@ describe('renderText', () => {
     const text = renderText(answer('en', [], {}, ['حيز النفاذ', 'تصديق']));
     expect(text).toContain('Searched the Arabic text for: حيز النفاذ، تصديق');
   });
+
+  it('shows the chart as its words, where the picture would be', () => {
+    const reply = {
+      kind: 'status' as const,
+      lang: 'en' as const,
+      query: 'status',
+      parts: [
+        { type: 'heading' as const, text: 'Ratification status' },
+        { type: 'progress' as const, label: 'Toward entry into force', bar: '▓░░░░░░░░░ 5/40' },
+        { type: 'chart' as const, altText: 'Ratification progress: 5 of 40 instruments', png: new Uint8Array(8) },
+        { type: 'asOf' as const, text: 'as of 2026-04-02 14:00 UTC from consents.xml' },
+      ],
+      actions: [],
+    };
+    expect(renderText(reply).split('\n').slice(2, 4)).toEqual([
+      'Toward entry into force: ▓░░░░░░░░░ 5/40',
+      'Ratification progress: 5 of 40 instruments',
+    ]);
+  });
 });

@@ -442,6 +442,36 @@ const ratified = (participant: string, date = '2026-03-02'): StatusChange => ({
 const PROJECTION =
   '28 more instruments of ratification, acceptance, approval or accession needed; the Convention enters into force on the 90th day after the 40th (art. 65). Open for signature until 2026-12-31 (art. 64).';
 
+describe('the chart', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const reply = replyOf('status', 'status', 'Ratification status', [
+    { type: 'progress', label: 'Toward entry into force', bar: '▓░░░░░░░░░ 5/40' },
+    { type: 'chart', altText: 'Ratification progress: 5 of 40 instruments, @everyone', png },
+  ]);
+
+  it('is the first message’s one file, shown as the header embed’s image, its words as the file’s description', () => {
+    const [message, ...more] = renderReply(reply);
+    expect(more).toEqual([]);
+    expect(message?.files).toEqual([
+      {
+        attachment: Buffer.from(png),
+        name: 'status.png',
+        description: 'Ratification progress: 5 of 40 instruments, @everyone',
+      },
+    ]);
+    expect(message?.embeds[0]?.image).toEqual({ url: 'attachment://status.png' });
+    expect(message?.embeds[0]?.description).not.toContain('Ratification progress');
+    expect(renderOneMessage(reply).files).toHaveLength(1);
+  });
+
+  it('shows as its words, with no file and no image, where the bot may not attach files', () => {
+    const [message] = renderReply(reply, { attachFiles: false });
+    expect(message?.files).toBeUndefined();
+    expect(message?.embeds[0]?.image).toBeUndefined();
+    expect(message?.embeds[0]?.description).toContain('Ratification progress: 5 of 40 instruments, @\u200Beveryone');
+  });
+});
+
 describe('renderOneMessage (digests)', () => {
   it('renders the lists of changes, the count toward 40, the projection and the "as of" footer', () => {
     const message = renderOneMessage(

@@ -14,8 +14,9 @@ const SYNTHETIC_RUNS = 10_000;
 const CORE_RUNS = 1_000;
 const SEND_RUNS = 1_000;
 
-function problemsOf(reply: Reply): string[] {
-  const messages = renderReply(reply);
+/** `attachFiles`: whether the bot may attach files where it posts (else the chart shows as its words). */
+function problemsOf(reply: Reply, attachFiles = true): string[] {
+  const messages = renderReply(reply, { attachFiles });
   const problems = discordProblems(messages, discordLinkTargets(reply));
   if (messages.length === 0) problems.push('no message');
   // The renderer leaves mentions to the sender, which must pass NO_MENTIONS; a message must not override it.
@@ -83,8 +84,8 @@ describe('Discord renderReply on hostile replies', () => {
   it('keeps embed limits and breaks every mention, whatever each field of the Reply holds', () => {
     fc.assert(
       // Slugs, help commands and citation URLs as the core and the catalog make them; hostile ones below.
-      fc.property(hostileReply({ hostileCode: false }), (reply) => {
-        expect(problemsOf(reply)).toEqual([]);
+      fc.property(hostileReply({ hostileCode: false }), fc.boolean(), (reply, attachFiles) => {
+        expect(problemsOf(reply, attachFiles)).toEqual([]);
       }),
       { numRuns: SYNTHETIC_RUNS },
     );

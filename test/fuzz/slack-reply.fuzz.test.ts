@@ -37,8 +37,9 @@ function sharedBy(reply: Reply, user: string | undefined): Reply {
   };
 }
 
-function problemsOf(reply: Reply): string[] {
-  const message = renderReply(reply);
+/** `uploaded`: the chart's PNG was uploaded, so it shows as an image block (else as its words). */
+function problemsOf(reply: Reply, uploaded = false): string[] {
+  const message = renderReply(reply, uploaded ? { chart: 'F0CHART0PNG' } : {});
   // The renderer mentions a well-formed sharer itself (`Shared by <@U…>`); a reply may name several.
   const [first, ...others] = new Set(
     reply.parts.flatMap((part) => (part.type === 'sharedBy' && SLACK_USER_ID.test(part.user) ? [part.user] : [])),
@@ -63,8 +64,8 @@ describe('Slack renderReply on hostile replies', () => {
 
   it('keeps Block Kit limits and escapes every displayed string, whatever each field of the Reply holds', () => {
     fc.assert(
-      fc.property(hostileReply({ hostileUrls: true }), sharer, (reply, user) => {
-        expect(problemsOf(sharedBy(reply, user))).toEqual([]);
+      fc.property(hostileReply({ hostileUrls: true }), sharer, fc.boolean(), (reply, user, uploaded) => {
+        expect(problemsOf(sharedBy(reply, user), uploaded)).toEqual([]);
       }),
       { numRuns: SYNTHETIC_RUNS },
     );
@@ -88,8 +89,8 @@ describe('Slack renderReply on hostile replies', () => {
   // Found by this suite: `truncateToFit` used to shrink to nothing when escaping more than doubled a text.
   it('never renders an empty header or fallback text', () => {
     fc.assert(
-      fc.property(hostileReply({ hostileUrls: true }), sharer, (reply, user) => {
-        expect(onlyEmptyText(problemsOf(sharedBy(reply, user)))).toEqual([]);
+      fc.property(hostileReply({ hostileUrls: true }), sharer, fc.boolean(), (reply, user, uploaded) => {
+        expect(onlyEmptyText(problemsOf(sharedBy(reply, user), uploaded))).toEqual([]);
       }),
       { numRuns: SYNTHETIC_RUNS },
     );

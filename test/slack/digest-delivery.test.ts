@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slackDigestClient } from '../../adapters/slack/client-options.ts';
 import { createSlackDigestPoster } from '../../adapters/slack/digest-poster.ts';
 import { type DigestPost, digestPost } from '../../src/answer/digest-reply.ts';
+import { digestPostWithChart } from '../../src/chart/with-status-chart.ts';
 import { deliverDueDigests } from '../../src/digests/deliver-digests.ts';
 import { type DigestPoster, PermanentPostError } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -60,7 +61,8 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
       poster: with_,
       now,
       isDue: () => true,
-      buildPayload: (changes, subscription: Subscription) => digestPost(tracker.digestFor(changes, subscription)),
+      buildPayload: (changes, subscription: Subscription) =>
+        digestPostWithChart(tracker.digestFor(changes, subscription), silentLogger),
       logger: silentLogger,
     });
 
@@ -86,6 +88,28 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
     expect(blocks[0]?.type).toBe('header');
     expect(JSON.stringify(blocks)).toContain('New parties');
     expect(String(post?.params.text)).toContain('Toward entry into force');
+    // The chart: uploaded unshared first, then shown by the one message, after the count toward 40.
+    expect(fake.calls.map((call) => call.method).filter((method) => method !== 'auth.test')).toEqual([
+      'files.getUploadURLExternal',
+      'files.completeUploadExternal',
+      'chat.postMessage',
+    ]);
+    const [file] = fake.files;
+    expect(fake.callsTo('files.getUploadURLExternal')[0]?.params).toMatchObject({
+      filename: 'status.png',
+      length: String(file?.bytes?.length),
+    });
+    expect(fake.callsTo('files.completeUploadExternal')[0]?.params).toEqual({
+      files: [{ id: file?.id, title: 'status.png' }],
+    });
+    const image = blocks.findIndex((block) => block.type === 'image');
+    expect(blocks[image - 1]?.text?.text).toMatch(/^\*Toward entry into force:\*/);
+    expect(blocks[image]).toEqual({
+      type: 'image',
+      slack_file: { id: file?.id },
+      alt_text: expect.stringMatching(/^Ratification progress: 5 of 40 instruments counted toward entry into force/),
+    });
+    expect(file?.altText).toBe((blocks[image] as { alt_text?: string }).alt_text);
     expect(delivery).toMatchObject({ state: 'posted', platformMessageId: fake.messagesIn(CHANNEL)[0]?.ts });
 
     expect(await deliver(minutesLater(60 * 24))).toMatchObject({ posted: 0, recovered: 0 });
@@ -153,6 +177,18 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
     },
   );
 
+  it('posts the digest with the chart in words when Slack refuses the upload (no files:write yet)', async () => {
+    fake.onApi((call) =>
+      call.method === 'files.getUploadURLExternal' ? { body: { ok: false, error: 'missing_scope' } } : undefined,
+    );
+    expect(await deliver(minutesLater(1))).toMatchObject({ posted: 1, failed: 0 });
+    const [message, ...more] = fake.messagesIn(CHANNEL);
+    expect(more).toEqual([]);
+    expect(fake.imagesOf(message ?? never())).toEqual([]);
+    expect(JSON.stringify(message?.blocks)).toContain('Ratification progress: 5 of 40 instruments');
+    expect(logger.messages('warn')).toEqual(['slack: could not upload the chart; the message shows its words instead']);
+  });
+
   it('lets other Slack errors through to be retried later', async () => {
     fake.onApi((call) =>
       call.method === 'chat.postMessage' ? { body: { ok: false, error: 'fatal_error' } } : undefined,
@@ -164,3 +200,7 @@ describe('Slack digest delivery (real WebClient against a fake Slack)', () => {
     expect(fake.messagesIn(CHANNEL)).toHaveLength(1);
   });
 });
+
+function never(): never {
+  throw new Error('missing');
+}

@@ -610,6 +610,46 @@ describe('renderReply of a digest', () => {
   });
 });
 
+describe('renderReply of a chart', () => {
+  const chart: Part = {
+    type: 'chart',
+    altText: 'Ratification progress: 5 of 40 <instruments> & more',
+    png: new Uint8Array(8),
+  };
+  const reply: Reply = {
+    kind: 'digest',
+    lang: 'en',
+    query: '',
+    parts: [
+      { type: 'heading', text: 'Update' },
+      { type: 'progress', label: 'Toward entry into force', bar: '▓░░░░░░░░░ 5/40' },
+      chart,
+      { type: 'asOf', text: 'as of 2026-04-02 14:00 UTC from consents.xml' },
+    ],
+    actions: [],
+  };
+
+  it('shows the uploaded chart as an image block where the part stands, its words (escaped) as alt text', () => {
+    const { blocks, text } = renderReply(reply, { chart: 'F0CHART' });
+    expect(blocks.map((block) => block.type)).toEqual(['header', 'section', 'image', 'context']);
+    expect(blocks[2]).toEqual({
+      type: 'image',
+      slack_file: { id: 'F0CHART' },
+      alt_text: 'Ratification progress: 5 of 40 &lt;instruments&gt; &amp; more',
+    });
+    // Notifications and screen readers get the chart's words in the fallback text too.
+    expect(text).toContain('Ratification progress: 5 of 40 &lt;instruments&gt; &amp; more');
+  });
+
+  it('shows the chart as its words when no file was uploaded for it', () => {
+    const { blocks } = renderReply(reply);
+    expect(blocks[2]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Ratification progress: 5 of 40 &lt;instruments&gt; &amp; more' }],
+    });
+  });
+});
+
 describe('apologyMessage', () => {
   it('is short and has a fallback text', () => {
     const message = apologyMessage();

@@ -20,6 +20,7 @@ import {
   FORM,
   JSON_TYPE,
   postSigned,
+  shareClickForm,
   slashCommandForm,
 } from './support/slack-requests.ts';
 
@@ -166,8 +167,11 @@ describe('digest subscriptions on Slack (real Bolt against a fake Slack)', () =>
     const blocks = body.blocks as Block[];
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Ratification status' } });
     // The core's status reply for the tracker's facts, rendered as it is: what the user gets.
-    const reply = statusReply(tracker.statusView(), 'status', 'en');
+    const reply = statusReply(tracker.statusView(), 'status', 'en', { share: true });
     expect(blocks).toEqual(renderReply(reply).blocks);
+    // Private, so it cannot carry the chart: it offers to share the status, which then carries it.
+    expect(blocks.map((block) => block.type)).not.toContain('image');
+    expect(JSON.stringify(blocks.at(-1))).toContain('treaty_share');
     const lines = reply.parts.flatMap((part) => (part.type === 'note' && !part.aside ? [part.text] : []));
     expect(lines.length).toBeGreaterThan(0);
     const sectionText = blocks
@@ -178,4 +182,51 @@ describe('digest subscriptions on Slack (real Bolt against a fake Slack)', () =>
     expect(String(body.text)).toMatch(/as of 2026-04-02 14:00 UTC from consents\.xml/);
     expect(fake.callsTo('users.info')).toHaveLength(0);
   });
+
+  /** Clicks "Share in channel" under the ephemeral `/treaty status` and waits for the ephemeral's removal. */
+  async function shareStatus(id: string): Promise<void> {
+    const running = await startHttpApp(bot, fake, logger);
+    app = running.app;
+    const ack = await postSigned(running.eventsUrl, shareClickForm('status', fake.responseUrl(id)), {
+      contentType: FORM,
+    });
+    expect(ack.status).toBe(200);
+    await fake.waitFor(() => fake.postsTo(id).some((post) => post.body.delete_original === true));
+  }
+
+  it('shares a status with its chart: uploaded unshared, then one message in the channel showing it', async () => {
+    await shareStatus('sh1');
+
+    expect(fake.calls.map((call) => call.method).filter((method) => method !== 'auth.test')).toEqual([
+      'files.getUploadURLExternal',
+      'files.completeUploadExternal',
+      'chat.postMessage',
+    ]);
+    const [message, ...more] = fake.messagesIn(CHANNEL);
+    expect(more).toEqual([]);
+    const [file] = fake.files;
+    expect(fake.imagesOf(message ?? never())).toEqual([file?.id]);
+    expect(file).toMatchObject({ filename: 'status.png', completed: true, sharedTo: [] });
+    expect(JSON.stringify(message?.blocks)).toContain(`Shared by <@${ASKER}>`);
+    // The response_url only removes the private copy.
+    expect(fake.postsTo('sh1').map((post) => post.body)).toEqual([{ delete_original: true }]);
+  });
+
+  it('shares a status without the picture, through the response_url, where the bot is not in the channel', async () => {
+    fake.onApi((call) =>
+      call.method === 'chat.postMessage' ? { body: { ok: false, error: 'not_in_channel' } } : undefined,
+    );
+    await shareStatus('sh2');
+
+    const [shared, removal] = fake.postsTo('sh2').map((post) => post.body);
+    expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(JSON.stringify(shared?.blocks)).toContain(`Shared by <@${ASKER}>`);
+    expect(JSON.stringify(shared?.blocks)).not.toContain('"image"');
+    expect(removal).toEqual({ delete_original: true });
+    expect(logger.messages('warn')).toEqual(['slack: could not post the status with its chart; sharing it without']);
+  });
 });
+
+function never(): never {
+  throw new Error('missing');
+}

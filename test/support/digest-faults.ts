@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
-import { type DigestPost, digestPost } from '../../src/answer/digest-reply.ts';
+import type { DigestPost } from '../../src/answer/digest-reply.ts';
+import { digestPostWithChart } from '../../src/chart/with-status-chart.ts';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openStore, type Store, storePath } from '../../src/store/open-store.ts';
@@ -61,7 +62,7 @@ export function trackerOn(store: Store): RatificationTracker {
   return new RatificationTracker({ store, sourceUrl: fixture('consents.xml'), logger: silentLogger });
 }
 
-/** The scheduler as production builds it, with FAST timings unless `production` (its own defaults). */
+/** The scheduler as production builds it (digests with their chart), with FAST timings unless `production`. */
 export function schedulerFor(
   store: Store,
   tracker: RatificationTracker,
@@ -80,7 +81,8 @@ export function schedulerFor(
     pollCron: '0 0 1 1 *',
     poll: async () => {},
     poster,
-    buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
+    buildPayload: (changes, subscription) =>
+      digestPostWithChart(tracker.digestFor(changes, subscription), silentLogger),
     now,
     ...(timing === 'fast' ? fast : {}),
   });

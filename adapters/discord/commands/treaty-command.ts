@@ -6,8 +6,10 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import { MAX_QUESTION_CHARS } from '../../../src/answer/clean-input.ts';
+import { withStatusChart } from '../../../src/chart/with-status-chart.ts';
 import { truncateText } from '../../shared/truncate-text.ts';
 import { actionRows } from '../buttons/action-rows.ts';
+import { interactionAllowsFiles } from '../can-attach-files.ts';
 import { askContext, scopeOf } from '../interaction-context.ts';
 import { replyInParts } from '../interaction-replies.ts';
 import type { ListenerContext, SlashCommand } from '../listener-context.ts';
@@ -22,9 +24,9 @@ const MAX_CHOICE_LENGTH = 100;
  * `subscribe [daily|weekly|<cron>] [tz]`, `unsubscribe`, `subscriptions`); an empty query shows help. The answer is
  * ephemeral with a "Share in channel" button and, when feedback is recorded, 👍 / 👎 buttons.
  *
- * It replies at once instead of deferring: the core answers in well under a millisecond, far inside Discord's
- * 3-second window, and a deferred reply would cost a second request and a "thinking…" flash. `replyInParts`
- * still edits the reply if a future change defers it.
+ * It replies at once instead of deferring: the core answers in well under a millisecond and a status's chart is
+ * drawn in about 60 ms (once per snapshot), far inside Discord's 3-second window, and a deferred reply would cost a
+ * second request and a "thinking…" flash. `replyInParts` still edits the reply if a future change defers it.
  */
 export const treatyCommand = {
   data: new SlashCommandBuilder()
@@ -44,8 +46,11 @@ export const treatyCommand = {
   async execute(context: ListenerContext, interaction: ChatInputCommandInteraction): Promise<void> {
     const query = interaction.options.getString('query') ?? '';
     // Private in a guild channel, so it may be shared there; a DM has no channel to share to.
-    const reply = context.bot.ask(query, { ...askContext(interaction, query), privateReply: interaction.inGuild() });
-    await replyInParts(interaction, renderReply(reply), { ephemeral: true, components: actionRows(context, reply) });
+    const asked = context.bot.ask(query, { ...askContext(interaction, query), privateReply: interaction.inGuild() });
+    // A status carries the progress chart (drawn in well under a second, once per snapshot).
+    const reply = await withStatusChart(asked, context.logger);
+    const messages = renderReply(reply, { attachFiles: interactionAllowsFiles(interaction) });
+    await replyInParts(interaction, messages, { ephemeral: true, components: actionRows(context, reply) });
     context.logger.debug({ ...scopeOf(interaction), kind: reply.kind }, 'discord: answered /treaty');
   },
 

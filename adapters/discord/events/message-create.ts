@@ -2,7 +2,9 @@ import { Events, type Message } from 'discord.js';
 import { needsPermission } from '../../../src/answer/command.ts';
 import { APOLOGY } from '../../../src/answer/phrases.ts';
 import type { AskContext } from '../../../src/answer/treaty-bot.ts';
+import { withStatusChart } from '../../../src/chart/with-status-chart.ts';
 import { actionRows } from '../buttons/action-rows.ts';
+import { channelAllowsFiles } from '../can-attach-files.ts';
 import { type GatewayEvent, type ListenerContext, NO_MENTIONS } from '../listener-context.ts';
 import { renderReply } from '../render-embeds.ts';
 import { messageCanManageChannels } from '../subscription-permission.ts';
@@ -19,8 +21,10 @@ export const messageCreate = {
     if (!isAddressedToBot(message)) return;
     const scope = { guild: message.guildId, channel: message.channelId, message: message.id, user: message.author.id };
     try {
-      const reply = context.bot.ask(message.content, askContext(message));
-      const rendered = renderReply(reply);
+      // A status carries the progress chart, where the bot may attach files.
+      const reply = await withStatusChart(context.bot.ask(message.content, askContext(message)), context.logger);
+      const attachFiles = message.channel.isSendable() && channelAllowsFiles(message.client, message.channel);
+      const rendered = renderReply(reply, { attachFiles });
       const parts = rendered.length > 0 ? rendered : [{ embeds: [] }];
       // 👍 / 👎 under the last part. A click asks `reply.query` again: the text as searched, without the mention.
       const rows = actionRows(context, reply);

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/start.ts';
 import type { PlatformRuntime } from '../../../adapters/platform-runtime.ts';
-import { type DigestPost, digestPost } from '../../../src/answer/digest-reply.ts';
+import type { DigestPost } from '../../../src/answer/digest-reply.ts';
 import { APOLOGY } from '../../../src/answer/phrases.ts';
 import type { TreatyBot } from '../../../src/answer/treaty-bot.ts';
+import { digestPostWithChart } from '../../../src/chart/with-status-chart.ts';
 import { deliverDueDigests } from '../../../src/digests/deliver-digests.ts';
 import type { DigestPoster } from '../../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../../src/logger.ts';
@@ -65,6 +66,21 @@ async function productionPoster(requestTimeoutMs: number = FAST.requestTimeoutMs
 const postsPerChannel = () => CHANNELS.map((channel) => fake.messagesIn(channel).length);
 const othersPosted = () => OTHERS.every((channel) => fake.messagesIn(channel).length > 0);
 
+/** Each channel has one message with one attachment, the chart, which its embed shows; every post sent one file. */
+function expectOneChartEach(): void {
+  for (const channel of CHANNELS) {
+    const [stored, ...more] = fake.messagesIn(channel);
+    expect(more).toEqual([]);
+    const { attachments, embeds } = stored?.message ?? { attachments: [], embeds: [] };
+    expect(attachments).toEqual([expect.objectContaining({ filename: 'status.png', content_type: 'image/png' })]);
+    expect(embeds[0]?.image?.url).toBe(attachments[0]?.url);
+  }
+  const posts = fake.requests.filter(
+    (request) => request.method === 'POST' && /\/channels\/\d+\/messages$/.test(request.path),
+  );
+  expect(posts.map((post) => post.files.map((file) => file.name))).toEqual(posts.map(() => ['status.png']));
+}
+
 /**
  * Fault injection on Discord: the production discord.js client (no REST retries, a request timeout; 429s
  * still waited out) posting digests to a fake Discord that fails one channel's post in each way a network or
@@ -80,6 +96,7 @@ describe('Discord digests under faults (production client config against a fake 
     const { othersMs, allMs } = await deliverUnderFault(store, scheduler, othersPosted);
     const posts = postsPerChannel();
     expectOnTime(rows, { platform: 'discord', fault, postsPerChannel: posts, othersMs, recoveryMs: allMs });
+    expectOneChartEach();
   });
 
   it.each(['hang-after-store', 'hang'] as const)(
@@ -106,6 +123,7 @@ describe('Discord digests under faults (production client config against a fake 
 
       const posts = postsPerChannel();
       expectRecoveredOnce(rows, { platform: 'discord', fault, postsPerChannel: posts, restarted, afterRestartMs });
+      expectOneChartEach();
     },
   );
 
@@ -126,7 +144,8 @@ describe('Discord digests under faults (production client config against a fake 
       poster,
       now: DUE_AT,
       isDue: () => true,
-      buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
+      buildPayload: (changes, subscription) =>
+        digestPostWithChart(tracker.digestFor(changes, subscription), silentLogger),
       logger: silentLogger,
     });
     expect(summary).toMatchObject({ failed: 1 });

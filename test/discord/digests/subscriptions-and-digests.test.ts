@@ -4,11 +4,12 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Client } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Client, PermissionFlagsBits } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDiscordDigestPoster, digestUrl } from '../../../adapters/discord/digest-poster.ts';
 import { EMBED_LIMITS, embedLength } from '../../../adapters/discord/embed-limits.ts';
 import { type DigestPost, digestPost } from '../../../src/answer/digest-reply.ts';
+import { digestPostWithChart } from '../../../src/chart/with-status-chart.ts';
 import { createTreatyBot } from '../../../src/create-treaty-bot.ts';
 import { deliverDueDigests } from '../../../src/digests/deliver-digests.ts';
 import { type DigestPoster, PermanentPostError } from '../../../src/digests/digest-poster.ts';
@@ -19,8 +20,14 @@ import type { RecordingLogger } from '../../support/recording-logger.ts';
 import { connectClient } from '../support/connect-client.ts';
 import { embedText } from '../support/embed-text.ts';
 import { botUser, FakeDiscord, humanUser, ids, type RecordedRequest } from '../support/fake-discord.ts';
-import { chatInputInteraction, guildMessage, MANAGER_PERMISSIONS } from '../support/gateway-payloads.ts';
+import {
+  buttonInteraction,
+  chatInputInteraction,
+  guildMessage,
+  MANAGER_PERMISSIONS,
+} from '../support/gateway-payloads.ts';
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const fixture = (name: string) => pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'untc', name)).href;
 
 const callbackOf = (interaction: object) => (request: RecordedRequest) =>
@@ -78,7 +85,8 @@ function deliver(poster: DigestPoster<DigestPost>, now: Date) {
     poster,
     now,
     isDue: () => true,
-    buildPayload: (changes, subscription) => digestPost(tracker.digestFor(changes, subscription)),
+    buildPayload: (changes, subscription) =>
+      digestPostWithChart(tracker.digestFor(changes, subscription), silentLogger),
     logger: silentLogger,
   });
 }
@@ -149,6 +157,63 @@ describe('/treaty subscribe and unsubscribe', () => {
   });
 });
 
+describe('/treaty status on Discord', () => {
+  /** The interaction callback of a click on the first button of a reply. */
+  async function clickShare(callback: RecordedRequest) {
+    const customId = callback.body.data.components[0].components[0].custom_id;
+    const click = buttonInteraction(customId);
+    fake.dispatch('INTERACTION_CREATE', click);
+    return fake.nextRequest(callbackOf(click));
+  }
+
+  it('answers privately with the progress chart attached, the embed showing it, and offers Share', async () => {
+    expect(await tracker.poll()).toBe('saved');
+    const callback = await runTreaty('status');
+
+    expect(callback.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.files.map(({ field, name, contentType }) => ({ field, name, contentType }))).toEqual([
+      { field: 'files[0]', name: 'status.png', contentType: 'image/png' },
+    ]);
+    expect(callback.files[0]?.bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(callback.body.data.attachments).toEqual([
+      { id: '0', description: expect.stringMatching(/^Ratification progress: 0 of 40 instruments counted/) },
+    ]);
+    const [embed] = callback.body.data.embeds;
+    expect(embed.title).toBe('Ratification status');
+    expect(embed.image).toEqual({ url: 'attachment://status.png' });
+    expect(callback.body.data.components[0].components[0].label).toBe('Share in channel');
+  });
+
+  it('shares the status in the channel with the chart attached', async () => {
+    expect(await tracker.poll()).toBe('saved');
+    const shared = await clickShare(await runTreaty('status'));
+
+    expect(shared.body.data.flags ?? 0).toBe(0);
+    expect(shared.body.data.content).toBe(`Shared by <@${ids.user}>`);
+    expect(shared.files.map((file) => file.name)).toEqual(['status.png']);
+    expect(shared.body.data.embeds[0].image).toEqual({ url: 'attachment://status.png' });
+  });
+
+  it('answers a status without a snapshot, or any other reply, without a file', async () => {
+    for (const query of ['status', 'entry-into-force']) {
+      const callback = await runTreaty(query);
+      expect(callback.files).toEqual([]);
+      expect(callback.body.data.embeds[0].image).toBeUndefined();
+    }
+  });
+
+  it('attaches the chart to a status asked by mention', async () => {
+    expect(await tracker.poll()).toBe('saved');
+    fake.dispatch('MESSAGE_CREATE', guildMessage(`<@${ids.bot}> status`, { mentions: [botUser] }));
+    const answer = await fake.nextRequest(isChannelPost);
+    expect(answer.files.map((file) => file.name)).toEqual(['status.png']);
+    expect(fake.messagesIn(ids.channel)[0]?.message.embeds[0].image.url).toMatch(
+      /^https:\/\/cdn\.discordapp\.com\/.*\/status\.png$/,
+    );
+  });
+});
+
 describe('digests on Discord', () => {
   it('posts a digest once with the delivery nonce, and nothing on the next run', async () => {
     const poster = await subscribedWithChanges();
@@ -186,9 +251,57 @@ describe('digests on Discord', () => {
     // Each kind of change is a list in the description: its heading, then a line per change.
     expect(embed.description).toMatch(/\*\*New parties \(\d+\)\*\*\n• \S/);
     expect(embed.fields).toBeUndefined();
+    expect(embed.image).toEqual({ url: 'attachment://status.png' });
     expect(embed.description.length).toBeLessThanOrEqual(EMBED_LIMITS.description);
     expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_LIMITS.charactersPerMessage);
     expect(post?.body.allowed_mentions.parse).toEqual([]);
+  });
+
+  it('posts the chart as the one attachment of the one message, the embed showing it', async () => {
+    const poster = await subscribedWithChanges();
+    await deliver(poster, new Date());
+
+    const [post, ...others] = fake.requests.filter(isChannelPost);
+    expect(others).toEqual([]);
+    expect(post?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(post?.files).toEqual([
+      { field: 'files[0]', name: 'status.png', contentType: 'image/png', bytes: expect.any(Buffer) },
+    ]);
+    expect(post?.files[0]?.bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(post?.body.attachments).toEqual([
+      { id: '0', description: expect.stringMatching(/^Ratification progress: 5 of 40 instruments counted/) },
+    ]);
+    const [stored, ...more] = fake.messagesIn(ids.channel);
+    expect(more).toEqual([]);
+    expect(stored?.message.attachments).toHaveLength(1);
+    expect(stored?.message.embeds[0].image.url).toBe(stored?.message.attachments[0].url);
+    // The digest is still found by its title link after the chart changed the message.
+    const target = { platform: 'discord' as const, workspace: ids.guild, channel: ids.channel };
+    expect(await poster.findPosted?.(target, post?.body.nonce)).toEqual({ messageId: stored?.message.id });
+  });
+
+  it('posts the digest with the chart in words where the bot may not attach files', async () => {
+    const poster = await subscribedWithChanges();
+    // An override as a server may have set before the chart: no Attach Files for the bot's role here.
+    const deny = { id: ids.botRole, type: 0, allow: '0', deny: String(PermissionFlagsBits.AttachFiles) };
+    fake.dispatch('CHANNEL_UPDATE', {
+      id: ids.channel,
+      type: 0,
+      name: 'general',
+      position: 0,
+      guild_id: ids.guild,
+      permission_overwrites: [deny],
+    });
+    const channel = client?.channels.cache.get(ids.channel);
+    const me = client?.guilds.cache.get(ids.guild)?.members.me;
+    if (!channel || !('permissionsFor' in channel) || !me) throw new Error('no guild channel');
+    await vi.waitUntil(() => !channel.permissionsFor(me).has(PermissionFlagsBits.AttachFiles));
+    expect(await deliver(poster, new Date())).toMatchObject({ posted: 1 });
+
+    const [post] = fake.requests.filter(isChannelPost);
+    expect(post?.files).toEqual([]);
+    expect(post?.body.embeds[0].image).toBeUndefined();
+    expect(post?.body.embeds[0].description).toMatch(/Ratification progress: 5 of 40 instruments counted/);
   });
 
   it('retries with the same nonce after a post whose recording failed: Discord returns the first message', async () => {

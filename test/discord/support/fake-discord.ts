@@ -50,8 +50,19 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are JSON the tests pick apart.
   body: any;
+  /** The files of a multipart request (`files[n]`), beside its `payload_json` (which is `body`). */
+  files: RecordedFile[];
   /** `performance.now()` when the request arrived. */
   receivedAt: number;
+}
+
+/** A file sent in a multipart request, as discord.js sends attachments. */
+export interface RecordedFile {
+  /** The form field, e.g. `files[0]`. */
+  field: string;
+  name: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 /**
@@ -211,14 +222,13 @@ export class FakeDiscord {
   private async handleRest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
       headers: request.headers,
-      body: text && request.headers['content-type']?.includes('json') ? JSON.parse(text) : text,
+      ...(await parseBody(Buffer.concat(chunks), request.headers['content-type'] ?? '')),
       receivedAt: performance.now(),
     };
     this.requests.push(recorded);
@@ -275,7 +285,7 @@ export class FakeDiscord {
       };
     }
     const channelMessage = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
-    if (method === 'POST' && channelMessage) return this.createMessage(channelMessage[1] ?? ids.channel, body);
+    if (method === 'POST' && channelMessage) return this.createMessage(channelMessage[1] ?? ids.channel, request);
     if (method === 'GET' && channelMessage) {
       // Newest first, at most `limit`; like Discord, messages read back carry no nonce.
       const limit = Number(request.query.get('limit') ?? 50);
@@ -292,7 +302,7 @@ export class FakeDiscord {
     if (method === 'GET' && channel) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     if (method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path)) {
-      return { status: 200, body: this.messageObject(ids.channel, body) };
+      return { status: 200, body: this.messageObject(ids.channel, body, request.files) };
     }
     if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       const commands = Array.isArray(body) ? body : [];
@@ -304,21 +314,46 @@ export class FakeDiscord {
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: the posted JSON.
-  private createMessage(channelId: string, body: any): FakeResponse {
+  private createMessage(channelId: string, { body, files }: RecordedRequest): FakeResponse {
     const stored = this.channelMessages.get(channelId) ?? [];
     this.channelMessages.set(channelId, stored);
     const nonce = typeof body?.nonce === 'string' || typeof body?.nonce === 'number' ? String(body.nonce) : undefined;
     const earlier = nonce && body?.enforce_nonce === true ? stored.find((entry) => entry.nonce === nonce) : undefined;
     if (earlier) return { status: 200, body: { ...earlier.message, nonce } };
-    const message = this.messageObject(channelId, body);
+    const message = this.messageObject(channelId, body, files);
     stored.push({ message, ...(nonce ? { nonce } : {}) });
     return { status: 200, body: nonce ? { ...message, nonce } : message };
   }
 
+  /**
+   * The posted JSON as the message object Discord returns: each file becomes an attachment on the CDN (with the
+   * description sent for it), and an embed image `attachment://<name>` points to that attachment, as on Discord.
+   */
   // biome-ignore lint/suspicious/noExplicitAny: echoes the posted JSON back as a message object.
-  private messageObject(channelId: string, body: any): object {
+  private messageObject(channelId: string, body: any, files: readonly RecordedFile[] = []): object {
     this.nextSnowflake += 1n;
+    const attachments = files.map((file, index) => {
+      this.nextSnowflake += 1n;
+      const id = String(this.nextSnowflake);
+      // biome-ignore lint/suspicious/noExplicitAny: the `attachments` entries of payload_json.
+      const sent = (body?.attachments ?? []).find((entry: any) => String(entry.id) === String(index));
+      const url = `https://cdn.discordapp.com/attachments/${channelId}/${id}/${file.name}`;
+      return {
+        id,
+        filename: file.name,
+        size: file.bytes.length,
+        url,
+        proxy_url: url.replace('cdn.discordapp.com', 'media.discordapp.net'),
+        content_type: file.contentType,
+        ...(sent?.description ? { description: sent.description } : {}),
+      };
+    });
+    const cdnUrl = (url: string) =>
+      attachments.find((attachment) => url === `attachment://${attachment.filename}`)?.url ?? url;
+    // biome-ignore lint/suspicious/noExplicitAny: embeds as posted.
+    const embeds = (body?.embeds ?? []).map((embed: any) =>
+      embed.image?.url ? { ...embed, image: { ...embed.image, url: cdnUrl(embed.image.url) } } : embed,
+    );
     return {
       id: String(this.nextSnowflake),
       channel_id: channelId,
@@ -330,14 +365,30 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
-      embeds: body?.embeds ?? [],
+      attachments,
+      embeds,
       components: body?.components ?? [],
       pinned: false,
       type: 0,
       flags: body?.flags ?? 0,
     };
   }
+}
+
+/** A request body: JSON, multipart (`payload_json` plus `files[n]`, as discord.js sends attachments) or text. */
+async function parseBody(bytes: Buffer, type: string): Promise<Pick<RecordedRequest, 'body' | 'files'>> {
+  if (type.startsWith('multipart/form-data')) {
+    const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    const files: RecordedFile[] = [];
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') continue;
+      files.push({ field, name: value.name, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+    }
+    const json = form.get('payload_json');
+    return { body: typeof json === 'string' ? JSON.parse(json) : {}, files };
+  }
+  const text = bytes.toString('utf8');
+  return { body: text && type.includes('json') ? JSON.parse(text) : text, files: [] };
 }
 
 function readyData(): object {
@@ -381,7 +432,9 @@ function guildCreateData(): object {
     roles: [
       role(ids.guild, '@everyone', { permissions: '3072' }),
       // The role Discord creates for a bot and offers in the mention picker under the bot's name.
-      role(ids.botRole, 'Treaty', { managed: true, tags: { bot_id: ids.bot } }),
+      // With the invite's permissions: View Channels, Send Messages (and in threads), Embed Links, Attach Files,
+      // Read Message History.
+      role(ids.botRole, 'Treaty', { managed: true, tags: { bot_id: ids.bot }, permissions: '274878024704' }),
       role(ids.otherRole, 'Legal'),
     ],
     channels: [

@@ -310,6 +310,11 @@ function hostilePart(hostileUrls: boolean, code: fc.Arbitrary<string>): fc.Arbit
         bar,
         ...(detail === null ? {} : { detail }),
       })),
+    fc.record({
+      type: fc.constant('chart' as const),
+      altText: anyText(0),
+      png: fc.uint8Array({ minLength: 8, maxLength: 8 }),
+    }),
     fc.record({ type: fc.constant('asOf' as const), text: anyText(0) }),
   );
 }

@@ -2,8 +2,7 @@
  * What the fuzz properties assert about a rendered message, as a list of problems (empty when the message is
  * fine), so a failing case reports every broken rule at once instead of the first `expect`.
  */
-import type { APIEmbed } from 'discord.js';
-import { EMBED_LIMITS, embedLength } from '../../../adapters/discord/embed-limits.ts';
+import { EMBED_LIMITS, embedLength, type RenderedMessage } from '../../../adapters/discord/embed-limits.ts';
 import { BLOCK_LIMITS } from '../../../adapters/slack/block-limits.ts';
 import { escapeText } from '../../../adapters/slack/escape-mrkdwn.ts';
 import type { SlackMessage } from '../../../adapters/slack/render-blocks.ts';
@@ -81,6 +80,11 @@ export function slackProblems(message: SlackMessage, linkPrefixes: readonly stri
           displayed.push({ where: `button ${i}`, text: element.text.text });
         }
         break;
+      case 'image':
+        if (block.alt_text.length > BLOCK_LIMITS.imageAltText) problems.push(`image ${i} alt text too long`);
+        if (block.alt_text.trim().length === 0) problems.push(`${EMPTY_TEXT} image ${i} alt text`);
+        displayed.push({ where: `image ${i}`, text: block.alt_text });
+        break;
       case 'divider':
         break;
     }
@@ -151,10 +155,19 @@ export function discordLinkTargets(reply: Reply): string[] {
  * live mention, a masked link or an unclosed code span.
  * Footers are checked for length only: Discord shows footer text literally, without mentions or markdown.
  */
-export function discordProblems(messages: ReadonlyArray<{ embeds: APIEmbed[] }>, linkTargets: readonly string[]) {
+export function discordProblems(messages: readonly RenderedMessage[], linkTargets: readonly string[]) {
   const problems: string[] = [];
   for (const [m, message] of messages.entries()) {
     const { embeds } = message;
+    // A picture is shown by the message that carries its file, with alt text within the limit.
+    const names = new Set((message.files ?? []).map((file) => file.name));
+    for (const file of message.files ?? []) {
+      if (file.description.length > EMBED_LIMITS.attachmentDescription) problems.push(`message ${m} alt text too long`);
+    }
+    for (const embed of embeds) {
+      const shown = embed.image?.url.replace(/^attachment:\/\//, '');
+      if (shown !== undefined && !names.has(shown)) problems.push(`message ${m} shows ${shown} without its file`);
+    }
     if (embeds.length === 0 || embeds.length > EMBED_LIMITS.embedsPerMessage) {
       problems.push(`message ${m} has ${embeds.length} embeds`);
     }

@@ -11,6 +11,11 @@ import { type WebSocket, WebSocketServer } from 'ws';
  * It keeps a little state, as Slack does: messages posted with `chat.postMessage` (with their metadata) are
  * stored per channel and answered back, newest first, by `conversations.history` (metadata only with
  * `include_all_metadata`); `users.info` answers from `setUser` (unknown users are plain members).
+ *
+ * Files go through the external upload flow: `files.getUploadURLExternal` hands out `…/upload/<file id>`, a POST
+ * there keeps the bytes (raw or multipart), `files.completeUploadExternal` completes the file and, only with a
+ * `channel_id`, shares it as a message of its own. A message whose image block shows a file (`slack_file.id`)
+ * that is not complete is refused with `invalid_blocks`, as Slack refuses one it cannot show.
  */
 
 /** One Web API call the app made. */
@@ -47,6 +52,27 @@ export interface StoredMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
+/** A file uploaded through the external upload flow. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  /** The length announced to `files.getUploadURLExternal`. */
+  length: number;
+  altText?: string;
+  /** The bytes POSTed to the upload URL. */
+  bytes?: Buffer;
+  /** Set by `files.completeUploadExternal`. */
+  completed: boolean;
+  /** Channels it was shared to (`completeUploadExternal` with a `channel_id`). */
+  sharedTo: string[];
+}
+
+/**
+ * How the fake misbehaves on one `files.completeUploadExternal`: it completes the file, then answers 500, drops
+ * the connection, or never answers.
+ */
+export type UploadFault = 'error-after-complete' | 'reset-after-complete' | 'hang-after-complete';
+
 /** The flags `users.info` reports for a user. */
 export interface FakeUser {
   is_admin?: boolean;
@@ -80,9 +106,13 @@ export class FakeSlack {
   readonly socketMessages: Array<Record<string, unknown>> = [];
   /** Messages really posted (successful `chat.postMessage`), oldest first. */
   readonly messages: StoredMessage[] = [];
+  /** Files uploaded, in the order their upload URLs were handed out. */
+  readonly files: FakeFile[] = [];
   private readonly users = new Map<string, FakeUser>();
   private readonly delays = new Map<string, number>();
   private readonly postFaults = new Map<string, PostFault[]>();
+  private readonly uploadFaults: UploadFault[] = [];
+  private filesStillProcessing = 0;
   private handler: ApiHandler | undefined;
   private readonly sockets = new Set<WebSocket>();
   private messageCounter = 0;
@@ -138,6 +168,25 @@ export class FakeSlack {
     this.postFaults.set(channel, [...(this.postFaults.get(channel) ?? []), ...faults]);
   }
 
+  /** The next `files.completeUploadExternal` calls (of any channel's post) fail as listed, one fault per call. */
+  failUploads(...faults: UploadFault[]): void {
+    this.uploadFaults.push(...faults);
+  }
+
+  /**
+   * The next `times` posts that show a file are refused as Slack refuses one whose file it is still processing
+   * (`invalid_blocks`, "invalid slack file"); nothing is posted.
+   */
+  processFilesSlowly(times: number): void {
+    this.filesStillProcessing += times;
+  }
+
+  /** The ids of the files a message shows in its image blocks. */
+  imagesOf(message: StoredMessage): string[] {
+    const blocks = Array.isArray(message.blocks) ? (message.blocks as ImageBlockLike[]) : [];
+    return blocks.flatMap((block) => (block.type === 'image' && block.slack_file?.id ? [block.slack_file.id] : []));
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -190,9 +239,12 @@ export class FakeSlack {
   }
 
   private async handle(request: IncomingMessage): Promise<Required<FakeAnswer>> {
-    const raw = await readBody(request);
+    const bytes = await readBody(request);
+    const raw = bytes.toString('utf8');
     const url = new URL(request.url ?? '/', this.baseUrl);
     const at = Date.now();
+    if (url.pathname.startsWith('/upload/'))
+      return this.receiveUpload(url.pathname.slice('/upload/'.length), request, bytes);
     if (url.pathname.startsWith('/response/')) {
       this.responsePosts.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw || '{}'), at });
       return { status: 200, headers: {}, body: { ok: true } };
@@ -204,7 +256,7 @@ export class FakeSlack {
       authorization: request.headers.authorization,
       at,
     };
-    const answer = this.handler?.(call) ?? this.faultyPost(call) ?? this.defaultAnswer(call);
+    const answer = this.handler?.(call) ?? this.faultyPost(call) ?? this.faultyUpload(call) ?? this.defaultAnswer(call);
     this.calls.push({ ...call, status: answer.status ?? 200 });
     const delayMs = this.delays.get(method);
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -225,6 +277,46 @@ export class FakeSlack {
     return { status: fault === 'reset-after-store' ? NO_ANSWER.reset : NO_ANSWER.hang, body: null };
   }
 
+  /** The answer of a planned fault for this call, if any (see `failUploads`). */
+  private faultyUpload(call: Omit<ApiCall, 'status'>): FakeAnswer | undefined {
+    if (call.method !== 'files.completeUploadExternal') return undefined;
+    const fault = this.uploadFaults.shift();
+    if (!fault) return undefined;
+    this.defaultAnswer(call);
+    if (fault === 'error-after-complete') return { status: 500, body: { ok: false, error: 'internal_error' } };
+    return { status: fault === 'reset-after-complete' ? NO_ANSWER.reset : NO_ANSWER.hang, body: null };
+  }
+
+  /** The bytes POSTed to an upload URL: raw, or the file of a multipart form (as the WebClient sends them). */
+  private async receiveUpload(id: string, request: IncomingMessage, bytes: Buffer): Promise<Required<FakeAnswer>> {
+    const file = this.files.find((candidate) => candidate.id === id);
+    if (!file) return { status: 404, headers: {}, body: { ok: false, error: 'unknown_upload' } };
+    const type = request.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+      const part = [...form.values()].find((value) => typeof value !== 'string');
+      file.bytes = typeof part === 'object' ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    } else {
+      file.bytes = bytes;
+    }
+    return { status: 200, headers: {}, body: `OK - ${file.bytes.length}` };
+  }
+
+  /** A post showing a file that is not complete (or still processing) is refused, as Slack refuses it. */
+  private refusedImage(call: Omit<ApiCall, 'status'>): FakeAnswer | undefined {
+    const blocks = Array.isArray(call.params.blocks) ? (call.params.blocks as ImageBlockLike[]) : [];
+    const at = blocks.findIndex((block) => block.type === 'image' && block.slack_file);
+    if (at < 0) return undefined;
+    const id = blocks[at]?.slack_file?.id;
+    const ready = this.files.some((file) => file.id === id && file.completed && file.bytes);
+    if (ready && this.filesStillProcessing === 0) return undefined;
+    if (ready) this.filesStillProcessing -= 1;
+    const pointer = `invalid slack file [json-pointer:/blocks/${at}/slack_file]`;
+    return {
+      body: { ok: false, error: 'invalid_blocks', errors: [pointer], response_metadata: { messages: [pointer] } },
+    };
+  }
+
   private defaultAnswer(call: Omit<ApiCall, 'status'>): FakeAnswer {
     switch (call.method) {
       case 'auth.test':
@@ -241,17 +333,44 @@ export class FakeSlack {
         };
       case 'apps.connections.open':
         return { body: { ok: true, url: `${this.baseUrl.replace('http', 'ws')}/link/?ticket=fake` } };
-      case 'chat.postMessage': {
-        this.messageCounter += 1;
-        const ts = `1700000100.${String(this.messageCounter).padStart(6, '0')}`;
-        const { channel, text, blocks, metadata } = call.params;
-        this.messages.push({
-          channel: String(channel),
-          ts,
-          text,
-          blocks,
-          ...(metadata ? { metadata: metadata as StoredMessage['metadata'] & object } : {}),
+      case 'files.getUploadURLExternal': {
+        const id = `F0FAKE${String(this.files.length + 1).padStart(4, '0')}`;
+        this.files.push({
+          id,
+          filename: String(call.params.filename),
+          length: Number(call.params.length),
+          ...(call.params.alt_text === undefined ? {} : { altText: String(call.params.alt_text) }),
+          completed: false,
+          sharedTo: [],
         });
+        return { body: { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id } };
+      }
+      case 'files.completeUploadExternal': {
+        const listed = (Array.isArray(call.params.files) ? call.params.files : []) as Array<{
+          id: string;
+          title?: string;
+        }>;
+        const done = this.files.filter((file) => listed.some((entry) => entry.id === file.id) && file.bytes);
+        if (done.length === 0) return { body: { ok: false, error: 'invalid_file_id' } };
+        const channel = call.params.channel_id === undefined ? undefined : String(call.params.channel_id);
+        for (const file of done) {
+          file.completed = true;
+          if (channel) file.sharedTo.push(channel);
+        }
+        // Slack shares a file completed with a channel as a message of its own.
+        if (channel)
+          this.store(
+            channel,
+            '',
+            done.map((file) => ({ type: 'file', file_id: file.id })),
+          );
+        return { body: { ok: true, files: done.map(({ id, filename }) => ({ id, title: filename, name: filename })) } };
+      }
+      case 'chat.postMessage': {
+        const refused = this.refusedImage(call);
+        if (refused) return refused;
+        const { channel, text, blocks, metadata } = call.params;
+        const ts = this.store(String(channel), text, blocks, metadata as StoredMessage['metadata']);
         return { body: { ok: true, channel, ts } };
       }
       case 'conversations.history': {
@@ -286,6 +405,14 @@ export class FakeSlack {
     }
   }
 
+  /** Keeps a message in a channel; returns its ts. */
+  private store(channel: string, text: unknown, blocks: unknown, metadata?: StoredMessage['metadata']): string {
+    this.messageCounter += 1;
+    const ts = `1700000100.${String(this.messageCounter).padStart(6, '0')}`;
+    this.messages.push({ channel, ts, text, blocks, ...(metadata ? { metadata } : {}) });
+    return ts;
+  }
+
   private accept(socket: WebSocket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
@@ -303,18 +430,24 @@ export class FakeSlack {
   }
 }
 
+/** An image block as the fake reads it from a message. */
+interface ImageBlockLike {
+  type?: string;
+  slack_file?: { id?: string };
+}
+
 function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json')) return JSON.parse(raw || '{}');
   const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
   // The Web API client sends object arguments as JSON strings inside the form.
-  for (const key of ['blocks', 'metadata']) {
+  for (const key of ['blocks', 'metadata', 'files']) {
     if (typeof params[key] === 'string') params[key] = JSON.parse(params[key]);
   }
   return params;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
