@@ -1,6 +1,8 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { Reply } from '../../src/answer/reply.ts';
+import { withStatusChart } from '../../src/chart/with-status-chart.ts';
 import type { Logger } from '../../src/logger.ts';
+import { uploadChart } from './chart-upload.ts';
 import { slackErrorFields } from './compose-answer.ts';
 import { renderReply, type UploadedFiles } from './render-blocks.ts';
 
@@ -13,7 +15,7 @@ const FILE_PROCESSING_WAITS_MS = [1_000, 2_000] as const;
 /** Where and how a reply is posted, besides its text and blocks. */
 export type PostOptions = { channel: string } & Pick<
   webApi.ChatPostMessageArguments,
-  'metadata' | 'unfurl_links' | 'unfurl_media'
+  'metadata' | 'unfurl_links' | 'unfurl_media' | 'thread_ts'
 >;
 
 /**
@@ -57,4 +59,38 @@ function fileNotReady(error: unknown): boolean {
   const { apiError } = slackErrorFields(error);
   const data = (error as { data?: unknown }).data;
   return apiError === 'invalid_blocks' && JSON.stringify(data ?? {}).includes('slack_file');
+}
+
+/**
+ * Posts a status with its chart: drawn, uploaded unshared, then shown by one message (a shared status, or one
+ * asked by mention or DM). False when nothing was posted (the chart could not be uploaded, or Slack refused the
+ * post, e.g. `not_in_channel`): the caller then posts it the usual way, without the picture. A post that may have
+ * reached Slack (a timeout) is not repeated: it is thrown, for the caller to log as any failed post.
+ */
+export async function postWithChart(
+  client: webApi.WebClient,
+  reply: Reply,
+  options: Pick<PostOptions, 'channel' | 'thread_ts'>,
+  logger: Logger,
+): Promise<boolean> {
+  const { channel } = options;
+  const charted = await withStatusChart(reply, logger);
+  let files: UploadedFiles;
+  try {
+    files = await uploadChart(client, charted, logger);
+  } catch (error) {
+    logger.warn({ channel, ...slackErrorFields(error) }, 'slack: could not upload the chart; posting without it');
+    return false;
+  }
+  try {
+    await postShowingChart(client, charted, files, { ...options, unfurl_links: false, unfurl_media: false }, logger);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== webApi.ErrorCode.PlatformError) throw error;
+    logger.warn(
+      { channel, ...slackErrorFields(error) },
+      'slack: could not post the status with its chart; posting it without',
+    );
+    return false;
+  }
 }

@@ -223,7 +223,45 @@ describe('digest subscriptions on Slack (real Bolt against a fake Slack)', () =>
     expect(JSON.stringify(shared?.blocks)).toContain(`Shared by <@${ASKER}>`);
     expect(JSON.stringify(shared?.blocks)).not.toContain('"image"');
     expect(removal).toEqual({ delete_original: true });
-    expect(logger.messages('warn')).toEqual(['slack: could not post the status with its chart; sharing it without']);
+    expect(logger.messages('warn')).toEqual(['slack: could not post the status with its chart; posting it without']);
+  });
+});
+
+describe('a status asked by mention on Slack', () => {
+  let store: Store;
+  let fake: FakeSlack;
+  let app: App | undefined;
+
+  beforeAll(async () => {
+    store = openStore(':memory:', silentLogger);
+    await new RatificationTracker({ store, sourceUrl: fixture('consents.xml'), logger: silentLogger }).poll();
+  });
+
+  afterAll(() => store.close());
+
+  afterEach(async () => {
+    await app?.stop();
+    await fake.close();
+  });
+
+  it('is answered in the thread with its chart: uploaded unshared, then one message showing it', async () => {
+    fake = await FakeSlack.start();
+    const tracker = new RatificationTracker({ store, sourceUrl: fixture('consents.xml'), logger: silentLogger });
+    const running = await startHttpApp(
+      createTreatyBot({ logger: silentLogger, statusDesk: tracker }),
+      fake,
+      silentLogger,
+    );
+    app = running.app;
+    const event = appMentionEvent(`<@${FAKE_BOT_USER}> status`, '1700000000.000300');
+    await postSigned(running.eventsUrl, JSON.stringify(eventCallback('Ev0STATUS', event)), { contentType: JSON_TYPE });
+    const [post, ...more] = await fake.waitFor(() => fake.postedMessages().length > 0 && fake.postedMessages());
+
+    expect(more).toEqual([]);
+    expect(post?.params.thread_ts).toBe('1700000000.000300');
+    const [file] = fake.files;
+    expect(file).toMatchObject({ filename: 'status.png', completed: true, sharedTo: [] });
+    expect(JSON.stringify(post?.params.blocks)).toContain(`"slack_file":{"id":"${file?.id}"}`);
   });
 });
 

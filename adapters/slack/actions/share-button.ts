@@ -1,12 +1,7 @@
-import { type BlockButtonAction, type Middleware, type SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
-import type { Reply } from '../../../src/answer/reply.ts';
-import { withStatusChart } from '../../../src/chart/with-status-chart.ts';
-import type { Logger } from '../../../src/logger.ts';
+import type { BlockButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { inAnswerTurn } from '../answer-turns.ts';
-import { uploadChart } from '../chart-upload.ts';
 import { type Asker, composeAnswer, type ListenerContext, slackErrorFields } from '../compose-answer.ts';
-import { postShowingChart } from '../post-showing-chart.ts';
-import type { UploadedFiles } from '../render-blocks.ts';
+import { postWithChart } from '../post-showing-chart.ts';
 
 /**
  * "Share in channel" under an ephemeral `/treaty` answer: asks the core again with the query carried in the
@@ -38,7 +33,11 @@ export function shareButton({
       if (!answered) {
         // An apology is for the person who clicked, never for the whole channel.
         if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
-      } else if (reply?.snapshot && body.channel && (await postWithChart(client, body.channel.id, reply, logger))) {
+      } else if (
+        reply?.snapshot &&
+        body.channel &&
+        (await postWithChart(client, reply, { channel: body.channel.id }, logger))
+      ) {
         if (body.response_url) await respond({ delete_original: true });
       } else if (body.response_url) {
         await respond({ response_type: 'in_channel', replace_original: false, ...message });
@@ -55,37 +54,4 @@ export function shareButton({
       logger.error({ ...asker, ...slackErrorFields(error) }, 'slack: could not share an answer in the channel');
     }
   };
-}
-
-/**
- * Posts a shared status with its chart: drawn, uploaded unshared, then shown by one message. False when nothing
- * was posted (the chart could not be uploaded, or Slack refused the post, e.g. `not_in_channel`): the caller then
- * shares it the usual way, without the picture. A post that may have reached Slack (a timeout) is not repeated:
- * it is thrown, and logged as any failed share.
- */
-async function postWithChart(
-  client: webApi.WebClient,
-  channel: string,
-  reply: Reply,
-  logger: Logger,
-): Promise<boolean> {
-  const charted = await withStatusChart(reply, logger);
-  let files: UploadedFiles;
-  try {
-    files = await uploadChart(client, charted, logger);
-  } catch (error) {
-    logger.warn({ channel, ...slackErrorFields(error) }, 'slack: could not upload the chart; sharing without it');
-    return false;
-  }
-  try {
-    await postShowingChart(client, charted, files, { channel, unfurl_links: false, unfurl_media: false }, logger);
-    return true;
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== webApi.ErrorCode.PlatformError) throw error;
-    logger.warn(
-      { channel, ...slackErrorFields(error) },
-      'slack: could not post the status with its chart; sharing it without',
-    );
-    return false;
-  }
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import { inAnswerTurn } from '../answer-turns.ts';
 import { type Asker, composeAnswer, type ListenerContext, slackErrorFields } from '../compose-answer.ts';
 import { decodeSlackText } from '../incoming-text.ts';
+import { postWithChart } from '../post-showing-chart.ts';
 import { withSubscriptionPermission } from '../subscription-permission.ts';
 import { messageKey, stripMention } from './message-text.ts';
 
@@ -39,11 +40,15 @@ export async function answerMessage(
     deps,
   );
   // Bolt has acknowledged the event already; other requests' acks go first (see answer-turns.ts).
-  const { message } = await inAnswerTurn(() => composeAnswer(bot, text, asker, logger));
+  const { message, reply } = await inAnswerTurn(() => composeAnswer(bot, text, asker, logger));
+  const thread = question.threadTs ? { thread_ts: question.threadTs } : {};
   try {
+    // A status carries its progress chart, uploaded first; without it (no files:write, say) it goes as usual.
+    if (reply?.snapshot && (await postWithChart(client, reply, { channel: question.channel, ...thread }, logger)))
+      return;
     await client.chat.postMessage({
       channel: question.channel,
-      ...(question.threadTs ? { thread_ts: question.threadTs } : {}),
+      ...thread,
       ...message,
       // Citations may carry links; previews of them would bury the quotes.
       unfurl_links: false,
