@@ -7,6 +7,7 @@ import { deliverDueDigests } from '../../src/digests/deliver-digests.ts';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
+import type { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import {
   DUE_AT,
   deliverUnderFault,
@@ -57,6 +58,17 @@ describe('Slack digests under faults (production client config against a fake Sl
       slackDigestClient('xoxb-test-token', { apiUrl: fake.apiUrl, requestTimeoutMs }, silentLogger),
       silentLogger,
     );
+  /** One delivery run of the due digests, with their charts, through the production poster. */
+  const deliverWithChart = (store: Store, tracker: RatificationTracker) =>
+    deliverDueDigests({
+      store,
+      poster: productionPoster(),
+      now: DUE_AT,
+      isDue: () => true,
+      buildPayload: (changes, subscription) =>
+        digestPostWithChart(tracker.digestFor(changes, subscription), silentLogger),
+      logger: silentLogger,
+    });
   const postsPerChannel = () => CHANNELS.map((channel) => fake.messagesIn(channel).length);
   const othersPosted = () => OTHERS.every((channel) => fake.messagesIn(channel).length > 0);
 
@@ -115,15 +127,7 @@ describe('Slack digests under faults (production client config against a fake Sl
     const { store, tracker } = await storeWithDueDigests('slack', FAKE_TEAM, [FAULTY]);
     stores.push(store);
     fake.processFilesSlowly(1);
-    const summary = await deliverDueDigests({
-      store,
-      poster: productionPoster(),
-      now: DUE_AT,
-      isDue: () => true,
-      buildPayload: (changes, subscription) =>
-        digestPostWithChart(tracker.digestFor(changes, subscription), silentLogger),
-      logger: silentLogger,
-    });
+    const summary = await deliverWithChart(store, tracker);
     expect(summary).toMatchObject({ posted: 1, failed: 0 });
     expect(fake.callsTo('chat.postMessage').map((call) => call.status)).toEqual([200, 200]);
     expect(expectOneChartEach([FAULTY])).toBe(1);
@@ -133,15 +137,7 @@ describe('Slack digests under faults (production client config against a fake Sl
     const { store, tracker } = await storeWithDueDigests('slack', FAKE_TEAM, [FAULTY]);
     stores.push(store);
     fake.processFilesSlowly(3);
-    const summary = await deliverDueDigests({
-      store,
-      poster: productionPoster(),
-      now: DUE_AT,
-      isDue: () => true,
-      buildPayload: (changes, subscription) =>
-        digestPostWithChart(tracker.digestFor(changes, subscription), silentLogger),
-      logger: silentLogger,
-    });
+    const summary = await deliverWithChart(store, tracker);
     expect(summary).toMatchObject({ posted: 1, failed: 0 });
     const [message, ...more] = fake.messagesIn(FAULTY);
     expect(more).toEqual([]);
