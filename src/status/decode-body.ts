@@ -12,6 +12,8 @@ import { type Refusal, refuse } from './refusal.ts';
  *    encoding, which is all an XML declaration can be read from without a byte-order mark);
  * 4. UTF-8, the XML default.
  *
+ * One exception: bytes labelled Latin-1 that are valid UTF-8 beyond ASCII are read as UTF-8 (see `isUtf8Text`).
+ *
  * Decoding uses the platform's `TextDecoder`, whose WHATWG labels read `ISO-8859-1` and `latin1` as
  * windows-1252. A label it does not know, or text that still holds U+FFFD (bytes the declared encoding cannot
  * decode, or a replacement character some earlier step left), is refused: a garbled name must never reach a
@@ -25,7 +27,7 @@ export type DecodedBody =
       /** The encoding's WHATWG name, e.g. `windows-1252`. */
       encoding: string;
       /** Which rule chose it. */
-      declaredBy: 'byte-order mark' | 'Content-Type' | 'XML declaration' | 'default';
+      declaredBy: 'byte-order mark' | 'Content-Type' | 'XML declaration' | 'default' | 'UTF-8 bytes';
     }
   | Refusal;
 
@@ -53,6 +55,9 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   } catch {
     return refuse('undecodable', `the document declares the unknown encoding "${label}" (${declaredBy})`);
   }
+  if (decoder.encoding === 'windows-1252' && isUtf8Text(bytes)) {
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', declaredBy: 'UTF-8 bytes' };
+  }
   const text = decoder.decode(bytes);
   const bad = text.indexOf('\ufffd');
   if (bad >= 0) {
@@ -64,6 +69,21 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
     );
   }
   return { ok: true, text, encoding: decoder.encoding, declaredBy };
+}
+
+/**
+ * True when bytes labelled Latin-1 are UTF-8 with letters beyond ASCII: a server that re-encoded the file and kept
+ * its label. Read as Latin-1 they would give "CÃ´te d'Ivoire" without a single U+FFFD to refuse; a real Latin-1
+ * name is all but never valid UTF-8 as well (it would need pairs such as "Ã©"), so the bytes decide.
+ */
+function isUtf8Text(bytes: Uint8Array): boolean {
+  if (!bytes.some((byte) => byte >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function chooseEncoding(

@@ -81,6 +81,15 @@ describe('decodeBody', () => {
     expect(result.ok && result.text).toContain('Türkiye');
   });
 
+  it('reads UTF-8 bytes under a Latin-1 label as UTF-8, never as "CÃ´te"', () => {
+    const result = decodeBody(utf8(declared('ISO-8859-1', "Côte d'Ivoire, Türkiye")), 'text/xml; charset=ISO-8859-1');
+    expect(result).toMatchObject({ ok: true, encoding: 'utf-8', declaredBy: 'UTF-8 bytes' });
+    expect(result.ok && result.text).toContain("<r>Côte d'Ivoire, Türkiye</r>");
+    // Real Latin-1 stays Latin-1, and plain ASCII follows its label.
+    expect(decodeBody(latin1(declared('ISO-8859-1', 'Türkiye')))).toMatchObject({ encoding: 'windows-1252' });
+    expect(decodeBody(utf8(declared('ISO-8859-1', 'Chile')))).toMatchObject({ encoding: 'windows-1252' });
+  });
+
   it('defaults to UTF-8 without a charset or a declared encoding', () => {
     expect(decodeBody(utf8('<?xml version="1.0"?><r>Türkiye</r>'))).toMatchObject({
       ok: true,
