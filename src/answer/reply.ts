@@ -138,3 +138,14 @@ export interface Reply {
 export function excerptsOf(reply: Pick<Reply, 'parts'>): Excerpt[] {
   return reply.parts.flatMap((part) => (part.type === 'quote' ? [part.excerpt] : []));
 }
+
+/** A reply of a heading and lines of prose (status lines, subscription outcomes, a request to slow down). */
+export function notesReply(kind: ReplyKind, query: string, lang: Language, heading: string, lines: string[]): Reply {
+  return {
+    kind,
+    lang,
+    query,
+    parts: [{ type: 'heading', text: heading }, ...lines.map((text): Part => ({ type: 'note', text }))],
+    actions: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Subscription } from '../store/subscriptions.ts';
 import type { StatusView, SubscriptionOutcome } from '../tracker/status-facts.ts';
 import type { ReplyOffers } from './answer-reply.ts';
 import { SHARE_LABEL } from './phrases.ts';
-import type { Action, Language, Part, Reply } from './reply.ts';
+import { type Action, type Language, notesReply, type Part, type Reply } from './reply.ts';
 import { asOfText, dayOf, describeChange, formatUtc, progressPart, projectionText } from './status-wording.ts';
 
 const OFFICIAL_RECORD: Part = { type: 'note', text: 'Official record', url: STATUS_PAGE_URL, aside: true };
@@ -102,13 +102,7 @@ export function subscriptionListReply(list: readonly Subscription[], query: stri
 }
 
 function notes(query: string, lang: Language, heading: string, lines: string[]): Reply {
-  return {
-    kind: 'status',
-    lang,
-    query,
-    parts: [{ type: 'heading', text: heading }, ...lines.map((text): Part => ({ type: 'note', text }))],
-    actions: [],
-  };
+  return notesReply('status', query, lang, heading, lines);
 }
 
 /**

@@ -14,7 +14,7 @@ import { answerConfidence, CONFIDENCE_THRESHOLD } from './confidence.ts';
 import { helpReply, topicsReply } from './help-reply.ts';
 import { SHARED_BY } from './phrases.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import type { Citation, Excerpt, Language, Reply, TopicSuggestion } from './reply.ts';
+import { type Citation, type Excerpt, type Language, notesReply, type Reply, type TopicSuggestion } from './reply.ts';
 import type { StatusDesk } from './status-desk.ts';
 import { asksForStatus } from './status-question.ts';
 import {
@@ -79,16 +79,9 @@ export class TreatyBot {
     const lang = text ? detectLanguage(text) : localeLanguage(context.locale);
     if (!context.replay && this.overLimit(context)) {
       this.services.observer?.rateLimited(context);
-      return {
-        kind: 'help',
-        lang,
-        query: text,
-        parts: [
-          { type: 'heading', text: 'Slow down' },
-          { type: 'note', text: 'You are asking faster than the bot answers one person. Try again in a minute.' },
-        ],
-        actions: [],
-      };
+      return notesReply('help', text, lang, 'Slow down', [
+        'You are asking faster than the bot answers one person. Try again in a minute.',
+      ]);
     }
     const reply = this.reply(text, lang, context);
     if (truncated)
@@ -105,7 +98,7 @@ export class TreatyBot {
    */
   vote(query: string, vote: 'up' | 'down', context: AskContext & { user: string }): boolean {
     const { feedback } = this.services;
-    if (!feedback || (context.platform !== 'slack' && context.platform !== 'discord')) return false;
+    if (!feedback || !isChatPlatform(context.platform)) return false;
     const reply = this.ask(query, { platform: context.platform, replay: true });
     if (reply.kind !== 'answer' && reply.kind !== 'no_answer') return false;
     feedback.record({ question: reply.query, reply, vote, platform: context.platform, userId: context.user });
@@ -176,7 +169,7 @@ export class TreatyBot {
     if (command.kind === 'status') return statusReply(desk.statusView(), text, lang, this.offers(lang, context));
     const { platform, workspace, channel, user } = context;
     if (command.kind !== 'subscriptions' && context.replay) return replayCannotSubscribeReply(text, lang);
-    if ((platform !== 'slack' && platform !== 'discord') || !workspace || !channel) {
+    if (!isChatPlatform(platform) || !workspace || !channel) {
       return subscriptionsNeedChannelReply(text, lang);
     }
     if (command.kind === 'subscriptions')
@@ -233,7 +226,7 @@ export class TreatyBot {
   private offers(lang: Language, context: AskContext): ReplyOffers {
     return {
       share: context.privateReply === true,
-      vote: this.services.feedback !== undefined && (context.platform === 'slack' || context.platform === 'discord'),
+      vote: this.services.feedback !== undefined && isChatPlatform(context.platform),
       english: context.english ?? lang === 'en',
       platform: context.platform,
     };
@@ -296,4 +289,9 @@ function localeLanguage(locale: string | undefined): Language {
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Slack and Discord: the platforms with channels, subscriptions and votes. */
+function isChatPlatform(platform: AskContext['platform']): platform is 'slack' | 'discord' {
+  return platform === 'slack' || platform === 'discord';
 }
