@@ -7,7 +7,6 @@ import { deliverDueDigests } from '../../src/digests/deliver-digests.ts';
 import type { DigestPoster } from '../../src/digests/digest-poster.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
-import type { RatificationTracker } from '../../src/tracker/ratification-tracker.ts';
 import {
   DUE_AT,
   deliverUnderFault,
@@ -58,9 +57,12 @@ describe('Slack digests under faults (production client config against a fake Sl
       slackDigestClient('xoxb-test-token', { apiUrl: fake.apiUrl, requestTimeoutMs }, silentLogger),
       silentLogger,
     );
-  /** One delivery run of the due digests, with their charts, through the production poster. */
-  const deliverWithChart = (store: Store, tracker: RatificationTracker) =>
-    deliverDueDigests({
+  /** One delivery run of a due digest with its chart to FAULTY, while Slack processes files for `tries` posts. */
+  const deliverWhileProcessingFiles = async (tries: number) => {
+    const { store, tracker } = await storeWithDueDigests('slack', FAKE_TEAM, [FAULTY]);
+    stores.push(store);
+    fake.processFilesSlowly(tries);
+    return deliverDueDigests({
       store,
       poster: productionPoster(),
       now: DUE_AT,
@@ -69,6 +71,7 @@ describe('Slack digests under faults (production client config against a fake Sl
         digestPostWithChart(tracker.digestFor(changes, subscription), silentLogger),
       logger: silentLogger,
     });
+  };
   const postsPerChannel = () => CHANNELS.map((channel) => fake.messagesIn(channel).length);
   const othersPosted = () => OTHERS.every((channel) => fake.messagesIn(channel).length > 0);
 
@@ -124,20 +127,14 @@ describe('Slack digests under faults (production client config against a fake Sl
   );
 
   it('posts once, showing the chart, when Slack is still processing the file at the first try', async () => {
-    const { store, tracker } = await storeWithDueDigests('slack', FAKE_TEAM, [FAULTY]);
-    stores.push(store);
-    fake.processFilesSlowly(1);
-    const summary = await deliverWithChart(store, tracker);
+    const summary = await deliverWhileProcessingFiles(1);
     expect(summary).toMatchObject({ posted: 1, failed: 0 });
     expect(fake.callsTo('chat.postMessage').map((call) => call.status)).toEqual([200, 200]);
     expect(expectOneChartEach([FAULTY])).toBe(1);
   });
 
   it('posts once with the chart in words when Slack cannot show the file in time', async () => {
-    const { store, tracker } = await storeWithDueDigests('slack', FAKE_TEAM, [FAULTY]);
-    stores.push(store);
-    fake.processFilesSlowly(3);
-    const summary = await deliverWithChart(store, tracker);
+    const summary = await deliverWhileProcessingFiles(3);
     expect(summary).toMatchObject({ posted: 1, failed: 0 });
     const [message, ...more] = fake.messagesIn(FAULTY);
     expect(more).toEqual([]);

@@ -49,6 +49,17 @@ async function runTreaty(query?: string, where: 'guild' | 'dm' = 'guild'): Promi
   return fake.nextRequest(callbackOf(interaction));
 }
 
+/** Reconnects the client over a core whose every answer throws. */
+async function reconnectWithBrokenCore(): Promise<void> {
+  await client?.destroy();
+  const broken = {
+    ask: () => {
+      throw new Error('index file is corrupt');
+    },
+  } as unknown as TreatyBot;
+  ({ client, logger } = await connectClient(fake, broken));
+}
+
 describe('/treaty autocomplete', () => {
   it('offers topic slugs matching what is typed, at most 25', async () => {
     const interaction = autocompleteInteraction('force');
@@ -120,13 +131,7 @@ describe('/treaty', () => {
   });
 
   it('apologises ephemerally and logs when the core throws', async () => {
-    await client?.destroy();
-    const broken = {
-      ask: () => {
-        throw new Error('index file is corrupt');
-      },
-    } as unknown as TreatyBot;
-    ({ client, logger } = await connectClient(fake, broken));
+    await reconnectWithBrokenCore();
     const callback = await runTreaty('entry-into-force');
 
     expect(callback.body).toMatchObject({ type: 4, data: { content: APOLOGY, flags: 64 } });
@@ -207,13 +212,7 @@ describe('"Share in channel"', () => {
   });
 
   it('apologises privately and logs once when answering the click fails', async () => {
-    await client?.destroy();
-    const broken = {
-      ask: () => {
-        throw new Error('index file is corrupt');
-      },
-    } as unknown as TreatyBot;
-    ({ client, logger } = await connectClient(fake, broken));
+    await reconnectWithBrokenCore();
     const click = buttonInteraction('treaty:post:q:entry-into-force');
     fake.dispatch('INTERACTION_CREATE', click);
 
