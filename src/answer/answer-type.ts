@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import type { AnswerType, AnswerTypeRule } from '../lexicon/lexicon.ts';
 import { normalizeArabic, toAsciiDigits } from '../text/arabic-normalize.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
-import { tokenize } from '../text/tokenize.ts';
+import { namesCountry } from './country-names.ts';
+import { followsAt, normalizedWords, withoutProclitic } from './word-sequence.ts';
 
 /**
  * What kind of answer a question asks for (a time, a quantity, a place, a person or body) and whether a passage
@@ -103,31 +103,6 @@ export class AnswerTypes {
   }
 }
 
-/** Country names (i18n-iso-countries' Arabic locale) as normalized word sequences, by their first word. */
-let countryNames: Map<string, string[][]> | undefined;
-
-/** True when the words name a country: بفيتنام, الولايات المتحدة الأمريكية, ساحل العاج. */
-function namesCountry(words: readonly string[]): boolean {
-  countryNames ??= readCountryNames();
-  const names = countryNames;
-  return words.some((word, i) =>
-    [word, withoutProclitic(word)].some((first) => (names.get(first) ?? []).some((name) => followsAt(words, i, name))),
-  );
-}
-
-function readCountryNames(): Map<string, string[][]> {
-  const { countries } = createRequire(import.meta.url)('i18n-iso-countries/langs/ar.json') as {
-    countries: Record<string, string | string[]>;
-  };
-  const byFirstWord = new Map<string, string[][]>();
-  for (const name of Object.values(countries).flat()) {
-    const words = normalizedWords(name);
-    const first = words[0];
-    if (first) byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), words]);
-  }
-  return byFirstWord;
-}
-
 /**
  * An English question without a fronted subordinate clause: "When countries swap evidence, what principle
  * applies?" asks what, not when. The clause before the comma goes when a question word follows it ("When will it
@@ -138,22 +113,4 @@ function mainEnglishClause(question: string): string {
     /^\s*(?:when|where|while|if|once|as|since)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|how|when|where|why)\b)/i,
     '',
   );
-}
-
-/**
- * Whether the rest of `phrase` follows its first word at `words[i]` (the caller has matched that word, in one of
- * its forms: وكم، بفيتنام).
- */
-function followsAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
-  return phrase.every((next, j) => j === 0 || words[i + j] === next);
-}
-
-function normalizedWords(text: string): string[] {
-  return tokenize(text).map((token) => token.norm);
-}
-
-/** A word with a conjunction or preposition in front (وفي، بنيويورك، للمكتب) still names what it names. */
-function withoutProclitic(word: string): string {
-  if (word.length <= 3) return word;
-  return word.replace(/^([وف]?)لل(?=..)/, '$1ال').replace(/^[وف]?[بلك]?(?=...)/, '');
 }

@@ -1,10 +1,12 @@
 import type { PassageSearch } from '../search/passage-search.ts';
 import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
+import { namesCountry } from './country-names.ts';
+import { normalizedWords } from './word-sequence.ts';
 
 /**
  * How sure the bot is that its best passage answers the question, 0–1, and the one threshold below which it
- * says the sources do not answer instead of quoting weak matches. Three pieces, multiplied:
+ * says the sources do not answer instead of quoting weak matches. Four pieces, multiplied:
  *
  * 1. **Known share.** The IDF weight of the question's units that some passage holds, over the weight of all
  *    its units, where a unit no passage holds counts only UNKNOWN_UNIT_SHARE of the rarest term's IDF: an
@@ -18,6 +20,7 @@ import type { RankedPassage } from '../search/ranker.ts';
  *    paraphrased questions meet few of their own words in the right passage (coverage alone separates
  *    answerable from unanswerable questions no better than chance on the question bank's tuning half), so it
  *    only breaks ties.
+ * 4. **Unknown names.** A country or a Latin-script name that no passage holds: UNKNOWN_NAME_SHARE.
  */
 
 /**
@@ -29,6 +32,12 @@ export const CONFIDENCE_THRESHOLD = 0.55;
 
 /** A unit found in no passage weighs this share of the rarest possible term's IDF (times its planned weight). */
 export const UNKNOWN_UNIT_SHARE = 0.2;
+/**
+ * Confidence is cut to this share when the question names something no passage holds: a country ("the penalty in
+ * Saudi Arabia") or, in an Arabic question, a Latin-script name or acronym. Such a question asks about a record
+ * the sources do not hold; a name, unlike a colloquial word, is not a spelling the analysis failed to know.
+ */
+export const UNKNOWN_NAME_SHARE = 0.5;
 /**
  * The same for a word of an English question that no passage's English translation holds: the full IDF of the
  * rarest word. The translations hold the corpus's whole English vocabulary, so such a word is off the topic
@@ -81,7 +90,15 @@ export function answerConfidence({ plan, best, typeRanks }: Evidence, search: Pa
     1,
     ...typeRanks.map((rank) => (rank === 0 ? 1 : rank > 0 ? LATER_TYPE_SHARE : MISSING_TYPE_SHARE)),
   );
-  return coverage ** COVERAGE_EXPONENT * knownShare * typeShare;
+  const nameShare = plan.units.some((unit) => search.unitWeight(unit) === 0 && isName(unit.label, plan.lang))
+    ? UNKNOWN_NAME_SHARE
+    : 1;
+  return coverage ** COVERAGE_EXPONENT * knownShare * typeShare * nameShare;
+}
+
+/** A country's name, or a Latin-script word in an Arabic question (NEXUS, GLACY). */
+function isName(label: string, lang: 'ar' | 'en'): boolean {
+  return namesCountry(normalizedWords(label)) || (lang === 'ar' && /[a-z]/i.test(label));
 }
 
 /**

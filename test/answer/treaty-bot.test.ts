@@ -89,6 +89,11 @@ describe('TreatyBot.ask', () => {
     expect(listedSlugs(reply).length).toBeGreaterThan(0);
   });
 
+  it('abstains when the question names a country the sources never name, and answers the same question without it', () => {
+    expect(ask('ما هي عقوبة الابتزاز الإلكتروني في الأردن وفق الاتفاقية؟').kind).toBe('no_answer');
+    expect(ask('كيف تتعاون الدول لجمع الأدلة الإلكترونية وفق الاتفاقية؟').kind).toBe('answer');
+  });
+
   it.each(['what is the best pizza recipe?', 'who won the world cup?'])(
     'abstains on an off-topic English question although one of its words is in the translations: %s',
     (question) => {
