@@ -7,6 +7,7 @@ import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import { answerReply, noAnswerReply, type ReplyOffers } from './answer-reply.ts';
 import { AnswerTypes } from './answer-type.ts';
+import { preferAskedType, type Quotable, type TypeCheck } from './answer-type-rank.ts';
 import type { AskContext } from './ask-context.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
@@ -49,6 +50,13 @@ export interface AnswerObserver {
 export const MAX_EXCERPTS = 5;
 /** An excerpt is shown only when it scores at least this share of the best one. */
 const MIN_RELATIVE_SCORE = 0.55;
+
+/** The candidates shown, best first: at most MAX_EXCERPTS, each scoring at least MIN_RELATIVE_SCORE of the best. */
+function shown<T>(candidates: readonly T[], scoreOf: (candidate: T) => number): T[] {
+  const top = candidates[0] ? scoreOf(candidates[0]) : 0;
+  return candidates.filter((candidate) => scoreOf(candidate) >= top * MIN_RELATIVE_SCORE).slice(0, MAX_EXCERPTS);
+}
+const quotableScore = (candidate: Quotable) => candidate.ranked.score;
 
 /**
  * The core: turns what a user typed into a Reply. Platform-free; every adapter calls `ask`.
@@ -197,23 +205,20 @@ export class TreatyBot {
       const suggestions = this.topics.slice(0, 5).map(toSuggestion);
       return noAnswerReply({ query, lang, heading, reason, searchedTerms: [], suggestions }, offers);
     }
+    const typeCheck = this.typeCheck(question, plan);
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
-    const best = ranked[0];
-    const quoted = ranked
-      .filter((candidate) => best && candidate.score >= best.score * MIN_RELATIVE_SCORE)
-      .slice(0, MAX_EXCERPTS);
-    const excerpts = quoted.map((candidate) => this.toExcerpt(candidate));
-    // The asked-for span (a date for "when") must stand in the quoted sentences, not anywhere in the passages.
-    const asked = excerpts.length > 0 ? this.answerTypes.asked(question, plan.words) : [];
-    const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
-    const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
-    const typeRanks = asked.map((type) =>
-      excerpts.findIndex((excerpt, i) => {
-        const analyzed = quoted[i]?.analyzed;
-        const texts = analyzed ? evidenceTexts(excerpt, analyzed, type === 'quantity' ? counted : undefined) : [];
-        return texts.some(({ text, unmatched }) => this.answerTypes.holds(type, text, unmatched));
-      }),
+    // Excerpts are cut for the passages that may be shown: reordering by answer type may show any of them.
+    const candidates = (typeCheck.asked.length > 0 ? ranked : shown(ranked, (passage) => passage.score)).map(
+      (passage): Quotable => ({ ranked: passage, excerpt: this.toExcerpt(passage) }),
     );
+    // Confidence asks whether the passages quoted by relevance hold the asked-for span: the reordering below
+    // would otherwise lift a passage that holds some date to the top of every unanswerable "when" question.
+    const typeRanks = typeCheck.asked.map((type) =>
+      shown(candidates, quotableScore).findIndex((candidate) => typeCheck.holds(candidate, type)),
+    );
+    const quoted = shown(preferAskedType(candidates, typeCheck), quotableScore);
+    const best = quoted[0]?.ranked;
+    const excerpts = quoted.map(({ excerpt }) => excerpt);
     const confidence = answerConfidence({ plan, best, typeRanks }, this.search);
     if (!best || confidence < CONFIDENCE_THRESHOLD) {
       const reason = 'The source documents do not answer this. Try one of these topics.';
@@ -221,6 +226,23 @@ export class TreatyBot {
       return noAnswerReply({ query, lang, heading, reason, searchedTerms, suggestions, confidence }, offers);
     }
     return answerReply({ query, lang, heading, excerpts, searchedTerms, confidence }, offers);
+  }
+
+  /**
+   * What type of answer the question asks for (a date for "when"), and whether a candidate's quoted sentences,
+   * not anywhere in its passage, hold a span of it.
+   */
+  private typeCheck(question: string, plan: QueryPlan): TypeCheck {
+    const asked = this.answerTypes.asked(question, plan.words);
+    const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
+    const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
+    return {
+      asked,
+      holds: ({ ranked, excerpt }, type) =>
+        evidenceTexts(excerpt, ranked.analyzed, type === 'quantity' ? counted : undefined).some(({ text, unmatched }) =>
+          this.answerTypes.holds(type, text, unmatched),
+        ),
+    };
   }
 
   private offers(lang: Language, context: AskContext): ReplyOffers {

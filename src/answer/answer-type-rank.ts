@@ -1,0 +1,43 @@
+import type { AnswerType } from '../lexicon/lexicon.ts';
+import type { RankedPassage } from '../search/ranker.ts';
+import type { Excerpt } from './reply.ts';
+
+/** A ranked passage with the excerpt that would be quoted from it. */
+export interface Quotable {
+  ranked: RankedPassage;
+  excerpt: Excerpt;
+}
+
+/** The types of answer a question asks for, and whether a candidate's excerpt holds a span of a type. */
+export interface TypeCheck {
+  asked: readonly AnswerType[];
+  holds: (candidate: Quotable, type: AnswerType) => boolean;
+}
+
+/**
+ * The share of a candidate's score that comes from holding the asked-for types (all of them: the whole share).
+ * Enough to reorder passages that match the question about equally well ("how many states attended" matches
+ * every paragraph about the meeting; the one with "93 States" answers), too little to lift a weak match over a
+ * strong one.
+ */
+const TYPE_SHARE = 0.1;
+
+/**
+ * Candidates reordered by answer-type evidence: a passage whose excerpt holds the date a "when" question asks
+ * for, the number a "how many" asks for, goes before one that matches as well but does not. Scores stay 0–1
+ * (and the excerpts' scores follow). Unchanged when the question asks for no type.
+ */
+export function preferAskedType(candidates: readonly Quotable[], check: TypeCheck): Quotable[] {
+  const { asked } = check;
+  if (asked.length === 0) return [...candidates];
+  const rescored = candidates.map((candidate) => {
+    const held = asked.filter((type) => check.holds(candidate, type)).length / asked.length;
+    const score = (1 - TYPE_SHARE) * candidate.ranked.score + TYPE_SHARE * held;
+    return {
+      ranked: { ...candidate.ranked, score },
+      excerpt: { ...candidate.excerpt, score: Math.round(score * 1000) / 1000 },
+    };
+  });
+  // A stable sort: equal scores keep the relevance order.
+  return rescored.sort((a, b) => b.ranked.score - a.ranked.score);
+}
