@@ -44,12 +44,15 @@ const ENGLISH = [
 /** About the signing ceremony or the vote the documents report, not the live count. */
 const DOCUMENTED_EVENT = /حفل|هانوي|مراسم|ceremony|hanoi|first day|اول يوم|في اليوم الاول/;
 
+/** Another treaty's parties (the Budapest Convention's, which the report counts) are not this convention's status. */
+const OTHER_TREATY = /بودابست|budapest|مجلس اوروبا|council of europe|مالابو|malabo/;
+
 /** True for a question about where signatures and ratifications stand. */
 export function asksForStatus(text: string): boolean {
   const normalized = normalizeArabic(text.toLowerCase())
     .replace(/[؟?!.,،]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (DOCUMENTED_EVENT.test(normalized)) return false;
+  if (DOCUMENTED_EVENT.test(normalized) || OTHER_TREATY.test(normalized)) return false;
   return ARABIC.some((pattern) => pattern.test(normalized)) || ENGLISH.some((pattern) => pattern.test(normalized));
 }

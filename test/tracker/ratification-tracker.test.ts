@@ -105,6 +105,8 @@ describe('asksForStatus', () => {
     ['هل يكفي تصديق ٤٠ دولة حتى تصير الاتفاقية سارية؟', false],
     ['كم دولة وقّعت فعلاً على الاتفاقية في حفل هانوي؟', false],
     ['كم دولة يجب أن تصادق على الاتفاقية؟', false],
+    ['كم عدد الدول الأطراف في اتفاقية بودابست؟', false],
+    ['How many states have ratified the Budapest Convention?', false],
     ['Has Egypt ratified the convention?', true],
     ['Did Morocco sign the cybercrime treaty?', true],
     ['Which countries have ratified so far?', true],
