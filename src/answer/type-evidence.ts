@@ -1,3 +1,4 @@
+import { splitSentences } from '../corpus/sentences.ts';
 import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from '../search/query-plan.ts';
 import type { Excerpt } from './reply.ts';
@@ -37,10 +38,19 @@ export interface EvidenceText {
   unmatched: string;
 }
 
-/** The pieces of the excerpt to look for an answer in: all of it, or the text near `counted`. */
+/**
+ * The pieces of the excerpt to look for an answer in: the text near `counted`, or else the excerpt's sentences
+ * that hold a word the question matched (a date in the sentence after the one about the meeting does not say
+ * when the meeting was); the whole excerpt when none does.
+ */
 export function evidenceTexts(excerpt: Excerpt, analyzed: AnalyzedPassage, counted?: QueryUnit): EvidenceText[] {
   const whole = { text: excerpt.text, unmatched: blankHighlights(excerpt) };
-  if (!counted) return [whole];
+  if (!counted) {
+    const matching = splitSentences(excerpt.text, { start: 0, end: excerpt.text.length })
+      .filter(({ start, end }) => excerpt.highlights.some((word) => word.start < end && start < word.end))
+      .map(({ start, end }) => ({ text: whole.text.slice(start, end), unmatched: whole.unmatched.slice(start, end) }));
+    return matching.length > 0 ? matching : [whole];
+  }
   const pieces = nounOffsets(analyzed, counted)
     .filter((offset) => offset.start >= excerpt.start && offset.end <= excerpt.end)
     .map((offset) => {

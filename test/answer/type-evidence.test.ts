@@ -65,6 +65,15 @@ describe('evidenceTexts', () => {
     expect(evidenceTexts(excerpt, passage, counted('كم قاضيا تدرب؟')).map(({ text }) => text)).toEqual([excerpt.text]);
   });
 
+  it('looks only in the sentences that hold a word the question matched', () => {
+    const passage = passageMatching(/في هانوي في نهاية هذا الأسبوع/);
+    const excerpt = excerptOf(passage, ['حفل']);
+    const texts = evidenceTexts(excerpt, passage).map(({ text }) => text);
+    expect(texts).toEqual([expect.stringContaining('حفل')]);
+    expect(texts[0]).not.toMatch(/هانوي/);
+    expect(evidenceTexts(excerptOf(passage), passage).map(({ text }) => text)).toEqual([excerpt.text]);
+  });
+
   it("blanks the question's own matched words in `unmatched`, offsets kept", () => {
     const passage = passageMatching(/هانوي/);
     const excerpt = excerptOf(passage, ['هانوي']);
