@@ -2,16 +2,14 @@ import type { AnswerType } from '../lexicon/lexicon.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import type { Excerpt } from './reply.ts';
 
-/** A ranked passage with the excerpt that would be quoted from it. */
+/**
+ * A ranked passage with the excerpt that would be quoted from it, and which of the types of answer the question
+ * asks for (a date for "when") the excerpt holds.
+ */
 export interface Quotable {
   ranked: RankedPassage;
   excerpt: Excerpt;
-}
-
-/** The types of answer a question asks for, and whether a candidate's excerpt holds a span of a type. */
-export interface TypeCheck {
-  asked: readonly AnswerType[];
-  holds: (candidate: Quotable, type: AnswerType) => boolean;
+  heldTypes: ReadonlySet<AnswerType>;
 }
 
 /**
@@ -27,13 +25,13 @@ const TYPE_SHARE = 0.1;
  * for, the number a "how many" asks for, goes before one that matches as well but does not. Scores stay 0–1
  * (and the excerpts' scores follow). Unchanged when the question asks for no type.
  */
-export function preferAskedType(candidates: readonly Quotable[], check: TypeCheck): Quotable[] {
-  const { asked } = check;
+export function preferAskedType(candidates: readonly Quotable[], asked: readonly AnswerType[]): Quotable[] {
   if (asked.length === 0) return [...candidates];
   const rescored = candidates.map((candidate) => {
-    const held = asked.filter((type) => check.holds(candidate, type)).length / asked.length;
+    const held = candidate.heldTypes.size / asked.length;
     const score = (1 - TYPE_SHARE) * candidate.ranked.score + TYPE_SHARE * held;
     return {
+      ...candidate,
       ranked: { ...candidate.ranked, score },
       excerpt: { ...candidate.excerpt, score: Math.round(score * 1000) / 1000 },
     };

@@ -1,13 +1,13 @@
 import type { CatalogEntry } from '../corpus/catalog.ts';
 import type { FeedbackRecorder } from '../feedback/feedback-recorder.ts';
-import type { Topic } from '../lexicon/lexicon.ts';
+import type { AnswerType, Topic } from '../lexicon/lexicon.ts';
 import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 import type { PassageSearch } from '../search/passage-search.ts';
 import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import { answerReply, noAnswerReply, type ReplyOffers } from './answer-reply.ts';
 import { AnswerTypes } from './answer-type.ts';
-import { preferAskedType, type Quotable, type TypeCheck } from './answer-type-rank.ts';
+import { preferAskedType, type Quotable } from './answer-type-rank.ts';
 import type { AskContext } from './ask-context.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
@@ -205,18 +205,22 @@ export class TreatyBot {
       const suggestions = this.topics.slice(0, 5).map(toSuggestion);
       return noAnswerReply({ query, lang, heading, reason, searchedTerms: [], suggestions }, offers);
     }
-    const typeCheck = this.typeCheck(question, plan);
+    const asked = this.answerTypes.asked(question, plan.words);
+    const heldTypes = this.typesHeld(plan, asked);
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
     // Excerpts are cut for the passages that may be shown: reordering by answer type may show any of them.
-    const candidates = (typeCheck.asked.length > 0 ? ranked : shown(ranked, (passage) => passage.score)).map(
-      (passage): Quotable => ({ ranked: passage, excerpt: this.toExcerpt(passage) }),
+    const candidates = (asked.length > 0 ? ranked : shown(ranked, (passage) => passage.score)).map(
+      (passage): Quotable => {
+        const excerpt = this.toExcerpt(passage);
+        return { ranked: passage, excerpt, heldTypes: heldTypes(passage, excerpt) };
+      },
     );
     // Confidence asks whether the passages quoted by relevance hold the asked-for span: the reordering below
     // would otherwise lift a passage that holds some date to the top of every unanswerable "when" question.
-    const typeRanks = typeCheck.asked.map((type) =>
-      shown(candidates, quotableScore).findIndex((candidate) => typeCheck.holds(candidate, type)),
+    const typeRanks = asked.map((type) =>
+      shown(candidates, quotableScore).findIndex((candidate) => candidate.heldTypes.has(type)),
     );
-    const quoted = shown(preferAskedType(candidates, typeCheck), quotableScore);
+    const quoted = shown(preferAskedType(candidates, asked), quotableScore);
     const best = quoted[0]?.ranked;
     const excerpts = quoted.map(({ excerpt }) => excerpt);
     const confidence = answerConfidence({ plan, best, typeRanks }, this.search);
@@ -229,20 +233,23 @@ export class TreatyBot {
   }
 
   /**
-   * What type of answer the question asks for (a date for "when"), and whether a candidate's quoted sentences,
-   * not anywhere in its passage, hold a span of it.
+   * Which of the asked types of answer (a date for "when") a candidate's quoted sentences hold: the span must
+   * stand in what is quoted, not anywhere in the passage.
    */
-  private typeCheck(question: string, plan: QueryPlan): TypeCheck {
-    const asked = this.answerTypes.asked(question, plan.words);
+  private typesHeld(
+    plan: QueryPlan,
+    asked: readonly AnswerType[],
+  ): (passage: RankedPassage, excerpt: Excerpt) => Set<AnswerType> {
     const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
     const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
-    return {
-      asked,
-      holds: ({ ranked, excerpt }, type) =>
-        evidenceTexts(excerpt, ranked.analyzed, type === 'quantity' ? counted : undefined).some(({ text, unmatched }) =>
-          this.answerTypes.holds(type, text, unmatched),
+    return (passage, excerpt) =>
+      new Set(
+        asked.filter((type) =>
+          evidenceTexts(excerpt, passage.analyzed, type === 'quantity' ? counted : undefined).some(
+            ({ text, unmatched }) => this.answerTypes.holds(type, text, unmatched),
+          ),
         ),
-    };
+      );
   }
 
   private offers(lang: Language, context: AskContext): ReplyOffers {
