@@ -58,13 +58,17 @@ export class AnswerTypes {
    */
   asked(question: string, words: readonly string[] = normalizedWords(question)): AnswerType[] {
     const types = new Set<AnswerType>();
-    const asking = mainEnglishClause(question);
+    // A number between the question word and its noun asks the same: "which 19 countries", "أي ١٩ دولة".
+    const asking = mainEnglishClause(question).replace(/(?<=\b(?:which|what)\s+)\d+\s+/gi, '');
     for (const rule of this.rules) if (rule.english.test(asking)) types.add(rule.type);
-    words.forEach((word, i) => {
-      // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition too (للكلفة).
-      for (const form of new Set([word, /^[وف]../.test(word) ? word.slice(1) : word, withoutProclitic(word)])) {
+    const unnumbered = words.filter((word) => !/^\d+$/.test(toAsciiDigits(word)));
+    unnumbered.forEach((word, i) => {
+      // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition (للكلفة) or a pronoun
+      // ending (أساميهم، ميزانيتها).
+      const forms = [word, /^[وف]../.test(word) ? word.slice(1) : word, withoutProclitic(word), withoutPronoun(word)];
+      for (const form of new Set(forms)) {
         for (const { type, phrase } of this.arabicByFirstWord.get(form) ?? []) {
-          if (followsAt(words, i, phrase)) types.add(type);
+          if (followsAt(unnumbered, i, phrase)) types.add(type);
         }
       }
     });
@@ -113,4 +117,10 @@ function mainEnglishClause(question: string): string {
     /^\s*(?:when|where|while|if|once|as|since)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|how|when|where|why)\b)/i,
     '',
   );
+}
+
+/** A word without a possessive pronoun ending, when three letters stay (أساميهم → أسامي، ميزانيتها → ميزانيت). */
+function withoutPronoun(word: string): string {
+  const bare = word.replace(/(?:هم|هن|ها|كم)$/, '');
+  return bare.length >= 3 ? bare.replace(/ت$/, 'ه') : word;
 }

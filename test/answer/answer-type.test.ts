@@ -25,6 +25,10 @@ describe('AnswerTypes.asked', () => {
     ['مين ترأس الاجتماع؟', ['person']],
     ['شكون اللي دار هاد القرار؟', ['person']],
     ["What's the name of the rapporteur?", ['person']],
+    ['أي ١٩ دولة شاركت؟', ['place']],
+    ['Which 19 countries took part?', ['states']],
+    ['شو أساميهم؟', ['person']],
+    ['هتدخل حيز التنفيذ يوم كام؟', ['time', 'quantity']],
     ['شو هدف الاتفاقية؟', []],
     ['What does the convention aim to do?', []],
   ])('%s asks for %j', (question, expected) => {

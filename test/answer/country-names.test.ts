@@ -5,11 +5,17 @@ import { normalizedWords } from '../../src/answer/word-sequence.ts';
 const names = (text: string) => namesCountry(normalizedWords(text));
 
 describe('namesCountry', () => {
-  it.each(['السعودية', 'في الأردن', 'بفيتنام', 'الولايات المتحدة', 'وفلسطين'])('finds a country in %s', (text) => {
-    expect(names(text)).toBe(true);
-  });
+  it.each(['السعودية', 'في الأردن', 'بفيتنام', 'الولايات المتحدة', 'وفلسطين', 'الإمارات', 'كوريا'])(
+    'finds a country in %s',
+    (text) => {
+      expect(names(text)).toBe(true);
+    },
+  );
 
-  it.each(['الدول الأعضاء', 'المتحدة', 'الاتفاقية', 'الإنتربول'])('finds none in %s', (text) => {
-    expect(names(text)).toBe(false);
-  });
+  it.each(['الدول الأعضاء', 'المتحدة', 'الاتفاقية', 'الإنتربول', 'الولايات', 'جزر', 'المملكة'])(
+    'finds none in %s',
+    (text) => {
+      expect(names(text)).toBe(false);
+    },
+  );
 });
