@@ -75,14 +75,43 @@ export function deserializeAnalysis(json: string, documents: ReadonlyMap<string,
       twins,
       Array.from(wordTermIds, term),
     );
-    let decoded: PassageWord[] | undefined;
-    return Object.defineProperty(analyzed, 'words', {
-      get: () => {
-        decoded ??= decodeWords(words, term);
-        return decoded;
-      },
-    });
+    return new LazyWordsPassage(analyzed, () => decodeWords(words, term));
   });
+}
+
+/**
+ * An analyzed passage whose words are decoded on first use. A class, so that every stored passage has one shape
+ * with a `words` getter (redefining the property on a plain object turned each into a slow dictionary object).
+ */
+class LazyWordsPassage implements AnalyzedPassage {
+  readonly passage: Passage;
+  readonly entry: AnalyzedPassage['entry'];
+  readonly fileText: string;
+  readonly conceptSpans: ConceptSpan[];
+  readonly conceptTerms: string[];
+  readonly terms: ReadonlySet<string>;
+  readonly twinIds: string[];
+  readonly contextTerms: ReadonlySet<string>;
+  private decoded: PassageWord[] | undefined;
+
+  constructor(
+    analyzed: Omit<AnalyzedPassage, 'words'>,
+    private readonly decode: () => PassageWord[],
+  ) {
+    this.passage = analyzed.passage;
+    this.entry = analyzed.entry;
+    this.fileText = analyzed.fileText;
+    this.conceptSpans = analyzed.conceptSpans;
+    this.conceptTerms = analyzed.conceptTerms;
+    this.terms = analyzed.terms;
+    this.twinIds = analyzed.twinIds;
+    this.contextTerms = analyzed.contextTerms;
+  }
+
+  get words(): PassageWord[] {
+    this.decoded ??= this.decode();
+    return this.decoded;
+  }
 }
 
 function decodeWords(words: readonly number[], term: (index: number | undefined) => string): PassageWord[] {
