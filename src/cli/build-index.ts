@@ -19,7 +19,7 @@ if (process.argv.includes('--check')) {
   const loaded = loadIndexIfFresh(indexDir, inputs.manifest, inputs.documents);
   const sameFiles =
     !('reason' in loaded) &&
-    readFileSync(join(indexDir, INDEX_FILE), 'utf8') === JSON.stringify(data.index) &&
+    readFileSync(join(indexDir, INDEX_FILE), 'utf8') === JSON.stringify(data.miniSearch) &&
     readFileSync(join(indexDir, ANALYSIS_FILE), 'utf8') === serializeAnalysis(data.analyzed) &&
     readFileSync(join(indexDir, LEXICON_FILE), 'utf8') === JSON.stringify(data.lexicon.data);
   console.log(

@@ -5,7 +5,8 @@ import { ANALYZER_VERSION } from '../text/analyzer.ts';
 import { deserializeAnalysis, serializeAnalysis } from './analysis-file.ts';
 import type { AnalyzedPassage, SeedDocument } from './analyzed-passage.ts';
 import { CompiledLexicon, type CompiledLexiconData } from './compiled-lexicon.ts';
-import { loadMiniSearch, type PassageIndex } from './minisearch-index.ts';
+import type { PassageMiniSearch } from './minisearch-index.ts';
+import { PassageIndex } from './passage-index.ts';
 
 /**
  * What the committed index was built from. When any of it differs from the running code and seeds, the index
@@ -19,11 +20,16 @@ const manifestSchema = z.object({
 
 export type IndexManifest = z.infer<typeof manifestSchema>;
 
-/** The built search data: the compiled lexicon, analyzed passages and the MiniSearch index over them. */
+/** The search data: the compiled lexicon, analyzed passages and the BM25 index over them. */
 export interface SearchData {
   lexicon: CompiledLexicon;
   analyzed: AnalyzedPassage[];
   index: PassageIndex;
+}
+
+/** Search data built from the seeds, with the MiniSearch index that is written to `index/`. */
+export interface BuiltSearchData extends SearchData {
+  miniSearch: PassageMiniSearch;
 }
 
 export const INDEX_FILE = 'passages.minisearch.json';
@@ -37,9 +43,9 @@ export function expectedManifest(corpusHash: string, lexiconHash: string): Index
 }
 
 /** Writes the index, the analysis and the manifest (with counts for people reading it) into `dir`. */
-export function saveIndex(dir: string, data: SearchData, manifest: IndexManifest): void {
+export function saveIndex(dir: string, data: BuiltSearchData, manifest: IndexManifest): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, INDEX_FILE), JSON.stringify(data.index));
+  writeFileSync(join(dir, INDEX_FILE), JSON.stringify(data.miniSearch));
   writeFileSync(join(dir, ANALYSIS_FILE), serializeAnalysis(data.analyzed));
   writeFileSync(join(dir, LEXICON_FILE), JSON.stringify(data.lexicon.data));
   const counts = { passages: data.analyzed.length, terms: data.index.termCount };
@@ -68,7 +74,7 @@ export function loadIndexIfFresh(
         JSON.parse(readFileSync(join(dir, LEXICON_FILE), 'utf8')) as CompiledLexiconData,
       ),
       analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
-      index: loadMiniSearch(readFileSync(join(dir, INDEX_FILE), 'utf8')),
+      index: PassageIndex.fromJson(readFileSync(join(dir, INDEX_FILE), 'utf8')),
     };
   } catch (error) {
     return { reason: `index files are unreadable (${(error as Error).message})` };

@@ -9,8 +9,8 @@ interface IndexedPassage {
 }
 
 /**
- * The one options object used to build and to load the index (functions are not serialized, so loading must
- * pass the same ones). Terms arrive already analyzed, so tokenizing is a split on spaces and terms pass as is.
+ * The options the index is built with. Terms arrive already analyzed, so tokenizing is a split on spaces and terms
+ * pass as is. It is searched by passage-index.ts, which reads it as serialized and scores as MiniSearch would.
  */
 const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
   idField: 'id',
@@ -38,9 +38,4 @@ export function buildMiniSearch(passages: readonly AnalyzedPassage[]): MiniSearc
   return miniSearch;
 }
 
-/** Loads an index serialized with `JSON.stringify(miniSearch)`. */
-export function loadMiniSearch(json: string): MiniSearch<IndexedPassage> {
-  return MiniSearch.loadJSON<IndexedPassage>(json, MINISEARCH_OPTIONS);
-}
-
-export type PassageIndex = MiniSearch<IndexedPassage>;
+export type PassageMiniSearch = MiniSearch<IndexedPassage>;

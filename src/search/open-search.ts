@@ -5,8 +5,15 @@ import type { Logger } from '../logger.ts';
 import { analyzePassages, type SeedDocument } from './analyzed-passage.ts';
 import { CompiledLexicon } from './compiled-lexicon.ts';
 import { EnglishTextIndex } from './english-text-index.ts';
-import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData } from './index-files.ts';
+import {
+  type BuiltSearchData,
+  expectedManifest,
+  type IndexManifest,
+  loadIndexIfFresh,
+  type SearchData,
+} from './index-files.ts';
 import { buildMiniSearch } from './minisearch-index.ts';
+import { PassageIndex } from './passage-index.ts';
 import { PassageSearch } from './passage-search.ts';
 import { linkTwins } from './twins.ts';
 
@@ -43,10 +50,11 @@ export function readSearchInputs(seedsDir: string, lexiconDir: string = defaultL
 }
 
 /** Splits and analyzes the seeds and builds the MiniSearch index over them. */
-export function buildSearchData(inputs: SearchInputs): SearchData {
+export function buildSearchData(inputs: SearchInputs): BuiltSearchData {
   const analyzed = analyzePassages(splitDocuments([...inputs.documents.values()]), inputs.documents, inputs.lexicon);
   linkTwins(analyzed);
-  return { lexicon: inputs.lexicon, analyzed, index: buildMiniSearch(analyzed) };
+  const miniSearch = buildMiniSearch(analyzed);
+  return { lexicon: inputs.lexicon, analyzed, miniSearch, index: PassageIndex.fromMiniSearch(miniSearch) };
 }
 
 /**

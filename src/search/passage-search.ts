@@ -2,7 +2,7 @@ import type { AnalyzedPassage } from './analyzed-passage.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
-import type { PassageIndex } from './minisearch-index.ts';
+import type { PassageIndex } from './passage-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
 import { type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
 import { bm25Idf, TermPostings } from './term-postings.ts';
@@ -58,12 +58,9 @@ export class PassageSearch {
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
   search(plan: QueryPlan, limit: number): RankedPassage[] {
     const boosts = this.searchTermWeights(plan);
-    const results =
-      boosts.size === 0
-        ? []
-        : this.index.search([...boosts.keys()].join(' '), { boostTerm: (term) => boosts.get(term) ?? 1 });
-    const candidates = results.slice(0, CANDIDATES).flatMap((result): Candidate[] => {
-      const analyzed = this.passages[this.ordinals.get(String(result.id)) ?? -1];
+    const results = boosts.size === 0 ? [] : this.index.search(boosts, CANDIDATES);
+    const candidates = results.flatMap((result): Candidate[] => {
+      const analyzed = this.passages[this.ordinals.get(result.id) ?? -1];
       return analyzed ? [{ analyzed, bm25: result.score }] : [];
     });
     if (plan.lang === 'en') this.addEnglishMatches(plan, candidates);
