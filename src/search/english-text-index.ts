@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Translations } from '../corpus/translations.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
+import { Bm25Index } from './bm25-index.ts';
 import { bm25Idf } from './term-postings.ts';
 
 /** One passage's English, for the index. */
@@ -26,15 +27,20 @@ export interface EnglishHit {
  * start-up never pay for it.
  */
 export class EnglishTextIndex {
-  private built: { miniSearch: MiniSearch<EnglishPassage>; idf: (stem: string) => number } | undefined;
+  /** MiniSearch, for a question with a possible typo (fuzzy search), and the same index read for plain BM25. */
+  private built: { miniSearch: MiniSearch<EnglishPassage>; bm25: Bm25Index } | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
   private lastStems: { question: string; stems: string[] } | undefined;
+  /** True when any passage has an English translation to search. */
+  readonly available: boolean;
 
   constructor(
     private readonly passages: readonly AnalyzedPassage[],
     private readonly translations: Translations,
     private readonly stopWords: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.available = passages.some((analyzed) => translations.status.get(analyzed.passage.file) === 'current');
+  }
 
   /** The English of a passage: its spans' translated sentences; empty when its file has no translation. */
   englishOf(analyzed: AnalyzedPassage): string {
@@ -74,33 +80,47 @@ export class EnglishTextIndex {
 
   /** Passages ranked by BM25 over their English for the question's stems (see `stems`), best first. */
   search(stems: readonly string[], limit: number): EnglishHit[] {
-    const { miniSearch } = this.index();
+    const { miniSearch, bm25 } = this.index();
     const query = stems.join(' ');
     if (query === '') return [];
+    const terms = words(query);
+    if (new Set(terms).size === terms.length && !terms.some((term) => this.mayBeTypo(term))) {
+      const boosts = new Map(terms.map((term) => [term, 1]));
+      return bm25
+        .search(boosts, limit)
+        .map((hit) => ({ ordinal: Number(hit.id), bm25: hit.score, terms: bm25.termsIn(hit.id, terms) }));
+    }
     return miniSearch
       .search(query, {
         combineWith: 'OR',
         processTerm: (term) => term,
-        // Only a word no translation holds is looked up as a possible typo (one edit): fuzzy search is the cost.
-        fuzzy: (term) => (term.length > 5 && this.idf(term) === 0 ? 0.2 : false),
+        fuzzy: (term) => (this.mayBeTypo(term) ? 0.2 : false),
       })
       .slice(0, limit)
       .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
   }
 
+  /**
+   * Only a word no translation holds is looked up as a possible typo (one or two edits), with MiniSearch's fuzzy
+   * search: it is the cost, so every other question is searched by plain BM25 (the same results, faster).
+   */
+  private mayBeTypo(term: string): boolean {
+    return term.length > 5 && this.idf(term) === 0;
+  }
+
   /** BM25's IDF of a stem over the translated passages; 0 for a stem no passage holds. */
   idf(stem: string): number {
-    return this.index().idf(stem);
+    const { miniSearch, bm25 } = this.index();
+    const [word, ...more] = words(stem);
+    // A stem is one word of the index; anything else is counted as MiniSearch would search it.
+    const frequency =
+      word === stem && more.length === 0 ? bm25.documentFrequency(stem) : documentFrequency(miniSearch, stem);
+    return frequency === 0 ? 0 : bm25Idf(Math.max(1, miniSearch.documentCount), frequency);
   }
 
   /** BM25's IDF of a stem only one passage holds: the weight of the rarest possible stem. */
   get maxIdf(): number {
     return bm25Idf(Math.max(1, this.index().miniSearch.documentCount), 1);
-  }
-
-  /** True when any passage has an English translation to search. */
-  get available(): boolean {
-    return this.passages.some((analyzed) => this.translations.status.get(analyzed.passage.file) === 'current');
   }
 
   private readonly processTerm = (term: string): string | null => {
@@ -118,18 +138,7 @@ export class EnglishTextIndex {
     });
     const documents = this.passages.map((analyzed, id) => ({ id, text: this.englishOf(analyzed) }));
     miniSearch.addAll(documents.filter((document) => document.text !== ''));
-    const total = Math.max(1, miniSearch.documentCount);
-    const idfs = new Map<string, number>();
-    const idf = (stem: string) => {
-      let value = idfs.get(stem);
-      if (value === undefined) {
-        const frequency = documentFrequency(miniSearch, stem);
-        value = frequency === 0 ? 0 : bm25Idf(total, frequency);
-        idfs.set(stem, value);
-      }
-      return value;
-    };
-    this.built = { miniSearch, idf };
+    this.built = { miniSearch, bm25: Bm25Index.fromMiniSearch(miniSearch) };
     return this.built;
   }
 }

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { ANALYZER_VERSION } from '../text/analyzer.ts';
 import { deserializeAnalysis, serializeAnalysis } from './analysis-file.ts';
 import type { AnalyzedPassage, SeedDocument } from './analyzed-passage.ts';
+import { Bm25Index } from './bm25-index.ts';
 import { CompiledLexicon, type CompiledLexiconData } from './compiled-lexicon.ts';
 import type { PassageMiniSearch } from './minisearch-index.ts';
-import { PassageIndex } from './passage-index.ts';
 
 /**
  * What the committed index was built from. When any of it differs from the running code and seeds, the index
@@ -24,7 +24,7 @@ export type IndexManifest = z.infer<typeof manifestSchema>;
 export interface SearchData {
   lexicon: CompiledLexicon;
   analyzed: AnalyzedPassage[];
-  index: PassageIndex;
+  index: Bm25Index;
 }
 
 /** Search data built from the seeds, with the MiniSearch index that is written to `index/`. */
@@ -74,7 +74,7 @@ export function loadIndexIfFresh(
         JSON.parse(readFileSync(join(dir, LEXICON_FILE), 'utf8')) as CompiledLexiconData,
       ),
       analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
-      index: PassageIndex.fromJson(readFileSync(join(dir, INDEX_FILE), 'utf8')),
+      index: Bm25Index.fromJson(readFileSync(join(dir, INDEX_FILE), 'utf8')),
     };
   } catch (error) {
     return { reason: `index files are unreadable (${(error as Error).message})` };

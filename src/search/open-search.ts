@@ -3,6 +3,7 @@ import { Translations } from '../corpus/translations.ts';
 import { defaultLexiconDir, lexiconFingerprint, loadLexicon } from '../lexicon/lexicon.ts';
 import type { Logger } from '../logger.ts';
 import { analyzePassages, type SeedDocument } from './analyzed-passage.ts';
+import { Bm25Index } from './bm25-index.ts';
 import { CompiledLexicon } from './compiled-lexicon.ts';
 import { EnglishTextIndex } from './english-text-index.ts';
 import {
@@ -13,7 +14,6 @@ import {
   type SearchData,
 } from './index-files.ts';
 import { buildMiniSearch } from './minisearch-index.ts';
-import { PassageIndex } from './passage-index.ts';
 import { PassageSearch } from './passage-search.ts';
 import { linkTwins } from './twins.ts';
 
@@ -54,7 +54,7 @@ export function buildSearchData(inputs: SearchInputs): BuiltSearchData {
   const analyzed = analyzePassages(splitDocuments([...inputs.documents.values()]), inputs.documents, inputs.lexicon);
   linkTwins(analyzed);
   const miniSearch = buildMiniSearch(analyzed);
-  return { lexicon: inputs.lexicon, analyzed, miniSearch, index: PassageIndex.fromMiniSearch(miniSearch) };
+  return { lexicon: inputs.lexicon, analyzed, miniSearch, index: Bm25Index.fromMiniSearch(miniSearch) };
 }
 
 /**

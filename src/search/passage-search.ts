@@ -1,8 +1,8 @@
 import type { AnalyzedPassage } from './analyzed-passage.ts';
+import type { Bm25Index } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
-import type { PassageIndex } from './passage-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
 import { type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
 import { bm25Idf, TermPostings } from './term-postings.ts';
@@ -27,7 +27,7 @@ export class PassageSearch {
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
-    readonly index: PassageIndex,
+    readonly index: Bm25Index,
     readonly lexicon: CompiledLexicon,
     /** Search over the passages' English translations, for English questions; none without translations. */
     readonly english?: EnglishTextIndex,
