@@ -24,6 +24,9 @@ const TOKEN = new RegExp(
   'gu',
 );
 
+const ZERO_WIDTH_JOINER = /[\u200C\u200D]/;
+const ZERO_WIDTH_JOINERS = /[\u200C\u200D]/g;
+
 /**
  * Splits text into word and number tokens with exact offsets. Punctuation, emoji, bidi and zero-width
  * controls between words are skipped.
@@ -35,7 +38,7 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const arabic = hasArabicLetter(surface[0] ?? '');
     const norm = arabic
-      ? normalizeArabic(surface.replace(/[\u200C\u200D]/g, ''))
+      ? normalizeArabic(ZERO_WIDTH_JOINER.test(surface) ? surface.replace(ZERO_WIDTH_JOINERS, '') : surface)
       : toAsciiDigits(surface)
           .toLowerCase()
           .replace(/['’]s$/, '');
