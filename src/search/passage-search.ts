@@ -3,6 +3,7 @@ import type { Bm25Index } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
+import { PassageLayouts } from './passage-layout.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
 import { type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
 import { bm25Idf, TermPostings } from './term-postings.ts';
@@ -21,6 +22,8 @@ const COMMON_TERM_SHARE = 0.2;
  */
 export class PassageSearch {
   private readonly ordinals: ReadonlyMap<string, number>;
+  /** Each passage's sentences and word positions, for excerpts. */
+  private readonly layouts: PassageLayouts;
   private readonly postings: TermPostings;
   private readonly typos: TypoVocabulary;
   private readonly englishTypos: TypoVocabulary;
@@ -33,6 +36,7 @@ export class PassageSearch {
     readonly english?: EnglishTextIndex,
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
+    this.layouts = new PassageLayouts((analyzed) => this.ordinals.get(analyzed.passage.id));
     this.postings = new TermPostings(passages);
     this.typos = new TypoVocabulary(() => this.postings.terms());
     this.englishTypos = new TypoVocabulary(() => lexicon.englishTerms());
@@ -148,21 +152,33 @@ export class PassageSearch {
     });
     const typedByUnit = matched.map((unit) => new Set(unit.typedTerms));
     // Most words match nothing: they share one empty set.
-    const unitsOfWord: Array<Set<number> | undefined> = new Array(analyzed.words.length);
-    const typedWord: boolean[] = new Array(analyzed.words.length).fill(false);
+    const unitsOfWord = new Map<number, Set<number>>();
+    const typedWords = new Set<number>();
     const mark = (i: number, u: number) => {
-      const units = unitsOfWord[i] ?? new Set<number>();
-      units.add(u);
-      unitsOfWord[i] = units;
+      const units = unitsOfWord.get(i);
+      if (units) units.add(u);
+      else unitsOfWord.set(i, new Set([u]));
     };
-    analyzed.words.forEach((word, i) => {
-      for (const term of word.terms)
+    // Only the words and concept spans holding one of the terms can match: they are looked up in the passage's
+    // layout, then marked in text order, as a pass over all of them would.
+    const { words, conceptSpans } = analyzed;
+    const layout = this.layouts.of(analyzed);
+    const holdingWords = new Set<number>();
+    const holdingSpans: number[] = [];
+    for (const term of unitsByTerm.keys()) {
+      for (const i of layout.wordsHolding.get(term) ?? []) holdingWords.add(i);
+      for (const k of layout.spansOf.get(term) ?? []) holdingSpans.push(k);
+    }
+    for (const i of [...holdingWords].sort((a, b) => a - b)) {
+      for (const term of words[i]?.terms ?? [])
         for (const u of unitsByTerm.get(term) ?? []) {
           mark(i, u);
-          if (typedByUnit[u]?.has(term)) typedWord[i] = true;
+          if (typedByUnit[u]?.has(term)) typedWords.add(i);
         }
-    });
-    for (const span of analyzed.conceptSpans) {
+    }
+    for (const k of holdingSpans.sort((a, b) => a - b)) {
+      const span = conceptSpans[k];
+      if (!span) continue;
       for (const u of unitsByTerm.get(span.term) ?? []) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
@@ -176,12 +192,17 @@ export class PassageSearch {
       }
       for (const stem of stems) weights.push(this.english.idf(stem));
     }
-    return cutExcerpt(analyzed, {
-      unitsOfWord: (i) => unitsOfWord[i] ?? NO_UNITS,
-      typed: (i) => typedWord[i] === true,
-      unitWeight: (u) => weights[u] ?? 0,
-      sentenceUnits,
-    });
+    return cutExcerpt(
+      analyzed,
+      {
+        unitsOfWord: (i) => unitsOfWord.get(i) ?? NO_UNITS,
+        matchedWords: [...unitsOfWord.keys()].sort((a, b) => a - b),
+        typed: (i) => typedWords.has(i),
+        unitWeight: (u) => weights[u] ?? 0,
+        sentenceUnits,
+      },
+      layout,
+    );
   }
 }
 
