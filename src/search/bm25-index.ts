@@ -103,16 +103,14 @@ export class Bm25Index {
         this.termsMatched[document] = (this.termsMatched[document] ?? 0) + 1;
       }
     }
-    const hits = found.map((document): Bm25Hit => {
-      const hit = {
-        id: this.ids[document] ?? '',
-        score: (this.summed[document] ?? 0) * (this.termsMatched[document] ?? 0),
-      };
-      this.termsMatched[document] = 0;
-      return hit;
-    });
+    const { summed, termsMatched } = this;
+    for (const document of found) {
+      summed[document] = (summed[document] ?? 0) * (termsMatched[document] ?? 0);
+      termsMatched[document] = 0;
+    }
     // A stable sort: equal scores stay in the order they were found, as in MiniSearch.
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    found.sort((a, b) => (summed[b] ?? 0) - (summed[a] ?? 0));
+    return found.slice(0, limit).map((document) => ({ id: this.ids[document] ?? '', score: summed[document] ?? 0 }));
   }
 
   /**

@@ -5,7 +5,7 @@ import type { EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import { PassageLayouts } from './passage-layout.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
-import { type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
+import { type Candidate, type RankedPassage, rankCandidates, type WordsHolding } from './ranker.ts';
 import { bm25Idf, TermPostings } from './term-postings.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
 
@@ -51,6 +51,8 @@ export class PassageSearch {
     nearestEnglish: (term) => this.englishTypos.nearest(term),
   };
 
+  private readonly wordsHolding: WordsHolding = (analyzed) => this.layouts.of(analyzed).wordsHolding;
+
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
     const tokens = this.lexicon.textAnalyzer.analyze(question);
@@ -70,7 +72,7 @@ export class PassageSearch {
     if (plan.lang === 'en') this.addEnglishMatches(plan, candidates);
     if (candidates.length === 0) return [];
     const weights = plan.units.map((unit) => this.unitWeight(unit));
-    return rankCandidates(plan, candidates, weights).slice(0, limit);
+    return rankCandidates(plan, candidates, weights, this.wordsHolding).slice(0, limit);
   }
 
   /**

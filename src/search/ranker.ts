@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/passage.ts';
-import type { AnalyzedPassage, PassageWord } from './analyzed-passage.ts';
+import type { AnalyzedPassage } from './analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
 import { unitCredit } from './term-postings.ts';
 
@@ -43,6 +43,9 @@ const BLEND = { coverage: 0.7, bm25: 0.15, phrase: 0.15 } as const;
  */
 const ENGLISH_SHARE = 0.5;
 
+/** For a passage, the indices of its words holding each term, ascending (see passage-layout.ts). */
+export type WordsHolding = (analyzed: AnalyzedPassage) => ReadonlyMap<string, readonly number[]>;
+
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's weight — `weights`, in the order
  * of `plan.units` — times the candidate's credit for it, see unitCredit), then folds near-identical passages
@@ -52,6 +55,7 @@ export function rankCandidates(
   plan: QueryPlan,
   candidates: ReadonlyArray<Candidate>,
   weights: readonly number[],
+  wordsHolding: WordsHolding,
 ): RankedPassage[] {
   const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
   const maxEnglish = Math.max(...candidates.map((candidate) => candidate.english?.bm25 ?? 0), Number.EPSILON);
@@ -69,13 +73,14 @@ export function rankCandidates(
     const glossaryScore = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
     const englishScore = english ? 0.5 * english.coverage + 0.5 * (english.bm25 / maxEnglish) : 0;
     const score = fused ? (1 - ENGLISH_SHARE) * glossaryScore + ENGLISH_SHARE * englishScore : glossaryScore;
-    return { analyzed, score, coverage, matched, twins: [], ...(english ? { english } : {}) };
+    const ranked: RankedPassage = { analyzed, score, coverage, matched, twins: [] };
+    if (english) ranked.english = english;
+    return ranked;
   });
   byScore(scored);
   // The phrase signal can only reorder close candidates: it is computed for the leading ones alone.
-  const phraseShare = phraseMatcher(plan.phrase);
   for (const candidate of scored.slice(0, PHRASE_CANDIDATES)) {
-    candidate.score += BLEND.phrase * phraseShare(candidate.analyzed.words);
+    candidate.score += BLEND.phrase * phraseShare(plan.phrase, candidate.analyzed, wordsHolding);
   }
   byScore(scored);
   return foldTwins(scored);
@@ -84,23 +89,21 @@ export function rankCandidates(
 /**
  * Exact-phrase evidence: the share of the question's adjacent word pairs that stand next to each other in the
  * passage too (`حيز النفاذ` as a phrase, not two scattered words). A pair starts where a passage word's stem is
- * the question word's term (stems are what questions are planned with).
+ * the question word's term (stems are what questions are planned with); only the words holding that term are
+ * looked at.
  */
-function phraseMatcher(phrase: readonly string[]): (words: readonly PassageWord[]) => number {
+function phraseShare(phrase: readonly string[], analyzed: AnalyzedPassage, wordsHolding: WordsHolding): number {
   const pairs = phrase.length - 1;
-  if (pairs < 1) return () => 0;
-  const pairsStartingWith = new Map<string, number[]>();
-  for (let i = 0; i < pairs; i++)
-    pairsStartingWith.set(phrase[i] ?? '', [...(pairsStartingWith.get(phrase[i] ?? '') ?? []), i]);
-  return (words) => {
-    const found = new Set<number>();
-    for (let j = 0; j + 1 < words.length; j++) {
-      const starts = pairsStartingWith.get(words[j]?.stem ?? '');
-      if (!starts) continue;
-      for (const i of starts) if (words[j + 1]?.terms.includes(phrase[i + 1] ?? '')) found.add(i);
-    }
-    return found.size / pairs;
-  };
+  if (pairs < 1) return 0;
+  const { words } = analyzed;
+  const holding = wordsHolding(analyzed);
+  let found = 0;
+  for (let i = 0; i < pairs; i++) {
+    const [first = '', second = ''] = [phrase[i], phrase[i + 1]];
+    const starts = holding.get(first) ?? [];
+    if (starts.some((j) => words[j]?.stem === first && words[j + 1]?.terms.includes(second) === true)) found++;
+  }
+  return found / pairs;
 }
 
 function byScore(ranked: RankedPassage[]): void {

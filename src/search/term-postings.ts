@@ -38,7 +38,9 @@ export function unitCredit(
   analyzed: AnalyzedPassage,
   unit: { terms: readonly string[]; roots: readonly string[] },
 ): number {
-  if (unit.terms.some((term) => analyzed.terms.has(term))) return 1;
-  if (unit.terms.some((term) => analyzed.contextTerms.has(term))) return CONTEXT_CREDIT;
-  return unit.roots.some((root) => analyzed.terms.has(root)) ? ROOT_CREDIT : 0;
+  // Loops rather than closures: this runs for every candidate and unit of every question.
+  for (const term of unit.terms) if (analyzed.terms.has(term)) return 1;
+  for (const term of unit.terms) if (analyzed.contextTerms.has(term)) return CONTEXT_CREDIT;
+  for (const root of unit.roots) if (analyzed.terms.has(root)) return ROOT_CREDIT;
+  return 0;
 }
