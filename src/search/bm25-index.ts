@@ -4,6 +4,11 @@ import type { AsPlainObject } from 'minisearch';
 /** MiniSearch's default BM25+ parameters, which its indexes are searched with. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
+/** BM25's IDF of a term held by `frequency` of `total` documents. */
+export function bm25Idf(total: number, frequency: number): number {
+  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+}
+
 /** A document found by a BM25 search (its id as MiniSearch stores it, as a string), with its score. */
 export interface Bm25Hit {
   id: string;
@@ -82,6 +87,11 @@ export class Bm25Index {
   documentFrequency(term: string): number {
     const range = this.postingRanges.get(term);
     return range ? range.to - range.from : 0;
+  }
+
+  /** Every term with how many documents hold it. */
+  *documentFrequencies(): Iterable<[string, number]> {
+    for (const [term, { from, to }] of this.postingRanges) yield [term, to - from];
   }
 
   /**

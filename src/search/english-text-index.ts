@@ -2,8 +2,7 @@ import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Translations } from '../corpus/translations.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
-import { Bm25Index } from './bm25-index.ts';
-import { bm25Idf } from './term-postings.ts';
+import { Bm25Index, bm25Idf } from './bm25-index.ts';
 
 /** One passage's English, for the index. */
 interface EnglishPassage {

@@ -28,7 +28,7 @@ export function buildMiniSearch(passages: readonly AnalyzedPassage[]): MiniSearc
   miniSearch.addAll(
     passages.map((analyzed) => ({
       id: analyzed.passage.id,
-      // Roots only give partial coverage credit (term-postings.ts); BM25 never searches them.
+      // Roots only give partial coverage credit (unit-credit.ts); BM25 never searches them.
       terms: [
         ...analyzed.words.flatMap((word) => word.terms.filter((term) => !term.startsWith(ROOT_PREFIX))),
         ...analyzed.conceptTerms,

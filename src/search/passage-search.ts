@@ -1,12 +1,11 @@
 import type { AnalyzedPassage } from './analyzed-passage.ts';
-import type { Bm25Index } from './bm25-index.ts';
+import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import { PassageLayouts } from './passage-layout.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
 import { type Candidate, type RankedPassage, rankCandidates, type WordsHolding } from './ranker.ts';
-import { bm25Idf, TermPostings } from './term-postings.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
 
 /** How many BM25 candidates the ranker looks at. */
@@ -24,7 +23,6 @@ export class PassageSearch {
   private readonly ordinals: ReadonlyMap<string, number>;
   /** Each passage's sentences and word positions, for excerpts. */
   private readonly layouts: PassageLayouts;
-  private readonly postings: TermPostings;
   private readonly typos: TypoVocabulary;
   private readonly englishTypos: TypoVocabulary;
 
@@ -37,13 +35,14 @@ export class PassageSearch {
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
     this.layouts = new PassageLayouts((analyzed) => this.ordinals.get(analyzed.passage.id));
-    this.postings = new TermPostings(passages);
-    this.typos = new TypoVocabulary(() => this.postings.terms());
+    // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
+    // is a root), so its document frequencies are what planning and the typo vocabulary need.
+    this.typos = new TypoVocabulary(() => index.documentFrequencies());
     this.englishTypos = new TypoVocabulary(() => lexicon.englishTerms());
   }
 
   /** True when some passage holds the term. */
-  readonly knownTerm = (term: string): boolean => this.postings.frequency(term) > 0;
+  readonly knownTerm = (term: string): boolean => this.index.documentFrequency(term) > 0;
 
   private readonly vocabulary: Vocabulary = {
     known: this.knownTerm,
@@ -115,13 +114,13 @@ export class PassageSearch {
       }
     }
     const maxFrequency = COMMON_TERM_SHARE * this.passages.length;
-    const rare = new Map([...known].filter(([term]) => this.postings.frequency(term) <= maxFrequency));
+    const rare = new Map([...known].filter(([term]) => this.index.documentFrequency(term) <= maxFrequency));
     return rare.size > 0 ? rare : known;
   }
 
   /** How many passages hold any of the unit's terms. */
   unitFrequency(unit: QueryUnit): number {
-    return Math.max(0, ...unit.terms.map((term) => this.postings.frequency(term)));
+    return Math.max(0, ...unit.terms.map((term) => this.index.documentFrequency(term)));
   }
 
   /** A unit's weight for coverage: its planned weight times its IDF over passages; 0 for a unit no passage holds. */

@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/passage.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
-import { unitCredit } from './term-postings.ts';
+import { unitCredit } from './unit-credit.ts';
 
 /** A passage with the evidence that it answers the question. */
 export interface RankedPassage {

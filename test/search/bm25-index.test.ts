@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/search/bm25-index.ts';
 import { INDEX_FILE } from '../../src/search/index-files.ts';
 import { buildSearchData, readSearchInputs } from '../../src/search/open-search.ts';
+import { ROOT_PREFIX } from '../../src/text/arabic-root.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const built = buildSearchData(readSearchInputs(join(root, 'seeds')));
@@ -69,6 +70,18 @@ describe('Bm25Index', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('counts, for every term of the passages but their roots, the passages holding it (what search plans with)', () => {
+    const index = Bm25Index.fromMiniSearch(built.miniSearch);
+    const holding = new Map<string, number>();
+    for (const analyzed of built.analyzed)
+      for (const term of analyzed.terms) holding.set(term, (holding.get(term) ?? 0) + 1);
+    const words = [...holding].filter(([term]) => !term.startsWith(ROOT_PREFIX));
+    const roots = [...holding.keys()].filter((term) => term.startsWith(ROOT_PREFIX));
+    expect(new Map(index.documentFrequencies())).toEqual(new Map(words));
+    expect(roots.length).toBeGreaterThan(0);
+    expect(roots.filter((root) => index.documentFrequency(root) > 0)).toEqual([]);
   });
 
   it('returns at most `limit` hits, nothing for terms it does not hold, and their document frequencies', () => {

@@ -5,31 +5,6 @@ const CONTEXT_CREDIT = 0.5;
 /** Credit for a unit whose root, not its stem, the passage holds (تطبيق for تطبق; see arabic-root.ts). */
 const ROOT_CREDIT = 0.5;
 
-/** BM25's IDF of a term held by `frequency` of `total` passages. */
-export function bm25Idf(total: number, frequency: number): number {
-  return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
-}
-
-/** How many passages hold each term: document frequencies, and the vocabulary typos are corrected against. */
-export class TermPostings {
-  private readonly passagesWith = new Map<string, number>();
-
-  constructor(passages: readonly AnalyzedPassage[]) {
-    for (const analyzed of passages)
-      for (const term of analyzed.terms) this.passagesWith.set(term, (this.passagesWith.get(term) ?? 0) + 1);
-  }
-
-  /** Every term of the passages (not of their context) with how many passages hold it. */
-  terms(): Iterable<[string, number]> {
-    return this.passagesWith.entries();
-  }
-
-  /** How many passages hold the term. */
-  frequency(term: string): number {
-    return this.passagesWith.get(term) ?? 0;
-  }
-}
-
 /**
  * A passage's credit for a query unit: 1 when it holds one of the unit's terms, CONTEXT_CREDIT when only its
  * context does (title, headings, the paragraph before), ROOT_CREDIT when it holds one of the unit's roots, else 0.
