@@ -1,6 +1,6 @@
 /**
- * `npm run build:index`: splits and analyzes the seeds and writes the MiniSearch index, the analyzed passages
- * and the manifest into `index/`. `--check` writes nothing and exits 1 when the committed index is stale.
+ * `npm run build:index`: splits and analyzes the seeds and writes the BM25 index (built with MiniSearch), the
+ * analyzed passages and the manifest into `index/`. `--check` writes nothing and exits 1 when the committed index is stale.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +19,7 @@ if (process.argv.includes('--check')) {
   const loaded = loadIndexIfFresh(indexDir, inputs.manifest, inputs.documents);
   const sameFiles =
     !('reason' in loaded) &&
-    readFileSync(join(indexDir, INDEX_FILE), 'utf8') === JSON.stringify(data.miniSearch) &&
+    readFileSync(join(indexDir, INDEX_FILE), 'utf8') === JSON.stringify(data.index) &&
     readFileSync(join(indexDir, ANALYSIS_FILE), 'utf8') === serializeAnalysis(data.analyzed) &&
     readFileSync(join(indexDir, LEXICON_FILE), 'utf8') === JSON.stringify(data.lexicon.data);
   console.log(

@@ -1,5 +1,4 @@
 import type MiniSearch from 'minisearch';
-import type { AsPlainObject } from 'minisearch';
 
 /** MiniSearch's default BM25+ parameters, which its indexes are searched with. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -16,66 +15,110 @@ export interface Bm25Hit {
 }
 
 /**
- * BM25 search over a one-field MiniSearch index, read from the index as MiniSearch serializes it. It gives exactly
- * the results of `miniSearch.search(terms, { boostTerm })` without prefix or fuzzy matching: the same BM25+
- * formula with its operations in the same order, scores summed over the query's terms in order and multiplied by
- * the number of terms matched, ties kept in the order MiniSearch finds them. It is faster because every posting's
- * BM25 is computed once, when the index is read, and because reading it builds flat arrays instead of MiniSearch's
- * tree of maps.
+ * A one-field MiniSearch index as stored in `index/`: per term, the documents holding it with the term's frequency
+ * in each, and what BM25 needs of the documents. Numbers in flat arrays, so that start-up parses it quickly.
+ */
+interface StoredBm25Index {
+  documentCount: number;
+  averageFieldLength: number;
+  /** Document ids and field lengths (distinct terms), by MiniSearch's short id. */
+  ids: string[];
+  fieldLengths: number[];
+  terms: string[];
+  /** For each of `terms`: `shortId, frequency` pairs, by short id. */
+  postings: number[][];
+}
+
+/**
+ * BM25 search over a one-field MiniSearch index. It gives exactly the results of
+ * `miniSearch.search(terms, { boostTerm })` without prefix or fuzzy matching: the same BM25+ formula with its
+ * operations in the same order, scores summed over the query's terms in order and multiplied by the number of
+ * terms matched, ties kept in the order MiniSearch finds them. It is faster because every posting's BM25 is
+ * computed once, when the index is read, and because it is read from flat arrays of numbers instead of
+ * MiniSearch's serialized tree of objects.
  */
 export class Bm25Index {
-  /** Where each term's postings start in `documents` and `scores`, and where they end. */
+  /** Where each term's postings start in the posting arrays, and where they end. */
   private readonly postingRanges = new Map<string, { from: number; to: number }>();
-  /** Per posting, in MiniSearch's order (by short id): the document's short id and the term's BM25 in it. */
+  /** Per posting, in MiniSearch's order (by short id): the document's short id, the term's frequency and BM25. */
   private readonly documents: Int32Array;
+  private readonly frequencies: Int32Array;
   private readonly scores: Float64Array;
-  private readonly ids: string[] = [];
+  /** What BM25 needs of the documents (kept to be written out again). */
+  private readonly documentStats: Omit<StoredBm25Index, 'terms' | 'postings'>;
   private readonly shortIds = new Map<string, number>();
   // Per search, reused: each document's summed score and how many query terms it holds.
   private readonly summed: Float64Array;
   private readonly termsMatched: Int32Array;
 
-  private constructor(serialized: AsPlainObject) {
-    const { documentCount, documentIds, fieldIds, fieldLength, averageFieldLength, index } = serialized;
+  private constructor({ documentCount, averageFieldLength, ids, fieldLengths, terms, postings }: StoredBm25Index) {
+    this.documentStats = { documentCount, averageFieldLength, ids, fieldLengths };
+    ids.forEach((id, shortId) => {
+      this.shortIds.set(id, shortId);
+    });
+    let total = 0;
+    for (const pairs of postings) total += pairs.length / 2;
+    this.documents = new Int32Array(total);
+    this.frequencies = new Int32Array(total);
+    this.scores = new Float64Array(total);
+    let at = 0;
+    terms.forEach((term, t) => {
+      const pairs = postings[t] ?? [];
+      const from = at;
+      for (let i = 0; i < pairs.length; i += 2) {
+        const document = pairs[i] ?? 0;
+        const frequency = pairs[i + 1] ?? 0;
+        this.documents[at] = document;
+        this.frequencies[at] = frequency;
+        const length = fieldLengths[document] ?? 0;
+        this.scores[at] = bm25(frequency, pairs.length / 2, documentCount, length, averageFieldLength);
+        at++;
+      }
+      this.postingRanges.set(term, { from, to: at });
+    });
+    this.summed = new Float64Array(ids.length);
+    this.termsMatched = new Int32Array(ids.length);
+  }
+
+  /** Reads an index written with `JSON.stringify(bm25Index)`. */
+  static fromJson(json: string): Bm25Index {
+    const stored = JSON.parse(json) as StoredBm25Index;
+    if (![stored.ids, stored.fieldLengths, stored.terms, stored.postings].every(Array.isArray))
+      throw new Error('search: the BM25 index file is malformed');
+    return new Bm25Index(stored);
+  }
+
+  /** Reads the index of a MiniSearch instance with one field (as MiniSearch serializes it). */
+  static fromMiniSearch(miniSearch: MiniSearch): Bm25Index {
+    const { documentCount, documentIds, fieldIds, fieldLength, averageFieldLength, index } = miniSearch.toJSON();
     const fields = Object.values(fieldIds);
     if (fields.length !== 1) throw new Error('search: a BM25 index must have one field');
-    const fieldId = String(fields[0]);
-    const averageLength = averageFieldLength[Number(fieldId)] ?? 0;
-    for (const [shortId, id] of Object.entries(documentIds)) {
-      this.ids[Number(shortId)] = String(id);
-      this.shortIds.set(String(id), Number(shortId));
-    }
-    const lengths: number[] = [];
-    for (const [shortId, length] of Object.entries(fieldLength))
-      lengths[Number(shortId)] = length[Number(fieldId)] ?? 0;
-    const documents: number[] = [];
-    const scores: number[] = [];
-    for (const [term, data] of index) {
-      const frequencies = data[fieldId] ?? {};
+    const fieldId = Number(fields[0]);
+    const ids: string[] = [];
+    const fieldLengths: number[] = [];
+    for (const [shortId, id] of Object.entries(documentIds)) ids[Number(shortId)] = String(id);
+    for (const [shortId, lengths] of Object.entries(fieldLength)) fieldLengths[Number(shortId)] = lengths[fieldId] ?? 0;
+    return new Bm25Index({
+      documentCount,
+      averageFieldLength: averageFieldLength[fieldId] ?? 0,
+      ids,
+      fieldLengths,
+      terms: index.map(([term]) => term),
       // Object keys that are integers come in ascending order, as MiniSearch iterates its postings.
-      const shortIds = Object.keys(frequencies);
-      const from = documents.length;
-      for (const shortId of shortIds) {
-        const document = Number(shortId);
-        const frequency = frequencies[shortId] ?? 0;
-        documents.push(document);
-        scores.push(bm25(frequency, shortIds.length, documentCount, lengths[document] ?? 0, averageLength));
-      }
-      this.postingRanges.set(term, { from, to: documents.length });
-    }
-    this.documents = Int32Array.from(documents);
-    this.scores = Float64Array.from(scores);
-    this.summed = new Float64Array(this.ids.length);
-    this.termsMatched = new Int32Array(this.ids.length);
+      postings: index.map(([, data]) =>
+        Object.entries(data[fieldId] ?? {}).flatMap(([shortId, frequency]) => [Number(shortId), frequency]),
+      ),
+    });
   }
 
-  /** Reads an index serialized with `JSON.stringify(miniSearch)`. */
-  static fromJson(json: string): Bm25Index {
-    return new Bm25Index(JSON.parse(json) as AsPlainObject);
-  }
-
-  static fromMiniSearch(miniSearch: MiniSearch): Bm25Index {
-    return new Bm25Index(miniSearch.toJSON());
+  /** What `JSON.stringify` writes: the stored form (see fromJson). */
+  toJSON(): StoredBm25Index {
+    const postings = [...this.postingRanges.values()].map(({ from, to }) => {
+      const pairs: number[] = [];
+      for (let at = from; at < to; at++) pairs.push(this.documents[at] ?? 0, this.frequencies[at] ?? 0);
+      return pairs;
+    });
+    return { ...this.documentStats, terms: [...this.postingRanges.keys()], postings };
   }
 
   /** How many distinct terms the index holds. */
@@ -120,7 +163,8 @@ export class Bm25Index {
     }
     // A stable sort: equal scores stay in the order they were found, as in MiniSearch.
     found.sort((a, b) => (summed[b] ?? 0) - (summed[a] ?? 0));
-    return found.slice(0, limit).map((document) => ({ id: this.ids[document] ?? '', score: summed[document] ?? 0 }));
+    const { ids } = this.documentStats;
+    return found.slice(0, limit).map((document) => ({ id: ids[document] ?? '', score: summed[document] ?? 0 }));
   }
 
   /**

@@ -6,7 +6,6 @@ import { deserializeAnalysis, serializeAnalysis } from './analysis-file.ts';
 import type { AnalyzedPassage, SeedDocument } from './analyzed-passage.ts';
 import { Bm25Index } from './bm25-index.ts';
 import { CompiledLexicon, type CompiledLexiconData } from './compiled-lexicon.ts';
-import type { PassageMiniSearch } from './minisearch-index.ts';
 
 /**
  * What the committed index was built from. When any of it differs from the running code and seeds, the index
@@ -27,12 +26,7 @@ export interface SearchData {
   index: Bm25Index;
 }
 
-/** Search data built from the seeds, with the MiniSearch index that is written to `index/`. */
-export interface BuiltSearchData extends SearchData {
-  miniSearch: PassageMiniSearch;
-}
-
-export const INDEX_FILE = 'passages.minisearch.json';
+export const INDEX_FILE = 'passages.bm25.json';
 export const ANALYSIS_FILE = 'passages.analysis.json';
 export const LEXICON_FILE = 'lexicon.compiled.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -43,9 +37,9 @@ export function expectedManifest(corpusHash: string, lexiconHash: string): Index
 }
 
 /** Writes the index, the analysis and the manifest (with counts for people reading it) into `dir`. */
-export function saveIndex(dir: string, data: BuiltSearchData, manifest: IndexManifest): void {
+export function saveIndex(dir: string, data: SearchData, manifest: IndexManifest): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, INDEX_FILE), JSON.stringify(data.miniSearch));
+  writeFileSync(join(dir, INDEX_FILE), JSON.stringify(data.index));
   writeFileSync(join(dir, ANALYSIS_FILE), serializeAnalysis(data.analyzed));
   writeFileSync(join(dir, LEXICON_FILE), JSON.stringify(data.lexicon.data));
   const counts = { passages: data.analyzed.length, terms: data.index.termCount };

@@ -10,7 +10,7 @@ interface IndexedPassage {
 
 /**
  * The options the index is built with. Terms arrive already analyzed, so tokenizing is a split on spaces and terms
- * pass as is. It is searched by bm25-index.ts, which reads it as serialized and scores as MiniSearch would.
+ * pass as is. The bot searches it through bm25-index.ts, which stores it and scores as MiniSearch would.
  */
 const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
   idField: 'id',
@@ -37,5 +37,3 @@ export function buildMiniSearch(passages: readonly AnalyzedPassage[]): MiniSearc
   );
   return miniSearch;
 }
-
-export type PassageMiniSearch = MiniSearch<IndexedPassage>;

@@ -6,13 +6,7 @@ import { analyzePassages, type SeedDocument } from './analyzed-passage.ts';
 import { Bm25Index } from './bm25-index.ts';
 import { CompiledLexicon } from './compiled-lexicon.ts';
 import { EnglishTextIndex } from './english-text-index.ts';
-import {
-  type BuiltSearchData,
-  expectedManifest,
-  type IndexManifest,
-  loadIndexIfFresh,
-  type SearchData,
-} from './index-files.ts';
+import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData } from './index-files.ts';
 import { buildMiniSearch } from './minisearch-index.ts';
 import { PassageSearch } from './passage-search.ts';
 import { linkTwins } from './twins.ts';
@@ -50,11 +44,10 @@ export function readSearchInputs(seedsDir: string, lexiconDir: string = defaultL
 }
 
 /** Splits and analyzes the seeds and builds the MiniSearch index over them. */
-export function buildSearchData(inputs: SearchInputs): BuiltSearchData {
+export function buildSearchData(inputs: SearchInputs): SearchData {
   const analyzed = analyzePassages(splitDocuments([...inputs.documents.values()]), inputs.documents, inputs.lexicon);
   linkTwins(analyzed);
-  const miniSearch = buildMiniSearch(analyzed);
-  return { lexicon: inputs.lexicon, analyzed, miniSearch, index: Bm25Index.fromMiniSearch(miniSearch) };
+  return { lexicon: inputs.lexicon, analyzed, index: Bm25Index.fromMiniSearch(buildMiniSearch(analyzed)) };
 }
 
 /**

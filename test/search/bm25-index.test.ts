@@ -5,11 +5,13 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/search/bm25-index.ts';
 import { INDEX_FILE } from '../../src/search/index-files.ts';
+import { buildMiniSearch } from '../../src/search/minisearch-index.ts';
 import { buildSearchData, readSearchInputs } from '../../src/search/open-search.ts';
 import { ROOT_PREFIX } from '../../src/text/arabic-root.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const built = buildSearchData(readSearchInputs(join(root, 'seeds')));
+const miniSearch = buildMiniSearch(built.analyzed);
 const vocabulary = [...new Set(built.analyzed.flatMap((analyzed) => [...analyzed.terms]))].sort();
 
 /** What MiniSearch itself returns for the query: ids, scores and matched terms, best first. */
@@ -36,11 +38,11 @@ const queries = (terms: readonly string[]) =>
 
 describe('Bm25Index', () => {
   it('finds exactly what MiniSearch finds: the same scores, order (ties included) and matched terms', () => {
-    const index = Bm25Index.fromMiniSearch(built.miniSearch);
+    const index = Bm25Index.fromMiniSearch(miniSearch);
     fc.assert(
       fc.property(queries(vocabulary), (boosts) => {
         const all = Number.POSITIVE_INFINITY;
-        expect(bm25Hits(index, boosts, all)).toEqual(miniSearchHits(built.miniSearch, boosts, all));
+        expect(bm25Hits(index, boosts, all)).toEqual(miniSearchHits(miniSearch, boosts, all));
       }),
       { numRuns: 300 },
     );
@@ -48,10 +50,10 @@ describe('Bm25Index', () => {
 
   it('reads the committed index file to the same results', () => {
     const index = Bm25Index.fromJson(readFileSync(join(root, 'index', INDEX_FILE), 'utf8'));
-    expect(index.termCount).toBe(built.miniSearch.termCount);
+    expect(index.termCount).toBe(miniSearch.termCount);
     fc.assert(
       fc.property(queries(vocabulary), (boosts) => {
-        expect(bm25Hits(index, boosts, 20)).toEqual(miniSearchHits(built.miniSearch, boosts, 20));
+        expect(bm25Hits(index, boosts, 20)).toEqual(miniSearchHits(miniSearch, boosts, 20));
       }),
       { numRuns: 100 },
     );
@@ -73,7 +75,7 @@ describe('Bm25Index', () => {
   });
 
   it('counts, for every term of the passages but their roots, the passages holding it (what search plans with)', () => {
-    const index = Bm25Index.fromMiniSearch(built.miniSearch);
+    const index = Bm25Index.fromMiniSearch(miniSearch);
     const holding = new Map<string, number>();
     for (const analyzed of built.analyzed)
       for (const term of analyzed.terms) holding.set(term, (holding.get(term) ?? 0) + 1);
@@ -85,11 +87,11 @@ describe('Bm25Index', () => {
   });
 
   it('returns at most `limit` hits, nothing for terms it does not hold, and their document frequencies', () => {
-    const index = Bm25Index.fromMiniSearch(built.miniSearch);
+    const index = Bm25Index.fromMiniSearch(miniSearch);
     const [term = ''] = vocabulary;
     expect(index.search(new Map([['no-such-term', 1]]), 5)).toEqual([]);
     expect(index.search(new Map([[term, 1]]), 1).length).toBeLessThanOrEqual(1);
     expect(index.documentFrequency('no-such-term')).toBe(0);
-    expect(index.documentFrequency(term)).toBe(built.miniSearch.search(term).length);
+    expect(index.documentFrequency(term)).toBe(miniSearch.search(term).length);
   });
 });
