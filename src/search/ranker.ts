@@ -99,12 +99,19 @@ function phraseShare(phrase: readonly string[], analyzed: AnalyzedPassage, words
   const holding = wordsHolding(analyzed);
   let found = 0;
   for (let i = 0; i < pairs; i++) {
-    const [first = '', second = ''] = [phrase[i], phrase[i + 1]];
-    const starts = holding.get(first) ?? [];
-    if (starts.some((j) => words[j]?.stem === first && words[j + 1]?.terms.includes(second) === true)) found++;
+    const first = phrase[i] ?? '';
+    const second = phrase[i + 1] ?? '';
+    for (const j of holding.get(first) ?? NO_WORDS) {
+      if (words[j]?.stem === first && words[j + 1]?.terms.includes(second)) {
+        found++;
+        break;
+      }
+    }
   }
   return found / pairs;
 }
+
+const NO_WORDS: readonly number[] = [];
 
 function byScore(ranked: RankedPassage[]): void {
   ranked.sort((a, b) => b.score - a.score || a.analyzed.passage.id.localeCompare(b.analyzed.passage.id));

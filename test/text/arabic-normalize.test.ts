@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ARABIC_LETTER_CLASS, hasArabicLetter } from '../../src/text/arabic-letters.ts';
+import { ARABIC_LETTER_CLASS, countArabicLetters, hasArabicLetter } from '../../src/text/arabic-letters.ts';
 import { normalizeArabic, toAsciiDigits } from '../../src/text/arabic-normalize.ts';
 
 /** The rules as a chain of replacements, one per rule: what the one-pass normalizer must equal. */
@@ -92,5 +92,19 @@ describe('hasArabicLetter', () => {
     ['UNODC مكتب', true],
   ])('%s → %s', (input, expected) => {
     expect(hasArabicLetter(input)).toBe(expected);
+  });
+});
+
+describe('countArabicLetters', () => {
+  it('counts what the letter class matches', () => {
+    const letters = new RegExp(`[${ARABIC_LETTER_CLASS}]`, 'g');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0x0500, max: 0x0800 }).map((c) => String.fromCharCode(c)) }),
+        (text) => {
+          expect(countArabicLetters(`${text} abc ١`)).toBe(`${text} abc ١`.match(letters)?.length ?? 0);
+        },
+      ),
+    );
   });
 });
