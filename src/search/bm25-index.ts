@@ -161,10 +161,11 @@ export class Bm25Index {
       summed[document] = (summed[document] ?? 0) * (termsMatched[document] ?? 0);
       termsMatched[document] = 0;
     }
-    // A stable sort: equal scores stay in the order they were found, as in MiniSearch.
-    found.sort((a, b) => (summed[b] ?? 0) - (summed[a] ?? 0));
     const { ids } = this.documentStats;
-    return found.slice(0, limit).map((document) => ({ id: ids[document] ?? '', score: summed[document] ?? 0 }));
+    return bestFirst(found, summed, limit).map((document) => ({
+      id: ids[document] ?? '',
+      score: summed[document] ?? 0,
+    }));
   }
 
   /**
@@ -192,6 +193,25 @@ export class Bm25Index {
     }
     return low < range.to && this.documents[low] === document;
   }
+}
+
+/**
+ * The `limit` best of the documents by score, best first, as a stable sort would order them (MiniSearch sorts its
+ * results so: equal scores stay in the order they were found). Kept in a short sorted list instead of sorting all.
+ */
+function bestFirst(found: readonly number[], scores: Float64Array, limit: number): number[] {
+  const best: number[] = [];
+  if (limit <= 0) return best;
+  for (const document of found) {
+    const score = scores[document] ?? 0;
+    if (best.length >= limit && score <= (scores[best[best.length - 1] ?? 0] ?? 0)) continue;
+    // After every kept document that scores at least as much.
+    let at = best.length;
+    while (at > 0 && (scores[best[at - 1] ?? 0] ?? 0) < score) at--;
+    best.splice(at, 0, document);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 /** MiniSearch's BM25+ score of a term in a document (calcBM25Score), with its operations in the same order. */

@@ -110,10 +110,9 @@ export class EnglishTextIndex {
   /** BM25's IDF of a stem over the translated passages; 0 for a stem no passage holds. */
   idf(stem: string): number {
     const { miniSearch, bm25 } = this.index();
-    const [word, ...more] = words(stem);
-    // A stem is one word of the index; anything else is counted as MiniSearch would search it.
-    const frequency =
-      word === stem && more.length === 0 ? bm25.documentFrequency(stem) : documentFrequency(miniSearch, stem);
+    // A stem is one word of the index (`words(stem)` is `[stem]`); anything else is counted as MiniSearch would
+    // search it.
+    const frequency = ONE_WORD.test(stem) ? bm25.documentFrequency(stem) : documentFrequency(miniSearch, stem);
     return frequency === 0 ? 0 : bm25Idf(Math.max(1, miniSearch.documentCount), frequency);
   }
 
@@ -152,5 +151,9 @@ function documentFrequency(miniSearch: MiniSearch<EnglishPassage>, stem: string)
  * 24/7, 2.5). Hyphenated words are two words (entry-into-force, e-evidence).
  */
 function words(text: string): string[] {
-  return text.match(/\p{N}+(?:[./]\p{N}+)*|\p{L}+/gu) ?? [];
+  return text.match(WORDS) ?? [];
 }
+
+const WORDS = /\p{N}+(?:[./]\p{N}+)*|\p{L}+/gu;
+/** A text that is one word, whole. */
+const ONE_WORD = /^(?:\p{N}+(?:[./]\p{N}+)*|\p{L}+)$/u;

@@ -57,18 +57,25 @@ export function rankCandidates(
   weights: readonly number[],
   wordsHolding: WordsHolding,
 ): RankedPassage[] {
-  const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
-  const maxEnglish = Math.max(...candidates.map((candidate) => candidate.english?.bm25 ?? 0), Number.EPSILON);
+  let maxBm25 = Number.EPSILON;
+  let maxEnglish = Number.EPSILON;
+  for (const { bm25, english } of candidates) {
+    maxBm25 = Math.max(maxBm25, bm25);
+    maxEnglish = Math.max(maxEnglish, english?.bm25 ?? 0);
+  }
   const fused = candidates.some((candidate) => candidate.english);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const { units } = plan;
   const scored = candidates.map(({ analyzed, bm25, english }): RankedPassage => {
     let covered = 0;
     const matched: QueryUnit[] = [];
-    plan.units.forEach((unit, u) => {
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u];
+      if (!unit) continue;
       const credit = unitCredit(analyzed, unit);
       if (credit > 0) matched.push(unit);
       covered += credit * (weights[u] ?? 0);
-    });
+    }
     const coverage = covered / totalWeight;
     const glossaryScore = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
     const englishScore = english ? 0.5 * english.coverage + 0.5 * (english.bm25 / maxEnglish) : 0;
