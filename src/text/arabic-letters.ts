@@ -22,6 +22,9 @@ export function hasArabicLetter(text: string): boolean {
 export function countArabicLetters(text: string): number {
   // A loop over code units: matching the class globally made an array of one-letter strings per question.
   let count = 0;
-  for (let i = 0; i < text.length; i++) if (IS_BLOCK_LETTER[text.charCodeAt(i) - BLOCK_START] === true) count++;
+  for (let i = 0; i < text.length; i++) {
+    const offset = text.charCodeAt(i) - BLOCK_START;
+    if (offset >= 0 && offset < IS_BLOCK_LETTER.length && IS_BLOCK_LETTER[offset] === true) count++;
+  }
   return count;
 }
