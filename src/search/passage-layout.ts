@@ -14,6 +14,13 @@ export interface PassageLayout {
   wordsHolding: ReadonlyMap<string, readonly number[]>;
   /** For each concept term, the indices of its spans in `conceptSpans`, ascending. */
   spansOf: ReadonlyMap<string, readonly number[]>;
+  /** Every pair of adjacent words as `phrasePair(stem of the first, a term of the second)`. */
+  adjacentPairs: ReadonlySet<string>;
+}
+
+/** One key for a word's stem followed by a term of the next word (terms hold no space). */
+export function phrasePair(first: string, second: string): string {
+  return `${first} ${second}`;
 }
 
 export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
@@ -26,6 +33,11 @@ export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
       else if (words.at(-1) !== i) words.push(i);
     }
   });
+  const adjacentPairs = new Set<string>();
+  for (let i = 0; i + 1 < analyzed.words.length; i++) {
+    const stem = analyzed.words[i]?.stem ?? '';
+    for (const term of analyzed.words[i + 1]?.terms ?? []) adjacentPairs.add(phrasePair(stem, term));
+  }
   const spansOf = new Map<string, number[]>();
   analyzed.conceptSpans.forEach((span, k) => {
     const spans = spansOf.get(span.term);
@@ -37,22 +49,22 @@ export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
     sentences: segments.flatMap((segment) => splitSentences(analyzed.fileText, segment)),
     wordsHolding,
     spansOf,
+    adjacentPairs,
   };
 }
 
-/** Layouts of a list of passages, each worked out the first time it is asked for. */
+/**
+ * Passages' layouts, each worked out the first time it is asked for and kept while the passage lives (keyed by
+ * the passage itself: a lookup by identity, as cheap as they come).
+ */
 export class PassageLayouts {
-  private readonly layouts: Array<PassageLayout | undefined> = [];
-
-  constructor(private readonly ordinalOf: (analyzed: AnalyzedPassage) => number | undefined) {}
+  private readonly layouts = new WeakMap<AnalyzedPassage, PassageLayout>();
 
   of(analyzed: AnalyzedPassage): PassageLayout {
-    const ordinal = this.ordinalOf(analyzed);
-    if (ordinal === undefined) return passageLayout(analyzed);
-    let layout = this.layouts[ordinal];
+    let layout = this.layouts.get(analyzed);
     if (!layout) {
       layout = passageLayout(analyzed);
-      this.layouts[ordinal] = layout;
+      this.layouts.set(analyzed, layout);
     }
     return layout;
   }

@@ -5,7 +5,7 @@ import type { EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import { PassageLayouts } from './passage-layout.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
-import { type Candidate, type RankedPassage, rankCandidates, type WordsHolding } from './ranker.ts';
+import { type AdjacentPairs, type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
 
 /** How many BM25 candidates the ranker looks at. */
@@ -21,8 +21,8 @@ const COMMON_TERM_SHARE = 0.2;
  */
 export class PassageSearch {
   private readonly ordinals: ReadonlyMap<string, number>;
-  /** Each passage's sentences and word positions, for excerpts. */
-  private readonly layouts: PassageLayouts;
+  /** Each passage's sentences, word positions and adjacent pairs, for ranking and excerpts. */
+  private readonly layouts = new PassageLayouts();
   private readonly typos: TypoVocabulary;
   private readonly englishTypos: TypoVocabulary;
 
@@ -34,7 +34,6 @@ export class PassageSearch {
     readonly english?: EnglishTextIndex,
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
-    this.layouts = new PassageLayouts((analyzed) => this.ordinals.get(analyzed.passage.id));
     // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
     // is a root), so its document frequencies are what planning and the typo vocabulary need.
     this.typos = new TypoVocabulary(() => index.documentFrequencies());
@@ -50,7 +49,7 @@ export class PassageSearch {
     nearestEnglish: (term) => this.englishTypos.nearest(term),
   };
 
-  private readonly wordsHolding: WordsHolding = (analyzed) => this.layouts.of(analyzed).wordsHolding;
+  private readonly adjacentPairs: AdjacentPairs = (analyzed) => this.layouts.of(analyzed).adjacentPairs;
 
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
@@ -71,7 +70,7 @@ export class PassageSearch {
     if (plan.lang === 'en') this.addEnglishMatches(plan, candidates);
     if (candidates.length === 0) return [];
     const weights = plan.units.map((unit) => this.unitWeight(unit));
-    return rankCandidates(plan, candidates, weights, this.wordsHolding).slice(0, limit);
+    return rankCandidates(plan, candidates, weights, this.adjacentPairs).slice(0, limit);
   }
 
   /**

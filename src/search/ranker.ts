@@ -1,5 +1,6 @@
 import type { Passage } from '../corpus/passage.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
+import { phrasePair } from './passage-layout.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
 import { unitCredit } from './unit-credit.ts';
 
@@ -43,8 +44,8 @@ const BLEND = { coverage: 0.7, bm25: 0.15, phrase: 0.15 } as const;
  */
 const ENGLISH_SHARE = 0.5;
 
-/** For a passage, the indices of its words holding each term, ascending (see passage-layout.ts). */
-export type WordsHolding = (analyzed: AnalyzedPassage) => ReadonlyMap<string, readonly number[]>;
+/** A passage's adjacent word pairs (see passage-layout.ts). */
+export type AdjacentPairs = (analyzed: AnalyzedPassage) => ReadonlySet<string>;
 
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's weight — `weights`, in the order
@@ -55,7 +56,7 @@ export function rankCandidates(
   plan: QueryPlan,
   candidates: ReadonlyArray<Candidate>,
   weights: readonly number[],
-  wordsHolding: WordsHolding,
+  adjacentPairs: AdjacentPairs,
 ): RankedPassage[] {
   let maxBm25 = Number.EPSILON;
   let maxEnglish = Number.EPSILON;
@@ -86,39 +87,26 @@ export function rankCandidates(
   });
   byScore(scored);
   // The phrase signal can only reorder close candidates: it is computed for the leading ones alone.
+  const pairs = plan.phrase.slice(1).map((second, i) => phrasePair(plan.phrase[i] ?? '', second));
   for (const candidate of scored.slice(0, PHRASE_CANDIDATES)) {
-    candidate.score += BLEND.phrase * phraseShare(plan.phrase, candidate.analyzed, wordsHolding);
+    candidate.score += BLEND.phrase * phraseShare(pairs, adjacentPairs(candidate.analyzed));
   }
   byScore(scored);
   return foldTwins(scored);
 }
 
 /**
- * Exact-phrase evidence: the share of the question's adjacent word pairs that stand next to each other in the
- * passage too (`حيز النفاذ` as a phrase, not two scattered words). A pair starts where a passage word's stem is
- * the question word's term (stems are what questions are planned with); only the words holding that term are
- * looked at.
+ * Exact-phrase evidence: the share of the question's adjacent word pairs (as `phrasePair` keys) that stand next to
+ * each other in the passage too (`حيز النفاذ` as a phrase, not two scattered words). A pair is found where a passage
+ * word's stem is the question word's term (stems are what questions are planned with) and the next word holds the
+ * next question word's term.
  */
-function phraseShare(phrase: readonly string[], analyzed: AnalyzedPassage, wordsHolding: WordsHolding): number {
-  const pairs = phrase.length - 1;
-  if (pairs < 1) return 0;
-  const { words } = analyzed;
-  const holding = wordsHolding(analyzed);
+function phraseShare(pairs: readonly string[], adjacentPairs: ReadonlySet<string>): number {
+  if (pairs.length < 1) return 0;
   let found = 0;
-  for (let i = 0; i < pairs; i++) {
-    const first = phrase[i] ?? '';
-    const second = phrase[i + 1] ?? '';
-    for (const j of holding.get(first) ?? NO_WORDS) {
-      if (words[j]?.stem === first && words[j + 1]?.terms.includes(second)) {
-        found++;
-        break;
-      }
-    }
-  }
-  return found / pairs;
+  for (const pair of pairs) if (adjacentPairs.has(pair)) found++;
+  return found / pairs.length;
 }
-
-const NO_WORDS: readonly number[] = [];
 
 function byScore(ranked: RankedPassage[]): void {
   ranked.sort((a, b) => b.score - a.score || a.analyzed.passage.id.localeCompare(b.analyzed.passage.id));
