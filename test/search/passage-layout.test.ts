@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedPassage } from '../../src/search/analyzed-passage.ts';
-import { passageLayout } from '../../src/search/passage-layout.ts';
+import { passageLayout, phrasePair } from '../../src/search/passage-layout.ts';
 
 const text = 'alpha beta. gamma alpha.\n\n  delta beta';
 const word = (start: number, end: number, ...terms: string[]) => ({ start, end, stem: terms[0] ?? '', terms });
@@ -55,5 +55,19 @@ describe('passageLayout', () => {
     expect(layout.wordsHolding.get('beta')).toEqual([1, 5]);
     expect(layout.spansOf.get('~greek')).toEqual([0, 2]);
     expect(layout.spansOf.get('~letter')).toEqual([1]);
+  });
+
+  it("keeps each word's stem with every term of the next word", () => {
+    expect(layout.adjacentPairs).toEqual(
+      new Set([
+        phrasePair('alpha', 'beta'),
+        phrasePair('beta', 'gamma'),
+        phrasePair('beta', '√alf'),
+        phrasePair('gamma', 'alpha'),
+        phrasePair('gamma', '√alf'),
+        phrasePair('alpha', 'delta'),
+        phrasePair('delta', 'beta'),
+      ]),
+    );
   });
 });
