@@ -8,6 +8,17 @@ export function bm25Idf(total: number, frequency: number): number {
   return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 }
 
+/** A term of a BM25 query with its boost, and for a possible typo the index terms it may stand for. */
+export interface Bm25QueryTerm {
+  term: string;
+  boost: number;
+  /**
+   * Index terms a few edits away, each with its weight, in the order MiniSearch's fuzzy search finds them (see
+   * fuzzy-terms.ts); the term itself, when the index holds it, counts at weight 1 before them.
+   */
+  fuzzy?: ReadonlyArray<{ term: string; weight: number }>;
+}
+
 /** A document found by a BM25 search (its id as MiniSearch stores it, as a string), with its score. */
 export interface Bm25Hit {
   id: string;
@@ -138,25 +149,35 @@ export class Bm25Index {
   }
 
   /**
-   * Documents holding any of the terms, best first, at most `limit`: BM25 summed over the terms, each times its
-   * boost, times the number of the terms the document holds.
+   * Documents holding any of the query's terms, best first, at most `limit`: BM25 summed over the terms, each
+   * times its boost, times the number of the query's terms the document holds. A term with `fuzzy` readings also
+   * matches them, each at its weight: as in MiniSearch, a term's matches are summed before they join the others'.
    */
-  search(boosts: ReadonlyMap<string, number>, limit: number): Bm25Hit[] {
+  search(query: readonly Bm25QueryTerm[], limit: number): Bm25Hit[] {
     const found: number[] = [];
-    for (const [term, boost] of boosts) {
-      const range = this.postingRanges.get(term);
-      if (!range) continue;
-      for (let at = range.from; at < range.to; at++) {
-        const document = this.documents[at] ?? 0;
-        const score = boost * (this.scores[at] ?? 0);
-        if (this.termsMatched[document] === 0) {
-          found.push(document);
-          this.summed[document] = score;
-        } else this.summed[document] = (this.summed[document] ?? 0) + score;
-        this.termsMatched[document] = (this.termsMatched[document] ?? 0) + 1;
-      }
-    }
     const { summed, termsMatched } = this;
+    for (const { term, boost, fuzzy } of query) {
+      if (!fuzzy) {
+        // One reading: each posting is the term's whole contribution to its document.
+        const range = this.postingRanges.get(term);
+        if (range)
+          for (let at = range.from; at < range.to; at++)
+            this.add(found, this.documents[at] ?? 0, boost * (this.scores[at] ?? 0));
+        continue;
+      }
+      const readings = new Map<number, number>();
+      for (const { term: reading, weight } of [{ term, weight: 1 }, ...fuzzy]) {
+        const range = this.postingRanges.get(reading);
+        if (!range) continue;
+        for (let at = range.from; at < range.to; at++) {
+          const document = this.documents[at] ?? 0;
+          const score = weight * boost * (this.scores[at] ?? 0);
+          const before = readings.get(document);
+          readings.set(document, before === undefined ? score : before + score);
+        }
+      }
+      for (const [document, score] of readings) this.add(found, document, score);
+    }
     for (const document of found) {
       summed[document] = (summed[document] ?? 0) * (termsMatched[document] ?? 0);
       termsMatched[document] = 0;
@@ -168,15 +189,28 @@ export class Bm25Index {
     }));
   }
 
+  /** Adds one query term's score in a document (the first score a document gets is its sum as it stands). */
+  private add(found: number[], document: number, score: number): void {
+    if (this.termsMatched[document] === 0) {
+      found.push(document);
+      this.summed[document] = score;
+    } else this.summed[document] = (this.summed[document] ?? 0) + score;
+    this.termsMatched[document] = (this.termsMatched[document] ?? 0) + 1;
+  }
+
   /**
-   * The terms the document holds, in the order MiniSearch lists a result's matched terms (`Object.keys` of its
-   * match: integer-like terms first, ascending, then the others in query order).
+   * The index terms of the query (its terms and their fuzzy readings) the document holds, in the order MiniSearch
+   * lists a result's matched terms (`Object.keys` of its match: integer-like terms first, ascending, then the
+   * others in the order they matched).
    */
-  termsIn(id: string, terms: readonly string[]): string[] {
+  termsIn(id: string, query: readonly Bm25QueryTerm[]): string[] {
     const document = this.shortIds.get(id);
     const match: Record<string, true> = {};
     if (document === undefined) return [];
-    for (const term of terms) if (this.holds(term, document)) match[term] = true;
+    for (const { term, fuzzy } of query) {
+      if (this.holds(term, document)) match[term] = true;
+      for (const reading of fuzzy ?? []) if (this.holds(reading.term, document)) match[reading.term] = true;
+    }
     return Object.keys(match);
   }
 

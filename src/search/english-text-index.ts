@@ -2,10 +2,11 @@ import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Translations } from '../corpus/translations.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
-import { Bm25Index, bm25Idf } from './bm25-index.ts';
+import { Bm25Index, type Bm25QueryTerm, bm25Idf } from './bm25-index.ts';
+import { FuzzyTerms } from './fuzzy-terms.ts';
 
 /** One passage's English, for the index. */
-interface EnglishPassage {
+export interface EnglishPassage {
   id: number;
   text: string;
 }
@@ -26,8 +27,7 @@ export interface EnglishHit {
  * start-up never pay for it.
  */
 export class EnglishTextIndex {
-  /** MiniSearch, for a question with a possible typo (fuzzy search), and the same index read for plain BM25. */
-  private built: { miniSearch: MiniSearch<EnglishPassage>; bm25: Bm25Index } | undefined;
+  private built: EnglishSearchIndex | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
   private lastStems: { question: string; stems: string[] } | undefined;
   /** True when any passage has an English translation to search. */
@@ -77,32 +77,36 @@ export class EnglishTextIndex {
     return this.lastStems.stems;
   }
 
-  /** Passages ranked by BM25 over their English for the question's stems (see `stems`), best first. */
+  /**
+   * Passages ranked by BM25 over their English for the question's stems (see `stems`), best first: the results of
+   * MiniSearch's search with a fuzzy match for a possible typo, from bm25-index.ts and fuzzy-terms.ts.
+   */
   search(stems: readonly string[], limit: number): EnglishHit[] {
-    const { miniSearch, bm25 } = this.index();
+    const { miniSearch, bm25, fuzzyTerms } = this.index();
     const query = stems.join(' ');
     if (query === '') return [];
     const terms = words(query);
-    if (new Set(terms).size === terms.length && !terms.some((term) => this.mayBeTypo(term))) {
-      const boosts = new Map(terms.map((term) => [term, 1]));
-      return bm25
-        .search(boosts, limit)
-        .map((hit) => ({ ordinal: Number(hit.id), bm25: hit.score, terms: bm25.termsIn(hit.id, terms) }));
+    if (new Set(terms).size < terms.length) {
+      // MiniSearch searches a repeated word twice; the stems are distinct words, so this is never met.
+      return miniSearch
+        .search(query, { combineWith: 'OR', processTerm: (term) => term, fuzzy: (term) => this.fuzziness(term) })
+        .slice(0, limit)
+        .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
     }
-    return miniSearch
-      .search(query, {
-        combineWith: 'OR',
-        processTerm: (term) => term,
-        fuzzy: (term) => (this.mayBeTypo(term) ? 0.2 : false),
-      })
-      .slice(0, limit)
-      .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
+    const bm25Query = terms.map((term): Bm25QueryTerm => {
+      const fuzziness = this.fuzziness(term);
+      return fuzziness ? { term, boost: 1, fuzzy: fuzzyTerms.near(term, fuzziness) } : { term, boost: 1 };
+    });
+    return bm25
+      .search(bm25Query, limit)
+      .map((hit) => ({ ordinal: Number(hit.id), bm25: hit.score, terms: bm25.termsIn(hit.id, bm25Query) }));
   }
 
-  /**
-   * Only a word no translation holds is looked up as a possible typo (one or two edits), with MiniSearch's fuzzy
-   * search: it is the cost, so every other question is searched by plain BM25 (the same results, faster).
-   */
+  /** Only a word no translation holds is looked up as a possible typo (one or two edits): fuzzy matching is the cost. */
+  private fuzziness(term: string): number | false {
+    return this.mayBeTypo(term) ? TYPO_FUZZINESS : false;
+  }
+
   private mayBeTypo(term: string): boolean {
     return term.length > 5 && this.idf(term) === 0;
   }
@@ -127,18 +131,47 @@ export class EnglishTextIndex {
     return /^[a-z]+$/.test(word) ? stemmer(word) : word;
   };
 
-  private index() {
+  private index(): EnglishSearchIndex {
     if (this.built) return this.built;
-    const miniSearch = new MiniSearch<EnglishPassage>({
-      fields: ['text'],
-      tokenize: words,
-      processTerm: this.processTerm,
-    });
     const documents = this.passages.map((analyzed, id) => ({ id, text: this.englishOf(analyzed) }));
-    miniSearch.addAll(documents.filter((document) => document.text !== ''));
-    this.built = { miniSearch, bm25: Bm25Index.fromMiniSearch(miniSearch) };
+    this.built = buildEnglishSearchIndex(
+      documents.filter((document) => document.text !== ''),
+      this.processTerm,
+    );
     return this.built;
   }
+}
+
+/** A share of a word's length: the edits a possible typo may have (one for six letters, two from eight). */
+const TYPO_FUZZINESS = 0.2;
+
+/**
+ * The English translations' index: built by MiniSearch (which also searches a question that repeats a word), read
+ * into a Bm25Index for searching, and its terms in the order indexing met them for fuzzy matching.
+ */
+export interface EnglishSearchIndex {
+  miniSearch: MiniSearch<EnglishPassage>;
+  bm25: Bm25Index;
+  fuzzyTerms: FuzzyTerms;
+}
+
+export function buildEnglishSearchIndex(
+  documents: readonly EnglishPassage[],
+  processTerm: (term: string) => string | null,
+): EnglishSearchIndex {
+  const indexingOrder = new Set<string>();
+  const miniSearch = new MiniSearch<EnglishPassage>({
+    fields: ['text'],
+    tokenize: words,
+    // MiniSearch adds each term to its tree as it meets it: the order is recorded for fuzzy-terms.ts.
+    processTerm: (term) => {
+      const processed = processTerm(term);
+      if (processed) indexingOrder.add(processed);
+      return processed;
+    },
+  });
+  miniSearch.addAll(documents);
+  return { miniSearch, bm25: Bm25Index.fromMiniSearch(miniSearch), fuzzyTerms: new FuzzyTerms(indexingOrder) };
 }
 
 /** How many passages hold the stem (MiniSearch finds them by an exact-term query). */

@@ -62,7 +62,8 @@ export class PassageSearch {
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
   search(plan: QueryPlan, limit: number): RankedPassage[] {
     const boosts = this.searchTermWeights(plan);
-    const results = boosts.size === 0 ? [] : this.index.search(boosts, CANDIDATES);
+    const query = [...boosts].map(([term, boost]) => ({ term, boost }));
+    const results = query.length === 0 ? [] : this.index.search(query, CANDIDATES);
     const candidates = results.flatMap((result): Candidate[] => {
       const analyzed = this.passages[this.ordinals.get(result.id) ?? -1];
       return analyzed ? [{ analyzed, bm25: result.score }] : [];

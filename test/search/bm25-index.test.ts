@@ -23,7 +23,8 @@ function miniSearchHits(miniSearch: MiniSearch, boosts: ReadonlyMap<string, numb
 }
 
 function bm25Hits(index: Bm25Index, boosts: ReadonlyMap<string, number>, limit: number) {
-  return index.search(boosts, limit).map((hit) => ({ ...hit, terms: index.termsIn(hit.id, [...boosts.keys()]) }));
+  const query = [...boosts].map(([term, boost]) => ({ term, boost }));
+  return index.search(query, limit).map((hit) => ({ ...hit, terms: index.termsIn(hit.id, query) }));
 }
 
 /** Queries of index terms (numbers such as 2024 among them) with the boosts the search gives units. */
@@ -89,8 +90,8 @@ describe('Bm25Index', () => {
   it('returns at most `limit` hits, nothing for terms it does not hold, and their document frequencies', () => {
     const index = Bm25Index.fromMiniSearch(miniSearch);
     const [term = ''] = vocabulary;
-    expect(index.search(new Map([['no-such-term', 1]]), 5)).toEqual([]);
-    expect(index.search(new Map([[term, 1]]), 1).length).toBeLessThanOrEqual(1);
+    expect(index.search([{ term: 'no-such-term', boost: 1 }], 5)).toEqual([]);
+    expect(index.search([{ term, boost: 1 }], 1).length).toBeLessThanOrEqual(1);
     expect(index.documentFrequency('no-such-term')).toBe(0);
     expect(index.documentFrequency(term)).toBe(miniSearch.search(term).length);
   });
