@@ -18,13 +18,16 @@ export function hasArabicLetter(text: string): boolean {
   return ARABIC_LETTER.test(text);
 }
 
+/** True when the UTF-16 code unit is an Arabic letter (`text.charCodeAt(i)`; no string is made for it). */
+export function isArabicLetterCode(code: number): boolean {
+  const offset = code - BLOCK_START;
+  return offset >= 0 && offset < IS_BLOCK_LETTER.length && IS_BLOCK_LETTER[offset] === true;
+}
+
 /** How many Arabic letters the text has. */
 export function countArabicLetters(text: string): number {
   // A loop over code units: matching the class globally made an array of one-letter strings per question.
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const offset = text.charCodeAt(i) - BLOCK_START;
-    if (offset >= 0 && offset < IS_BLOCK_LETTER.length && IS_BLOCK_LETTER[offset] === true) count++;
-  }
+  for (let i = 0; i < text.length; i++) if (isArabicLetterCode(text.charCodeAt(i))) count++;
   return count;
 }

@@ -1,4 +1,4 @@
-import { ARABIC_LETTER_CLASS, hasArabicLetter } from './arabic-letters.ts';
+import { ARABIC_LETTER_CLASS, isArabicLetterCode } from './arabic-letters.ts';
 import { normalizeArabic, toAsciiDigits } from './arabic-normalize.ts';
 
 /** A word or number of the original text, with where it stands in that text. */
@@ -36,7 +36,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     const surface = match[0];
     const start = match.index;
-    const arabic = hasArabicLetter(surface[0] ?? '');
+    const arabic = isArabicLetterCode(surface.charCodeAt(0));
     const norm = arabic
       ? normalizeArabic(ZERO_WIDTH_JOINER.test(surface) ? surface.replace(ZERO_WIDTH_JOINERS, '') : surface)
       : toAsciiDigits(surface)
