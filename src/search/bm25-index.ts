@@ -41,12 +41,12 @@ interface StoredBm25Index {
 }
 
 /**
- * BM25 search over a one-field MiniSearch index. It gives exactly the results of
- * `miniSearch.search(terms, { boostTerm })` without prefix or fuzzy matching: the same BM25+ formula with its
+ * BM25 search over a one-field MiniSearch index. It gives exactly the results of MiniSearch's own search (OR, term
+ * boosts, fuzzy matching for the terms given fuzzy readings, no prefix matching): the same BM25+ formula with its
  * operations in the same order, scores summed over the query's terms in order and multiplied by the number of
- * terms matched, ties kept in the order MiniSearch finds them. It is faster because every posting's BM25 is
- * computed once, when the index is read, and because it is read from flat arrays of numbers instead of
- * MiniSearch's serialized tree of objects.
+ * terms matched, ties kept in the order MiniSearch finds them (tests compare the two). It is faster because every
+ * posting's BM25 is computed once, when the index is read, because it makes no object per posting, and because it
+ * is read from flat arrays of numbers instead of MiniSearch's serialized tree of objects.
  */
 export class Bm25Index {
   /** Where each term's postings start in the posting arrays, and where they end. */
@@ -257,9 +257,8 @@ function bm25(
   averageFieldLength: number,
 ): number {
   const { k, b, d } = BM25;
-  const inverseDocumentFrequency = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
   return (
-    inverseDocumentFrequency *
+    bm25Idf(totalCount, matchingCount) *
     (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)))
   );
 }

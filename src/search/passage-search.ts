@@ -16,8 +16,8 @@ const ENGLISH_CANDIDATES = 10;
 const COMMON_TERM_SHARE = 0.2;
 
 /**
- * Search over the analyzed passages: plans a question into units, retrieves BM25 candidates from MiniSearch
- * (one term per unit: its class), reranks them by coverage and cuts excerpts.
+ * Search over the analyzed passages: plans a question into units, retrieves BM25 candidates from the index
+ * MiniSearch built (one term per unit: its class; see bm25-index.ts), reranks them by coverage and cuts excerpts.
  */
 export class PassageSearch {
   private readonly ordinals: ReadonlyMap<string, number>;
@@ -151,7 +151,6 @@ export class PassageSearch {
       for (const term of unit.terms) add(term, u);
       for (const term of unit.typedTerms) add(term, u);
     });
-    const typedByUnit = matched.map((unit) => new Set(unit.typedTerms));
     // Most words match nothing: they share one empty set.
     const unitsOfWord = new Map<number, Set<number>>();
     const typedWords = new Set<number>();
@@ -174,7 +173,7 @@ export class PassageSearch {
       for (const term of words[i]?.terms ?? [])
         for (const u of unitsByTerm.get(term) ?? []) {
           mark(i, u);
-          if (typedByUnit[u]?.has(term)) typedWords.add(i);
+          if (matched[u]?.typedTerms.includes(term)) typedWords.add(i);
         }
     }
     for (const k of holdingSpans.sort((a, b) => a - b)) {
