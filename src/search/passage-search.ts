@@ -159,27 +159,15 @@ export class PassageSearch {
       if (units) units.add(u);
       else unitsOfWord.set(i, new Set([u]));
     };
-    // Only the words and concept spans holding one of the terms can match: they are looked up in the passage's
-    // layout, then marked in text order, as a pass over all of them would.
-    const { words, conceptSpans } = analyzed;
-    const layout = this.layouts.of(analyzed);
-    const holdingWords = new Set<number>();
-    const holdingSpans: number[] = [];
-    for (const term of unitsByTerm.keys()) {
-      for (const i of layout.wordsHolding.get(term) ?? []) holdingWords.add(i);
-      for (const k of layout.spansOf.get(term) ?? []) holdingSpans.push(k);
-    }
-    for (const i of [...holdingWords].sort((a, b) => a - b)) {
-      for (const term of words[i]?.terms ?? [])
-        for (const u of unitsByTerm.get(term) ?? []) {
+    analyzed.words.forEach((word, i) => {
+      for (const term of word.terms)
+        for (const u of unitsByTerm.get(term) ?? NO_TERM_UNITS) {
           mark(i, u);
           if (matched[u]?.typedTerms.includes(term)) typedWords.add(i);
         }
-    }
-    for (const k of holdingSpans.sort((a, b) => a - b)) {
-      const span = conceptSpans[k];
-      if (!span) continue;
-      for (const u of unitsByTerm.get(span.term) ?? []) for (let i = span.from; i < span.to; i++) mark(i, u);
+    });
+    for (const span of analyzed.conceptSpans) {
+      for (const u of unitsByTerm.get(span.term) ?? NO_TERM_UNITS) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
     // An English question's words found in a sentence's English make that sentence a match too.
@@ -201,9 +189,10 @@ export class PassageSearch {
         unitWeight: (u) => weights[u] ?? 0,
         sentenceUnits,
       },
-      layout,
+      this.layouts.of(analyzed),
     );
   }
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
+const NO_TERM_UNITS: readonly number[] = [];

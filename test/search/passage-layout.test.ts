@@ -49,14 +49,6 @@ describe('passageLayout', () => {
     ]);
   });
 
-  it('lists the words holding each term and the spans of each concept, in text order', () => {
-    expect(layout.wordsHolding.get('alpha')).toEqual([0, 3]);
-    expect(layout.wordsHolding.get('√alf')).toEqual([0, 2, 3]);
-    expect(layout.wordsHolding.get('beta')).toEqual([1, 5]);
-    expect(layout.spansOf.get('~greek')).toEqual([0, 2]);
-    expect(layout.spansOf.get('~letter')).toEqual([1]);
-  });
-
   it("keeps each word's stem with every term of the next word", () => {
     expect(layout.adjacentPairs).toEqual(
       new Set([
