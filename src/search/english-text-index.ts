@@ -102,7 +102,7 @@ export class EnglishTextIndex {
       .map((hit) => ({ ordinal: Number(hit.id), bm25: hit.score, terms: bm25.termsIn(hit.id, bm25Query) }));
   }
 
-  /** Only a word no translation holds is looked up as a possible typo (one or two edits): fuzzy matching is the cost. */
+  /** Only a word no translation holds is looked up as a possible typo (one or two edits): fuzzy matching costs. */
   private fuzziness(term: string): number | false {
     return this.mayBeTypo(term) ? TYPO_FUZZINESS : false;
   }
