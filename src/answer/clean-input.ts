@@ -45,6 +45,15 @@ export function cleanInput(raw: string): CleanInput {
 /** `ar` when the text has at least as many Arabic letters as Latin ones. */
 export function detectLanguage(text: string): 'ar' | 'en' {
   const arabic = countArabicLetters(text);
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  return latin > arabic ? 'en' : 'ar';
+  return countLatinLetters(text) > arabic ? 'en' : 'ar';
+}
+
+/** How many ASCII letters the text has (a loop: a global match made an array of one-letter strings). */
+function countLatinLetters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    if (code >= 0x61 && code <= 0x7a) count++;
+  }
+  return count;
 }

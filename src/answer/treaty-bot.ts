@@ -289,7 +289,11 @@ export class TreatyBot {
   private nearestTopics(plan: QueryPlan): TopicSuggestion[] {
     const labels = plan.units.map((unit) => unit.label);
     const near = this.topics.filter((topic) =>
-      labels.some((label) => [...topic.keywords.ar, ...topic.keywords.en].some((keyword) => keyword.includes(label))),
+      labels.some(
+        (label) =>
+          topic.keywords.ar.some((keyword) => keyword.includes(label)) ||
+          topic.keywords.en.some((keyword) => keyword.includes(label)),
+      ),
     );
     return (near.length > 0 ? near : this.topics).slice(0, 5).map(toSuggestion);
   }

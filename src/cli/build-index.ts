@@ -1,6 +1,7 @@
 /**
- * `npm run build:index`: splits and analyzes the seeds and writes the MiniSearch index, the analyzed passages
- * and the manifest into `index/`. `--check` writes nothing and exits 1 when the committed index is stale.
+ * `npm run build:index`: splits and analyzes the seeds and writes the BM25 index (built with MiniSearch), the
+ * analyzed passages and the manifest into `index/`. `--check` writes nothing and exits 1 when the committed index
+ * is stale.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,8 +1,8 @@
 import type { Passage } from '../corpus/passage.ts';
 import {
   type AnalyzedPassage,
-  assemblePassage,
   type ConceptSpan,
+  conceptTermsOf,
   documentOf,
   type PassageWord,
   type SeedDocument,
@@ -52,37 +52,77 @@ export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string 
 }
 
 /**
- * Reads stored passages. A passage's words are decoded on first use (ranking and excerpts touch a dozen passages
- * per question); its term set, which the postings need for every passage at start-up, is decoded at once.
+ * Reads stored passages. Each passage is decoded on first use, part by part: a question touches a few dozen
+ * passages (their terms for coverage, their words and concepts for excerpts), and start-up needs none of them.
  */
 export function deserializeAnalysis(json: string, documents: ReadonlyMap<string, SeedDocument>): AnalyzedPassage[] {
   const { terms, passages } = JSON.parse(json) as StoredAnalysis;
   if (!Array.isArray(terms) || !Array.isArray(passages)) throw new Error('search: the analysis file is malformed');
   const term = (index: number | undefined) => terms[index ?? -1] ?? '';
-  return passages.map(({ passage, words, concepts, context, twins }) => {
-    const spans: ConceptSpan[] = [];
-    for (let i = 0; i < concepts.length; i += 3)
-      spans.push({ term: term(concepts[i]), from: concepts[i + 1] ?? 0, to: concepts[i + 2] ?? 0 });
-    const wordTermIds = new Set<number>();
-    for (let i = 0; i < words.length; i += 3 + (words[i + 2] ?? 0))
-      for (let j = i + 3; j < i + 3 + (words[i + 2] ?? 0); j++) wordTermIds.add(words[j] ?? -1);
-    const analyzed = assemblePassage(
-      passage,
-      documentOf(passage, documents),
-      [],
-      spans,
-      context.map(term),
-      twins,
-      Array.from(wordTermIds, term),
-    );
-    let decoded: PassageWord[] | undefined;
-    return Object.defineProperty(analyzed, 'words', {
-      get: () => {
-        decoded ??= decodeWords(words, term);
-        return decoded;
-      },
-    });
-  });
+  return passages.map((stored) => new StoredAnalyzedPassage(stored, documentOf(stored.passage, documents), term));
+}
+
+/**
+ * An analyzed passage as stored, decoding each part the first time it is read. A class, so that every stored
+ * passage has one shape (getters redefined on plain objects made each a slow dictionary object).
+ */
+class StoredAnalyzedPassage implements AnalyzedPassage {
+  readonly passage: Passage;
+  readonly entry: SeedDocument['entry'];
+  readonly fileText: string;
+  readonly twinIds: string[];
+  private decodedWords: PassageWord[] | undefined;
+  private decodedSpans: ConceptSpan[] | undefined;
+  private decodedConcepts: string[] | undefined;
+  private decodedTerms: ReadonlySet<string> | undefined;
+  private decodedContext: ReadonlySet<string> | undefined;
+
+  constructor(
+    private readonly stored: StoredPassage,
+    document: SeedDocument,
+    private readonly term: (index: number | undefined) => string,
+  ) {
+    this.passage = stored.passage;
+    this.entry = document.entry;
+    this.fileText = document.text;
+    this.twinIds = stored.twins;
+  }
+
+  get words(): PassageWord[] {
+    this.decodedWords ??= decodeWords(this.stored.words, this.term);
+    return this.decodedWords;
+  }
+
+  get conceptSpans(): ConceptSpan[] {
+    if (!this.decodedSpans) {
+      const { concepts } = this.stored;
+      this.decodedSpans = [];
+      for (let i = 0; i < concepts.length; i += 3)
+        this.decodedSpans.push({ term: this.term(concepts[i]), from: concepts[i + 1] ?? 0, to: concepts[i + 2] ?? 0 });
+    }
+    return this.decodedSpans;
+  }
+
+  get conceptTerms(): string[] {
+    this.decodedConcepts ??= conceptTermsOf(this.conceptSpans);
+    return this.decodedConcepts;
+  }
+
+  get terms(): ReadonlySet<string> {
+    if (!this.decodedTerms) {
+      const { words } = this.stored;
+      const wordTermIds = new Set<number>();
+      for (let i = 0; i < words.length; i += 3 + (words[i + 2] ?? 0))
+        for (let j = i + 3; j < i + 3 + (words[i + 2] ?? 0); j++) wordTermIds.add(words[j] ?? -1);
+      this.decodedTerms = new Set([...Array.from(wordTermIds, this.term), ...this.conceptTerms]);
+    }
+    return this.decodedTerms;
+  }
+
+  get contextTerms(): ReadonlySet<string> {
+    this.decodedContext ??= new Set(this.stored.context.map(this.term));
+    return this.decodedContext;
+  }
 }
 
 function decodeWords(words: readonly number[], term: (index: number | undefined) => string): PassageWord[] {

@@ -79,20 +79,15 @@ export function analyzePassages(
   });
 }
 
-/**
- * Puts an analyzed passage together from its parts (also used when loading a stored analysis, which passes the
- * words' terms apart so that the words themselves can be decoded later).
- */
+/** Puts an analyzed passage together from its parts. */
 export function assemblePassage(
   passage: Passage,
   document: SeedDocument,
   words: PassageWord[],
   conceptSpans: ConceptSpan[],
   contextTerms: Iterable<string>,
-  twinIds: string[] = [],
-  wordTerms: Iterable<string> = words.flatMap((word) => word.terms),
 ): AnalyzedPassage {
-  const conceptTerms = [...new Set(conceptSpans.map((span) => span.term))];
+  const conceptTerms = conceptTermsOf(conceptSpans);
   return {
     passage,
     entry: document.entry,
@@ -100,10 +95,15 @@ export function assemblePassage(
     words,
     conceptSpans,
     conceptTerms,
-    terms: new Set([...wordTerms, ...conceptTerms]),
-    twinIds,
+    terms: new Set([...words.flatMap((word) => word.terms), ...conceptTerms]),
+    twinIds: [],
     contextTerms: new Set(contextTerms),
   };
+}
+
+/** The distinct concept terms of a passage's concept spans, in order of first occurrence. */
+export function conceptTermsOf(conceptSpans: readonly ConceptSpan[]): string[] {
+  return [...new Set(conceptSpans.map((span) => span.term))];
 }
 
 export function documentOf(passage: Passage, documents: ReadonlyMap<string, SeedDocument>): SeedDocument {

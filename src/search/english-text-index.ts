@@ -2,10 +2,11 @@ import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Translations } from '../corpus/translations.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
-import { bm25Idf } from './term-postings.ts';
+import { Bm25Index, type Bm25QueryTerm, bm25Idf } from './bm25-index.ts';
+import { FuzzyTerms } from './fuzzy-terms.ts';
 
 /** One passage's English, for the index. */
-interface EnglishPassage {
+export interface EnglishPassage {
   id: number;
   text: string;
 }
@@ -26,15 +27,19 @@ export interface EnglishHit {
  * start-up never pay for it.
  */
 export class EnglishTextIndex {
-  private built: { miniSearch: MiniSearch<EnglishPassage>; idf: (stem: string) => number } | undefined;
+  private built: EnglishSearchIndex | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
   private lastStems: { question: string; stems: string[] } | undefined;
+  /** True when any passage has an English translation to search. */
+  readonly available: boolean;
 
   constructor(
     private readonly passages: readonly AnalyzedPassage[],
     private readonly translations: Translations,
     private readonly stopWords: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.available = passages.some((analyzed) => translations.status.get(analyzed.passage.file) === 'current');
+  }
 
   /** The English of a passage: its spans' translated sentences; empty when its file has no translation. */
   englishOf(analyzed: AnalyzedPassage): string {
@@ -72,35 +77,52 @@ export class EnglishTextIndex {
     return this.lastStems.stems;
   }
 
-  /** Passages ranked by BM25 over their English for the question's stems (see `stems`), best first. */
+  /**
+   * Passages ranked by BM25 over their English for the question's stems (see `stems`), best first: the results of
+   * MiniSearch's search with a fuzzy match for a possible typo, from bm25-index.ts and fuzzy-terms.ts.
+   */
   search(stems: readonly string[], limit: number): EnglishHit[] {
-    const { miniSearch } = this.index();
+    const { miniSearch, bm25, fuzzyTerms } = this.index();
     const query = stems.join(' ');
     if (query === '') return [];
-    return miniSearch
-      .search(query, {
-        combineWith: 'OR',
-        processTerm: (term) => term,
-        // Only a word no translation holds is looked up as a possible typo (one edit): fuzzy search is the cost.
-        fuzzy: (term) => (term.length > 5 && this.idf(term) === 0 ? 0.2 : false),
-      })
-      .slice(0, limit)
-      .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
+    const terms = words(query);
+    if (new Set(terms).size < terms.length) {
+      // MiniSearch searches a repeated word twice; the stems are distinct words, so this is never met.
+      return miniSearch
+        .search(query, { combineWith: 'OR', processTerm: (term) => term, fuzzy: (term) => this.fuzziness(term) })
+        .slice(0, limit)
+        .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
+    }
+    const bm25Query = terms.map((term): Bm25QueryTerm => {
+      const fuzziness = this.fuzziness(term);
+      return fuzziness ? { term, boost: 1, fuzzy: fuzzyTerms.near(term, fuzziness) } : { term, boost: 1 };
+    });
+    return bm25
+      .search(bm25Query, limit)
+      .map((hit) => ({ ordinal: Number(hit.id), bm25: hit.score, terms: bm25.termsIn(hit.id, bm25Query) }));
+  }
+
+  /** Only a word no translation holds is looked up as a possible typo (one or two edits): fuzzy matching costs. */
+  private fuzziness(term: string): number | false {
+    return this.mayBeTypo(term) ? TYPO_FUZZINESS : false;
+  }
+
+  private mayBeTypo(term: string): boolean {
+    return term.length > 5 && this.idf(term) === 0;
   }
 
   /** BM25's IDF of a stem over the translated passages; 0 for a stem no passage holds. */
   idf(stem: string): number {
-    return this.index().idf(stem);
+    const { miniSearch, bm25 } = this.index();
+    // A stem is one word of the index (`words(stem)` is `[stem]`); anything else is counted as MiniSearch would
+    // search it.
+    const frequency = ONE_WORD.test(stem) ? bm25.documentFrequency(stem) : documentFrequency(miniSearch, stem);
+    return frequency === 0 ? 0 : bm25Idf(Math.max(1, miniSearch.documentCount), frequency);
   }
 
   /** BM25's IDF of a stem only one passage holds: the weight of the rarest possible stem. */
   get maxIdf(): number {
     return bm25Idf(Math.max(1, this.index().miniSearch.documentCount), 1);
-  }
-
-  /** True when any passage has an English translation to search. */
-  get available(): boolean {
-    return this.passages.some((analyzed) => this.translations.status.get(analyzed.passage.file) === 'current');
   }
 
   private readonly processTerm = (term: string): string | null => {
@@ -109,29 +131,47 @@ export class EnglishTextIndex {
     return /^[a-z]+$/.test(word) ? stemmer(word) : word;
   };
 
-  private index() {
+  private index(): EnglishSearchIndex {
     if (this.built) return this.built;
-    const miniSearch = new MiniSearch<EnglishPassage>({
-      fields: ['text'],
-      tokenize: words,
-      processTerm: this.processTerm,
-    });
     const documents = this.passages.map((analyzed, id) => ({ id, text: this.englishOf(analyzed) }));
-    miniSearch.addAll(documents.filter((document) => document.text !== ''));
-    const total = Math.max(1, miniSearch.documentCount);
-    const idfs = new Map<string, number>();
-    const idf = (stem: string) => {
-      let value = idfs.get(stem);
-      if (value === undefined) {
-        const frequency = documentFrequency(miniSearch, stem);
-        value = frequency === 0 ? 0 : bm25Idf(total, frequency);
-        idfs.set(stem, value);
-      }
-      return value;
-    };
-    this.built = { miniSearch, idf };
+    this.built = buildEnglishSearchIndex(
+      documents.filter((document) => document.text !== ''),
+      this.processTerm,
+    );
     return this.built;
   }
+}
+
+/** A share of a word's length: the edits a possible typo may have (one for six letters, two from eight). */
+const TYPO_FUZZINESS = 0.2;
+
+/**
+ * The English translations' index: built by MiniSearch (which also searches a question that repeats a word), read
+ * into a Bm25Index for searching, and its terms in the order indexing met them for fuzzy matching.
+ */
+export interface EnglishSearchIndex {
+  miniSearch: MiniSearch<EnglishPassage>;
+  bm25: Bm25Index;
+  fuzzyTerms: FuzzyTerms;
+}
+
+export function buildEnglishSearchIndex(
+  documents: readonly EnglishPassage[],
+  processTerm: (term: string) => string | null,
+): EnglishSearchIndex {
+  const indexingOrder = new Set<string>();
+  const miniSearch = new MiniSearch<EnglishPassage>({
+    fields: ['text'],
+    tokenize: words,
+    // MiniSearch adds each term to its tree as it meets it: the order is recorded for fuzzy-terms.ts.
+    processTerm: (term) => {
+      const processed = processTerm(term);
+      if (processed) indexingOrder.add(processed);
+      return processed;
+    },
+  });
+  miniSearch.addAll(documents);
+  return { miniSearch, bm25: Bm25Index.fromMiniSearch(miniSearch), fuzzyTerms: new FuzzyTerms(indexingOrder) };
 }
 
 /** How many passages hold the stem (MiniSearch finds them by an exact-term query). */
@@ -144,5 +184,9 @@ function documentFrequency(miniSearch: MiniSearch<EnglishPassage>, stem: string)
  * 24/7, 2.5). Hyphenated words are two words (entry-into-force, e-evidence).
  */
 function words(text: string): string[] {
-  return text.match(/\p{N}+(?:[./]\p{N}+)*|\p{L}+/gu) ?? [];
+  return text.match(WORDS) ?? [];
 }
+
+const WORDS = /\p{N}+(?:[./]\p{N}+)*|\p{L}+/gu;
+/** A text that is one word, whole. */
+const ONE_WORD = /^(?:\p{N}+(?:[./]\p{N}+)*|\p{L}+)$/u;

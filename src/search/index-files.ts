@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { ANALYZER_VERSION } from '../text/analyzer.ts';
 import { deserializeAnalysis, serializeAnalysis } from './analysis-file.ts';
 import type { AnalyzedPassage, SeedDocument } from './analyzed-passage.ts';
+import { Bm25Index } from './bm25-index.ts';
 import { CompiledLexicon, type CompiledLexiconData } from './compiled-lexicon.ts';
-import { loadMiniSearch, type PassageIndex } from './minisearch-index.ts';
 
 /**
  * What the committed index was built from. When any of it differs from the running code and seeds, the index
@@ -19,14 +19,14 @@ const manifestSchema = z.object({
 
 export type IndexManifest = z.infer<typeof manifestSchema>;
 
-/** The built search data: the compiled lexicon, analyzed passages and the MiniSearch index over them. */
+/** The search data: the compiled lexicon, analyzed passages and the BM25 index over them. */
 export interface SearchData {
   lexicon: CompiledLexicon;
   analyzed: AnalyzedPassage[];
-  index: PassageIndex;
+  index: Bm25Index;
 }
 
-export const INDEX_FILE = 'passages.minisearch.json';
+export const INDEX_FILE = 'passages.bm25.json';
 export const ANALYSIS_FILE = 'passages.analysis.json';
 export const LEXICON_FILE = 'lexicon.compiled.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -68,7 +68,7 @@ export function loadIndexIfFresh(
         JSON.parse(readFileSync(join(dir, LEXICON_FILE), 'utf8')) as CompiledLexiconData,
       ),
       analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
-      index: loadMiniSearch(readFileSync(join(dir, INDEX_FILE), 'utf8')),
+      index: Bm25Index.fromJson(readFileSync(join(dir, INDEX_FILE), 'utf8')),
     };
   } catch (error) {
     return { reason: `index files are unreadable (${(error as Error).message})` };

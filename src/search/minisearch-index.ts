@@ -9,8 +9,8 @@ interface IndexedPassage {
 }
 
 /**
- * The one options object used to build and to load the index (functions are not serialized, so loading must
- * pass the same ones). Terms arrive already analyzed, so tokenizing is a split on spaces and terms pass as is.
+ * The options the index is built with. Terms arrive already analyzed, so tokenizing is a split on spaces and terms
+ * pass as is. The bot searches it through bm25-index.ts, which stores it and scores as MiniSearch would.
  */
 const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
   idField: 'id',
@@ -28,7 +28,7 @@ export function buildMiniSearch(passages: readonly AnalyzedPassage[]): MiniSearc
   miniSearch.addAll(
     passages.map((analyzed) => ({
       id: analyzed.passage.id,
-      // Roots only give partial coverage credit (term-postings.ts); BM25 never searches them.
+      // Roots only give partial coverage credit (unit-credit.ts); BM25 never searches them.
       terms: [
         ...analyzed.words.flatMap((word) => word.terms.filter((term) => !term.startsWith(ROOT_PREFIX))),
         ...analyzed.conceptTerms,
@@ -37,10 +37,3 @@ export function buildMiniSearch(passages: readonly AnalyzedPassage[]): MiniSearc
   );
   return miniSearch;
 }
-
-/** Loads an index serialized with `JSON.stringify(miniSearch)`. */
-export function loadMiniSearch(json: string): MiniSearch<IndexedPassage> {
-  return MiniSearch.loadJSON<IndexedPassage>(json, MINISEARCH_OPTIONS);
-}
-
-export type PassageIndex = MiniSearch<IndexedPassage>;

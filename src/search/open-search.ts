@@ -3,6 +3,7 @@ import { Translations } from '../corpus/translations.ts';
 import { defaultLexiconDir, lexiconFingerprint, loadLexicon } from '../lexicon/lexicon.ts';
 import type { Logger } from '../logger.ts';
 import { analyzePassages, type SeedDocument } from './analyzed-passage.ts';
+import { Bm25Index } from './bm25-index.ts';
 import { CompiledLexicon } from './compiled-lexicon.ts';
 import { EnglishTextIndex } from './english-text-index.ts';
 import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData } from './index-files.ts';
@@ -46,7 +47,7 @@ export function readSearchInputs(seedsDir: string, lexiconDir: string = defaultL
 export function buildSearchData(inputs: SearchInputs): SearchData {
   const analyzed = analyzePassages(splitDocuments([...inputs.documents.values()]), inputs.documents, inputs.lexicon);
   linkTwins(analyzed);
-  return { lexicon: inputs.lexicon, analyzed, index: buildMiniSearch(analyzed) };
+  return { lexicon: inputs.lexicon, analyzed, index: Bm25Index.fromMiniSearch(buildMiniSearch(analyzed)) };
 }
 
 /**

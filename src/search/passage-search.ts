@@ -1,11 +1,11 @@
 import type { AnalyzedPassage } from './analyzed-passage.ts';
+import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
-import type { PassageIndex } from './minisearch-index.ts';
+import { PassageLayouts } from './passage-layout.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
-import { type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
-import { bm25Idf, TermPostings } from './term-postings.ts';
+import { type AdjacentPairs, type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
 
 /**
@@ -20,36 +20,40 @@ const ENGLISH_CANDIDATES = 10;
 const COMMON_TERM_SHARE = 0.2;
 
 /**
- * Search over the analyzed passages: plans a question into units, retrieves BM25 candidates from MiniSearch
- * (one term per unit: its class), reranks them by coverage and cuts excerpts.
+ * Search over the analyzed passages: plans a question into units, retrieves BM25 candidates from the index
+ * MiniSearch built (one term per unit: its class; see bm25-index.ts), reranks them by coverage and cuts excerpts.
  */
 export class PassageSearch {
   private readonly ordinals: ReadonlyMap<string, number>;
-  private readonly postings: TermPostings;
+  /** Each passage's sentences, word positions and adjacent pairs, for ranking and excerpts. */
+  private readonly layouts = new PassageLayouts();
   private readonly typos: TypoVocabulary;
   private readonly englishTypos: TypoVocabulary;
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
-    readonly index: PassageIndex,
+    readonly index: Bm25Index,
     readonly lexicon: CompiledLexicon,
     /** Search over the passages' English translations, for English questions; none without translations. */
     readonly english?: EnglishTextIndex,
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
-    this.postings = new TermPostings(passages);
-    this.typos = new TypoVocabulary(() => this.postings.terms());
+    // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
+    // is a root), so its document frequencies are what planning and the typo vocabulary need.
+    this.typos = new TypoVocabulary(() => index.documentFrequencies());
     this.englishTypos = new TypoVocabulary(() => lexicon.englishTerms());
   }
 
   /** True when some passage holds the term. */
-  readonly knownTerm = (term: string): boolean => this.postings.frequency(term) > 0;
+  readonly knownTerm = (term: string): boolean => this.index.documentFrequency(term) > 0;
 
   private readonly vocabulary: Vocabulary = {
     known: this.knownTerm,
     nearest: (term) => this.typos.nearest(term),
     nearestEnglish: (term) => this.englishTypos.nearest(term),
   };
+
+  private readonly adjacentPairs: AdjacentPairs = (analyzed) => this.layouts.of(analyzed).adjacentPairs;
 
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
@@ -62,18 +66,16 @@ export class PassageSearch {
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
   search(plan: QueryPlan, limit: number): RankedPassage[] {
     const boosts = this.searchTermWeights(plan);
-    const results =
-      boosts.size === 0
-        ? []
-        : this.index.search([...boosts.keys()].join(' '), { boostTerm: (term) => boosts.get(term) ?? 1 });
-    const candidates = results.slice(0, CANDIDATES).flatMap((result): Candidate[] => {
-      const analyzed = this.passages[this.ordinals.get(String(result.id)) ?? -1];
+    const query = [...boosts].map(([term, boost]) => ({ term, boost }));
+    const results = query.length === 0 ? [] : this.index.search(query, CANDIDATES);
+    const candidates = results.flatMap((result): Candidate[] => {
+      const analyzed = this.passages[this.ordinals.get(result.id) ?? -1];
       return analyzed ? [{ analyzed, bm25: result.score }] : [];
     });
     if (plan.lang === 'en') this.addEnglishMatches(plan, candidates);
     if (candidates.length === 0) return [];
     const weights = plan.units.map((unit) => this.unitWeight(unit));
-    return rankCandidates(plan, candidates, weights).slice(0, limit);
+    return rankCandidates(plan, candidates, weights, this.adjacentPairs).slice(0, limit);
   }
 
   /**
@@ -116,13 +118,13 @@ export class PassageSearch {
       }
     }
     const maxFrequency = COMMON_TERM_SHARE * this.passages.length;
-    const rare = new Map([...known].filter(([term]) => this.postings.frequency(term) <= maxFrequency));
+    const rare = new Map([...known].filter(([term]) => this.index.documentFrequency(term) <= maxFrequency));
     return rare.size > 0 ? rare : known;
   }
 
   /** How many passages hold any of the unit's terms. */
   unitFrequency(unit: QueryUnit): number {
-    return Math.max(0, ...unit.terms.map((term) => this.postings.frequency(term)));
+    return Math.max(0, ...unit.terms.map((term) => this.index.documentFrequency(term)));
   }
 
   /** A unit's weight for coverage: its planned weight times its IDF over passages; 0 for a unit no passage holds. */
@@ -153,24 +155,23 @@ export class PassageSearch {
       for (const term of unit.terms) add(term, u);
       for (const term of unit.typedTerms) add(term, u);
     });
-    const typedByUnit = matched.map((unit) => new Set(unit.typedTerms));
     // Most words match nothing: they share one empty set.
-    const unitsOfWord: Array<Set<number> | undefined> = new Array(analyzed.words.length);
-    const typedWord: boolean[] = new Array(analyzed.words.length).fill(false);
+    const unitsOfWord = new Map<number, Set<number>>();
+    const typedWords = new Set<number>();
     const mark = (i: number, u: number) => {
-      const units = unitsOfWord[i] ?? new Set<number>();
-      units.add(u);
-      unitsOfWord[i] = units;
+      const units = unitsOfWord.get(i);
+      if (units) units.add(u);
+      else unitsOfWord.set(i, new Set([u]));
     };
     analyzed.words.forEach((word, i) => {
       for (const term of word.terms)
-        for (const u of unitsByTerm.get(term) ?? []) {
+        for (const u of unitsByTerm.get(term) ?? NO_TERM_UNITS) {
           mark(i, u);
-          if (typedByUnit[u]?.has(term)) typedWord[i] = true;
+          if (matched[u]?.typedTerms.includes(term)) typedWords.add(i);
         }
     });
     for (const span of analyzed.conceptSpans) {
-      for (const u of unitsByTerm.get(span.term) ?? []) for (let i = span.from; i < span.to; i++) mark(i, u);
+      for (const u of unitsByTerm.get(span.term) ?? NO_TERM_UNITS) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
     // An English question's words found in a sentence's English make that sentence a match too.
@@ -183,13 +184,19 @@ export class PassageSearch {
       }
       for (const stem of stems) weights.push(this.english.idf(stem));
     }
-    return cutExcerpt(analyzed, {
-      unitsOfWord: (i) => unitsOfWord[i] ?? NO_UNITS,
-      typed: (i) => typedWord[i] === true,
-      unitWeight: (u) => weights[u] ?? 0,
-      sentenceUnits,
-    });
+    return cutExcerpt(
+      analyzed,
+      {
+        unitsOfWord: (i) => unitsOfWord.get(i) ?? NO_UNITS,
+        matchedWords: [...unitsOfWord.keys()].sort((a, b) => a - b),
+        typed: (i) => typedWords.has(i),
+        unitWeight: (u) => weights[u] ?? 0,
+        sentenceUnits,
+      },
+      this.layouts.of(analyzed),
+    );
   }
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
+const NO_TERM_UNITS: readonly number[] = [];

@@ -35,14 +35,22 @@ export class PhraseMatcher<T> {
   findAll(words: ReadonlyArray<WordTerms>, longestOnly = false): Array<PhraseMatch<T>> {
     const matches: Array<PhraseMatch<T>> = [];
     for (let from = 0; from < words.length; from++) {
-      const candidates = new Set<{ terms: string[]; value: T }>();
-      for (const term of words[from] ?? []) {
-        for (const phrase of this.byFirstTerm.get(term) ?? []) candidates.add(phrase);
+      // Most positions start no phrase: nothing is allocated for them. A term a word lists twice opens its
+      // bucket once, so each phrase is found once.
+      let found: Array<{ terms: string[]; value: T }> | undefined;
+      const wordTerms = words[from] ?? [];
+      for (let k = 0; k < wordTerms.length; k++) {
+        const term = wordTerms[k] ?? '';
+        const bucket = this.byFirstTerm.get(term);
+        if (!bucket || wordTerms.indexOf(term) < k) continue;
+        for (const phrase of bucket) {
+          if (!matchesAt(phrase.terms, words, from)) continue;
+          found ??= [];
+          found.push(phrase);
+        }
       }
-      const found = [...candidates]
-        .filter((phrase) => phrase.terms.every((term, offset) => words[from + offset]?.includes(term)))
-        .sort((a, b) => b.terms.length - a.terms.length);
-      if (found.length === 0) continue;
+      if (!found) continue;
+      found.sort((a, b) => b.terms.length - a.terms.length);
       const longest = found[0]?.terms.length ?? 0;
       const chosen = longestOnly ? found.filter((phrase) => phrase.terms.length === longest) : found;
       for (const phrase of chosen) matches.push({ value: phrase.value, from, to: from + phrase.terms.length });
@@ -50,4 +58,12 @@ export class PhraseMatcher<T> {
     }
     return matches;
   }
+}
+
+/** True when each of the phrase's terms is among the terms of the word at its offset from `from`. */
+function matchesAt(terms: readonly string[], words: ReadonlyArray<WordTerms>, from: number): boolean {
+  for (let offset = 0; offset < terms.length; offset++) {
+    if (!words[from + offset]?.includes(terms[offset] ?? '')) return false;
+  }
+  return true;
 }

@@ -1,7 +1,8 @@
 import type { Passage } from '../corpus/passage.ts';
-import type { AnalyzedPassage, PassageWord } from './analyzed-passage.ts';
+import type { AnalyzedPassage } from './analyzed-passage.ts';
+import { phrasePair } from './passage-layout.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
-import { unitCredit } from './term-postings.ts';
+import { unitCredit } from './unit-credit.ts';
 
 /** A passage with the evidence that it answers the question. */
 export interface RankedPassage {
@@ -43,6 +44,9 @@ const BLEND = { coverage: 0.7, bm25: 0.15, phrase: 0.15 } as const;
  */
 const ENGLISH_SHARE = 0.5;
 
+/** A passage's adjacent word pairs (see passage-layout.ts). */
+export type AdjacentPairs = (analyzed: AnalyzedPassage) => ReadonlySet<string>;
+
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's weight — `weights`, in the order
  * of `plan.units` — times the candidate's credit for it, see unitCredit), then folds near-identical passages
@@ -52,55 +56,56 @@ export function rankCandidates(
   plan: QueryPlan,
   candidates: ReadonlyArray<Candidate>,
   weights: readonly number[],
+  adjacentPairs: AdjacentPairs,
 ): RankedPassage[] {
-  const maxBm25 = Math.max(...candidates.map((candidate) => candidate.bm25), Number.EPSILON);
-  const maxEnglish = Math.max(...candidates.map((candidate) => candidate.english?.bm25 ?? 0), Number.EPSILON);
+  let maxBm25 = Number.EPSILON;
+  let maxEnglish = Number.EPSILON;
+  for (const { bm25, english } of candidates) {
+    maxBm25 = Math.max(maxBm25, bm25);
+    maxEnglish = Math.max(maxEnglish, english?.bm25 ?? 0);
+  }
   const fused = candidates.some((candidate) => candidate.english);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const { units } = plan;
   const scored = candidates.map(({ analyzed, bm25, english }): RankedPassage => {
     let covered = 0;
     const matched: QueryUnit[] = [];
-    plan.units.forEach((unit, u) => {
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u];
+      if (!unit) continue;
       const credit = unitCredit(analyzed, unit);
       if (credit > 0) matched.push(unit);
       covered += credit * (weights[u] ?? 0);
-    });
+    }
     const coverage = covered / totalWeight;
     const glossaryScore = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
     const englishScore = english ? 0.5 * english.coverage + 0.5 * (english.bm25 / maxEnglish) : 0;
     const score = fused ? (1 - ENGLISH_SHARE) * glossaryScore + ENGLISH_SHARE * englishScore : glossaryScore;
-    return { analyzed, score, coverage, matched, twins: [], ...(english ? { english } : {}) };
+    const ranked: RankedPassage = { analyzed, score, coverage, matched, twins: [] };
+    if (english) ranked.english = english;
+    return ranked;
   });
   byScore(scored);
   // The phrase signal can only reorder close candidates: it is computed for the leading ones alone.
-  const phraseShare = phraseMatcher(plan.phrase);
+  const pairs = plan.phrase.slice(1).map((second, i) => phrasePair(plan.phrase[i] ?? '', second));
   for (const candidate of scored.slice(0, PHRASE_CANDIDATES)) {
-    candidate.score += BLEND.phrase * phraseShare(candidate.analyzed.words);
+    candidate.score += BLEND.phrase * phraseShare(pairs, adjacentPairs(candidate.analyzed));
   }
   byScore(scored);
   return foldTwins(scored);
 }
 
 /**
- * Exact-phrase evidence: the share of the question's adjacent word pairs that stand next to each other in the
- * passage too (`حيز النفاذ` as a phrase, not two scattered words). A pair starts where a passage word's stem is
- * the question word's term (stems are what questions are planned with).
+ * Exact-phrase evidence: the share of the question's adjacent word pairs (as `phrasePair` keys) that stand next to
+ * each other in the passage too (`حيز النفاذ` as a phrase, not two scattered words). A pair is found where a passage
+ * word's stem is the question word's term (stems are what questions are planned with) and the next word holds the
+ * next question word's term.
  */
-function phraseMatcher(phrase: readonly string[]): (words: readonly PassageWord[]) => number {
-  const pairs = phrase.length - 1;
-  if (pairs < 1) return () => 0;
-  const pairsStartingWith = new Map<string, number[]>();
-  for (let i = 0; i < pairs; i++)
-    pairsStartingWith.set(phrase[i] ?? '', [...(pairsStartingWith.get(phrase[i] ?? '') ?? []), i]);
-  return (words) => {
-    const found = new Set<number>();
-    for (let j = 0; j + 1 < words.length; j++) {
-      const starts = pairsStartingWith.get(words[j]?.stem ?? '');
-      if (!starts) continue;
-      for (const i of starts) if (words[j + 1]?.terms.includes(phrase[i + 1] ?? '')) found.add(i);
-    }
-    return found.size / pairs;
-  };
+function phraseShare(pairs: readonly string[], adjacentPairs: ReadonlySet<string>): number {
+  if (pairs.length < 1) return 0;
+  let found = 0;
+  for (const pair of pairs) if (adjacentPairs.has(pair)) found++;
+  return found / pairs.length;
 }
 
 function byScore(ranked: RankedPassage[]): void {

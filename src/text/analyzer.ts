@@ -1,7 +1,7 @@
 import { normalizeArabic } from './arabic-normalize.ts';
 import { patternRoots, ROOT_PREFIX } from './arabic-root.ts';
-import { alternativeStems, lightStem, stemReadings } from './arabic-stemmer.ts';
-import { type CliticRules, strippedForms } from './dialect-clitics.ts';
+import { alternativeStems, lightStem } from './arabic-stemmer.ts';
+import { type CliticRules, DialectClitics } from './dialect-clitics.ts';
 import { englishStem } from './english.ts';
 import { compoundParts, type Token, tokenize } from './tokenize.ts';
 
@@ -41,15 +41,15 @@ export interface AnalyzerData {
 export class TextAnalyzer {
   private readonly arabicStops: ReadonlySet<string>;
   private readonly englishStops: ReadonlySet<string>;
-  private readonly clitics: CliticRules;
+  private readonly clitics: DialectClitics;
 
   constructor({ stopwords, clitics }: AnalyzerData) {
     this.arabicStops = new Set(stopwords.ar.map((word) => normalizeArabic(word)));
     this.englishStops = new Set(stopwords.en.map((word) => word.toLowerCase()));
-    this.clitics = {
+    this.clitics = new DialectClitics({
       proclitics: clitics.proclitics.map((clitic) => normalizeArabic(clitic)),
       suffixes: clitics.suffixes.map((clitic) => normalizeArabic(clitic)),
-    };
+    });
   }
 
   /** Tokenizes and analyzes text; offsets refer to `text`. */
@@ -76,7 +76,7 @@ export class TextAnalyzer {
    */
   colloquialStems(token: AnalyzedToken): { stems: string[]; roots: string[]; stop: boolean } {
     if (token.script !== 'arabic') return { stems: [], roots: [], stop: false };
-    const forms = strippedForms(token.norm, this.clitics);
+    const forms = this.clitics.strippedForms(token.norm);
     if (forms.some((form) => this.arabicStops.has(form))) return { stems: [], roots: [], stop: true };
     const own = new Set([token.stem, ...token.variants]);
     const stems = [...new Set(forms.flatMap((form) => [lightStem(form), ...alternativeStems(form)]))];
@@ -87,9 +87,11 @@ export class TextAnalyzer {
   private analyzeToken({ start, end, norm, script }: Token): AnalyzedToken {
     if (script === 'arabic') {
       const stem = lightStem(norm);
+      const alternatives = alternativeStems(norm);
       // The surface form is no variant: a word written alike has the same stem anyway.
-      const variants = withoutDuplicates(alternativeStems(norm), stem);
-      const roots = patternRoots(stemReadings(norm)).map((root) => ROOT_PREFIX + root);
+      const variants = withoutDuplicates(alternatives, stem);
+      // Roots of every stem reading (stemReadings), from the stems already at hand.
+      const roots = patternRoots([stem, ...alternatives]).map((root) => ROOT_PREFIX + root);
       return { start, end, norm, script, stem, variants, stop: this.isArabicStop(norm), roots };
     }
     const stem = /^[a-z]+$/.test(norm) ? englishStem(norm) : norm;

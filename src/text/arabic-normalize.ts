@@ -35,25 +35,56 @@ const LETTER_MAP: Readonly<Record<string, string>> = {
   ۀ: 'ه',
 };
 
-const LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 /** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII. */
 export function toAsciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => {
+  return text.replace(ARABIC_DIGITS, (digit) => {
     const code = digit.charCodeAt(0);
     return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
   });
 }
 
 /**
+ * Every character normalization changes lies in the Arabic block; for each of its code units, what it becomes:
+ * '' for a mark that is dropped, an ASCII digit, a letter's standard form, or itself. Built from the rules above.
+ */
+const BLOCK_START = 0x0600;
+const BLOCK = Array.from({ length: 0x100 }, (_, i) => {
+  const character = String.fromCharCode(BLOCK_START + i);
+  const dropped = character.replace(DIACRITICS, '').replace(TATWEEL, '').replace(LONE_HAMZA, '');
+  return toAsciiDigits(dropped).replace(/./, (letter) => LETTER_MAP[letter] ?? letter);
+});
+
+/**
  * Normalizes one Arabic (or mixed) token: strips diacritics, tatweel and the hamza on the line, unifies alef,
  * yeh, teh marbuta, hamza carriers and Persian look-alikes, reduces a letter repeated for emphasis to one, and
- * converts digits to ASCII.
+ * converts digits to ASCII. One pass over the token with a table (it runs for every word of every question and
+ * quoted excerpt), copying the unchanged stretches as they are.
  *
  * @example normalizeArabic('الإتفاقيّة') === 'الاتفاقيه'
  */
 export function normalizeArabic(token: string): string {
-  return toAsciiDigits(token.replace(DIACRITICS, '').replace(TATWEEL, '').replace(LONE_HAMZA, ''))
-    .replace(LETTERS, (letter) => LETTER_MAP[letter] ?? letter)
-    .replace(ELONGATION, '$1');
+  let normalized = '';
+  let copied = 0;
+  for (let i = 0; i < token.length; i++) {
+    const offset = token.charCodeAt(i) - BLOCK_START;
+    if (offset < 0 || offset >= 0x100) continue;
+    const replacement = BLOCK[offset] ?? '';
+    if (replacement.length === 1 && replacement.charCodeAt(0) === offset + BLOCK_START) continue;
+    normalized += token.slice(copied, i) + replacement;
+    copied = i + 1;
+  }
+  if (copied > 0) normalized += token.slice(copied);
+  else normalized = token;
+  return hasTripledCharacter(normalized) ? normalized.replace(ELONGATION, '$1') : normalized;
+}
+
+/** True when some character stands three times in a row (the regular expression decides whether it is a letter). */
+function hasTripledCharacter(text: string): boolean {
+  for (let i = 2; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
 }

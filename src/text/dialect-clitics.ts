@@ -28,33 +28,48 @@ const CONJUNCTIONS = ['و', 'ف'] as const;
  * @example strippedForms('بيصدقوا', rules) // → ['يصدقوا', 'صدقوا', 'بيصدق', …, 'يصدق', …]
  */
 export function strippedForms(word: string, rules: CliticRules): string[] {
-  const proclitics = longestFirst(rules.proclitics);
-  const suffixes = longestFirst(rules.suffixes);
-  const seen = new Set<string>([word]);
-  const forms: string[] = [];
-  // A form remembers whether a proclitic was stripped already: a conjunction may only come before it.
-  let frontier: Array<{ form: string; afterProclitic: boolean }> = [{ form: word, afterProclitic: false }];
-  for (let depth = 0; depth < MAX_STRIPS && frontier.length > 0; depth++) {
-    const next: typeof frontier = [];
-    const add = (form: string, afterProclitic: boolean) => {
-      if (form.length < MIN_LETTERS || seen.has(form)) return;
-      seen.add(form);
-      forms.push(form);
-      next.push({ form, afterProclitic });
-    };
-    for (const { form, afterProclitic } of frontier) {
-      if (!afterProclitic)
-        for (const conjunction of CONJUNCTIONS) if (form.startsWith(conjunction)) add(form.slice(1), false);
-      for (const proclitic of proclitics) if (form.startsWith(proclitic)) add(form.slice(proclitic.length), true);
-      for (const suffix of suffixes) if (form.endsWith(suffix)) add(form.slice(0, -suffix.length), afterProclitic);
-      const collapsed = form.replace(/(.)\1+/g, '$1');
-      if (collapsed !== form) add(collapsed, afterProclitic);
-      // Teh marbuta typed as teh (القضات for القضاة).
-      if (form.endsWith('ت')) add(`${form.slice(0, -1)}ه`, afterProclitic);
-    }
-    frontier = next;
+  return new DialectClitics(rules).strippedForms(word);
+}
+
+/** The clitic rules ordered once, longest clitics first, for stripping many words (see strippedForms). */
+export class DialectClitics {
+  private readonly proclitics: readonly string[];
+  private readonly suffixes: readonly string[];
+
+  constructor(rules: CliticRules) {
+    this.proclitics = longestFirst(rules.proclitics);
+    this.suffixes = longestFirst(rules.suffixes);
   }
-  return forms;
+
+  /** See strippedForms. */
+  strippedForms(word: string): string[] {
+    const { proclitics, suffixes } = this;
+    const seen = new Set<string>([word]);
+    const forms: string[] = [];
+    // A form remembers whether a proclitic was stripped already: a conjunction may only come before it.
+    let frontier: Array<{ form: string; afterProclitic: boolean }> = [{ form: word, afterProclitic: false }];
+    for (let depth = 0; depth < MAX_STRIPS && frontier.length > 0; depth++) {
+      const next: typeof frontier = [];
+      const add = (form: string, afterProclitic: boolean) => {
+        if (form.length < MIN_LETTERS || seen.has(form)) return;
+        seen.add(form);
+        forms.push(form);
+        next.push({ form, afterProclitic });
+      };
+      for (const { form, afterProclitic } of frontier) {
+        if (!afterProclitic)
+          for (const conjunction of CONJUNCTIONS) if (form.startsWith(conjunction)) add(form.slice(1), false);
+        for (const proclitic of proclitics) if (form.startsWith(proclitic)) add(form.slice(proclitic.length), true);
+        for (const suffix of suffixes) if (form.endsWith(suffix)) add(form.slice(0, -suffix.length), afterProclitic);
+        const collapsed = form.replace(/(.)\1+/g, '$1');
+        if (collapsed !== form) add(collapsed, afterProclitic);
+        // Teh marbuta typed as teh (القضات for القضاة).
+        if (form.endsWith('ت')) add(`${form.slice(0, -1)}ه`, afterProclitic);
+      }
+      frontier = next;
+    }
+    return forms;
+  }
 }
 
 function longestFirst(clitics: readonly string[]): string[] {

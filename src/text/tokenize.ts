@@ -1,4 +1,4 @@
-import { ARABIC_LETTER_CLASS, hasArabicLetter } from './arabic-letters.ts';
+import { ARABIC_LETTER_CLASS, isArabicLetterCode } from './arabic-letters.ts';
 import { normalizeArabic, toAsciiDigits } from './arabic-normalize.ts';
 
 /** A word or number of the original text, with where it stands in that text. */
@@ -24,6 +24,9 @@ const TOKEN = new RegExp(
   'gu',
 );
 
+const ZERO_WIDTH_JOINER = /[\u200C\u200D]/;
+const ZERO_WIDTH_JOINERS = /[\u200C\u200D]/g;
+
 /**
  * Splits text into word and number tokens with exact offsets. Punctuation, emoji, bidi and zero-width
  * controls between words are skipped.
@@ -33,9 +36,9 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     const surface = match[0];
     const start = match.index;
-    const arabic = hasArabicLetter(surface[0] ?? '');
+    const arabic = isArabicLetterCode(surface.charCodeAt(0));
     const norm = arabic
-      ? normalizeArabic(surface.replace(/[\u200C\u200D]/g, ''))
+      ? normalizeArabic(ZERO_WIDTH_JOINER.test(surface) ? surface.replace(ZERO_WIDTH_JOINERS, '') : surface)
       : toAsciiDigits(surface)
           .toLowerCase()
           .replace(/['’]s$/, '');

@@ -1,6 +1,23 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasArabicLetter } from '../../src/text/arabic-letters.ts';
+import { ARABIC_LETTER_CLASS, countArabicLetters, hasArabicLetter } from '../../src/text/arabic-letters.ts';
 import { normalizeArabic, toAsciiDigits } from '../../src/text/arabic-normalize.ts';
+
+/** The rules as a chain of replacements, one per rule: what the one-pass normalizer must equal. */
+function normalizedByRules(token: string): string {
+  const letters: Record<string, string> = {
+    ...Object.fromEntries([...'أإآٱ'].map((letter) => [letter, 'ا'])),
+    ...{ ى: 'ي', ة: 'ه', ؤ: 'و', ئ: 'ي', پ: 'ب', ک: 'ك', ی: 'ي', گ: 'ك', چ: 'ج', ژ: 'ز', ڤ: 'ف', ھ: 'ه', ۀ: 'ه' },
+  };
+  return toAsciiDigits(
+    token
+      .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, '')
+      .replace(/\u0640/g, '')
+      .replace(/\u0621/g, ''),
+  )
+    .replace(new RegExp(`[${Object.keys(letters).join('')}]`, 'g'), (letter) => letters[letter] ?? letter)
+    .replace(new RegExp(`([${ARABIC_LETTER_CLASS}])\\1{2,}`, 'g'), '$1');
+}
 
 describe('normalizeArabic', () => {
   it.each([
@@ -37,6 +54,28 @@ describe('normalizeArabic', () => {
   it('leaves Latin text and ASCII digits alone', () => {
     expect(normalizeArabic('UNODC 2024')).toBe('UNODC 2024');
   });
+
+  it('equals the rules applied one after another, on any mix of letters, marks, digits and repeats', () => {
+    const characters = fc.oneof(
+      fc.constantFrom(...'اأإآٱبةتهىيؤئوءـًٌٍَُِّْٰۭۖپکیگچژڤھۀ٠٩۰۹ ab1\u200C'),
+      fc.integer({ min: 0x0600, max: 0x06ff }).map((code) => String.fromCharCode(code)),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+    );
+    const tokens = fc.array(
+      fc.oneof(
+        characters,
+        characters.map((c) => c.repeat(3)),
+      ),
+      { maxLength: 24 },
+    );
+    fc.assert(
+      fc.property(tokens, (parts) => {
+        const token = parts.join('');
+        expect(normalizeArabic(token)).toBe(normalizedByRules(token));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('toAsciiDigits', () => {
@@ -53,5 +92,19 @@ describe('hasArabicLetter', () => {
     ['UNODC مكتب', true],
   ])('%s → %s', (input, expected) => {
     expect(hasArabicLetter(input)).toBe(expected);
+  });
+});
+
+describe('countArabicLetters', () => {
+  it('counts what the letter class matches', () => {
+    const letters = new RegExp(`[${ARABIC_LETTER_CLASS}]`, 'g');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0x0500, max: 0x0800 }).map((c) => String.fromCharCode(c)) }),
+        (text) => {
+          expect(countArabicLetters(`${text} abc ١`)).toBe(`${text} abc ١`.match(letters)?.length ?? 0);
+        },
+      ),
+    );
   });
 });

@@ -1,0 +1,61 @@
+import { splitSentences, type TextRange } from '../corpus/sentences.ts';
+import type { AnalyzedPassage } from './analyzed-passage.ts';
+
+/**
+ * What ranking and cutting an excerpt need to know of a passage whatever the question: its segments, sentences
+ * and adjacent word pairs. The same for every question, so it is worked out once per passage.
+ */
+export interface PassageLayout {
+  /** The passage's spans, merged where only white space (a page break) separates them. */
+  segments: readonly TextRange[];
+  /** The segments' sentences, in order. */
+  sentences: readonly TextRange[];
+  /** Every pair of adjacent words as `phrasePair(stem of the first, a term of the second)`. */
+  adjacentPairs: ReadonlySet<string>;
+}
+
+/** One key for a word's stem followed by a term of the next word (terms hold no space). */
+export function phrasePair(first: string, second: string): string {
+  return `${first} ${second}`;
+}
+
+export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
+  const segments = joinPageBreaks(analyzed);
+  const adjacentPairs = new Set<string>();
+  for (let i = 0; i + 1 < analyzed.words.length; i++) {
+    const stem = analyzed.words[i]?.stem ?? '';
+    for (const term of analyzed.words[i + 1]?.terms ?? []) adjacentPairs.add(phrasePair(stem, term));
+  }
+  return {
+    segments,
+    sentences: segments.flatMap((segment) => splitSentences(analyzed.fileText, segment)),
+    adjacentPairs,
+  };
+}
+
+/**
+ * Passages' layouts, each worked out the first time it is asked for and kept while the passage lives (keyed by
+ * the passage itself: a lookup by identity, as cheap as they come).
+ */
+export class PassageLayouts {
+  private readonly layouts = new WeakMap<AnalyzedPassage, PassageLayout>();
+
+  of(analyzed: AnalyzedPassage): PassageLayout {
+    let layout = this.layouts.get(analyzed);
+    if (!layout) {
+      layout = passageLayout(analyzed);
+      this.layouts.set(analyzed, layout);
+    }
+    return layout;
+  }
+}
+
+function joinPageBreaks(analyzed: AnalyzedPassage): TextRange[] {
+  const segments: TextRange[] = [];
+  for (const span of analyzed.passage.spans) {
+    const previous = segments.at(-1);
+    if (previous && analyzed.fileText.slice(previous.end, span.start).trim() === '') previous.end = span.end;
+    else segments.push({ start: span.start, end: span.end });
+  }
+  return segments;
+}
