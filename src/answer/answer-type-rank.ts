@@ -39,3 +39,19 @@ export function preferAskedType(candidates: readonly Quotable[], asked: readonly
   // A stable sort: equal scores keep the relevance order.
   return rescored.sort((a, b) => b.ranked.score - a.ranked.score);
 }
+
+/**
+ * The candidates (best first, by relevance) that the reordering could still show among the first `shown`, each
+ * scoring at least `minRelative` of the best: the others need no excerpt. A candidate gains at most TYPE_SHARE,
+ * the best keeps at least its relevance share, and a candidate that more than `shown - 1` others beat whatever
+ * types they hold cannot rise into view.
+ */
+export function reorderable(ranked: readonly RankedPassage[], shown: number, minRelative: number): RankedPassage[] {
+  const top = (1 - TYPE_SHARE) * (ranked[0]?.score ?? 0);
+  return ranked.filter((candidate, i) => {
+    const highest = (1 - TYPE_SHARE) * candidate.score + TYPE_SHARE;
+    if (highest < minRelative * top) return false;
+    const beaten = ranked.slice(0, i).filter((other) => (1 - TYPE_SHARE) * other.score > highest).length;
+    return beaten < shown;
+  });
+}

@@ -7,7 +7,7 @@ import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import { answerReply, noAnswerReply, type ReplyOffers } from './answer-reply.ts';
 import { AnswerTypes } from './answer-type.ts';
-import { preferAskedType, type Quotable } from './answer-type-rank.ts';
+import { preferAskedType, type Quotable, reorderable } from './answer-type-rank.ts';
 import type { AskContext } from './ask-context.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
@@ -208,13 +208,15 @@ export class TreatyBot {
     const asked = this.answerTypes.asked(question, plan.words);
     const heldTypes = this.typesHeld(plan, asked);
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
-    // Excerpts are cut for the passages that may be shown: reordering by answer type may show any of them.
-    const candidates = (asked.length > 0 ? ranked : shown(ranked, (passage) => passage.score)).map(
-      (passage): Quotable => {
-        const excerpt = this.toExcerpt(passage);
-        return { ranked: passage, excerpt, heldTypes: heldTypes(passage, excerpt) };
-      },
-    );
+    // Excerpts are cut for the passages that may be shown, by relevance or once reordered by answer type.
+    const showable =
+      asked.length > 0
+        ? reorderable(ranked, MAX_EXCERPTS, MIN_RELATIVE_SCORE)
+        : shown(ranked, (passage) => passage.score);
+    const candidates = showable.map((passage): Quotable => {
+      const excerpt = this.toExcerpt(passage);
+      return { ranked: passage, excerpt, heldTypes: heldTypes(passage, excerpt) };
+    });
     // Confidence asks whether the passages quoted by relevance hold the asked-for span: the reordering below
     // would otherwise lift a passage that holds some date to the top of every unanswerable "when" question.
     const typeRanks = asked.map((type) =>

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { preferAskedType, type Quotable } from '../../src/answer/answer-type-rank.ts';
+import { preferAskedType, type Quotable, reorderable } from '../../src/answer/answer-type-rank.ts';
 import type { Excerpt } from '../../src/answer/reply.ts';
 import type { RankedPassage } from '../../src/search/ranker.ts';
 
@@ -34,5 +35,44 @@ describe('preferAskedType', () => {
   it('changes nothing when the question asks for no type', () => {
     const candidates = [candidate('a', 0.8), candidate('b, 2011', 0.79)];
     expect(preferAskedType(candidates, [])).toEqual(candidates);
+  });
+});
+
+describe('reorderable', () => {
+  /** What an answer shows: the first five that score at least 0.55 of the best. */
+  const shownTexts = (candidates: readonly Quotable[]) => {
+    const top = candidates[0]?.ranked.score ?? 0;
+    return texts(candidates.filter(({ ranked }) => ranked.score >= top * 0.55).slice(0, 5));
+  };
+
+  it('keeps every candidate the reordering could show, for any scores and held types', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ score: fc.double({ min: 0, max: 1, noNaN: true }), dated: fc.boolean() }), {
+          maxLength: 12,
+        }),
+        (drafts) => {
+          const all = drafts
+            .map(({ score, dated }, i) => candidate(dated ? `${i} in 2011` : `${i}`, score))
+            .sort((a, b) => b.ranked.score - a.ranked.score);
+          const kept = new Set(
+            reorderable(
+              all.map(({ ranked }) => ranked),
+              5,
+              0.55,
+            ),
+          );
+          const pruned = all.filter(({ ranked }) => kept.has(ranked));
+          expect(shownTexts(preferAskedType(pruned, ['time']))).toEqual(shownTexts(preferAskedType(all, ['time'])));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('drops a candidate too weak to rise into view', () => {
+    const strong = candidate('strong', 0.9);
+    const weak = candidate('weak, 2011', 0.2);
+    expect(reorderable([strong.ranked, weak.ranked], 5, 0.55)).toEqual([strong.ranked]);
   });
 });
