@@ -119,7 +119,7 @@ function mainEnglishClause(question: string): string {
   );
 }
 
-/** A word without a possessive pronoun ending, when three letters stay (أساميهم → أسامي، ميزانيتها → ميزانيت). */
+/** A word without a possessive pronoun ending, when three letters stay (أساميهم → أسامي، ميزانيتها → ميزانيه). */
 function withoutPronoun(word: string): string {
   const bare = word.replace(/(?:هم|هن|ها|كم)$/, '');
   return bare.length >= 3 ? bare.replace(/ت$/, 'ه') : word;
