@@ -65,9 +65,10 @@ export interface Evidence {
 /** The confidence that the best passage answers the question. */
 export function answerConfidence({ plan, best, typeRanks }: Evidence, search: PassageSearch): number {
   if (!best) return 0;
+  const weights = plan.units.map((unit) => search.unitWeight(unit));
   const arabic = shareKnown(
-    plan.units.map((unit) => ({
-      weight: search.unitWeight(unit),
+    plan.units.map((unit, u) => ({
+      weight: weights[u] ?? 0,
       unknownWeight: UNKNOWN_UNIT_SHARE * search.maxIdf * unit.weight,
     })),
   );
@@ -90,7 +91,7 @@ export function answerConfidence({ plan, best, typeRanks }: Evidence, search: Pa
     1,
     ...typeRanks.map((rank) => (rank === 0 ? 1 : rank > 0 ? LATER_TYPE_SHARE : MISSING_TYPE_SHARE)),
   );
-  const nameShare = plan.units.some((unit) => search.unitWeight(unit) === 0 && isName(unit.label, plan.lang))
+  const nameShare = plan.units.some((unit, u) => weights[u] === 0 && isName(unit.label, plan.lang))
     ? UNKNOWN_NAME_SHARE
     : 1;
   return coverage ** COVERAGE_EXPONENT * knownShare * typeShare * nameShare;
