@@ -24,7 +24,7 @@ export interface GlossaryMeaning {
  * startup neither validates nor analyzes the curated data again when the index is fresh.
  */
 export interface CompiledLexiconData {
-  /** Arabic stop words include every dialect table's question, function and negation words. */
+  /** Arabic stop words: standard ones, and every dialect table's question, function and negation words. */
   stopwords: StopWords;
   clitics: CliticRules;
   topics: Topic[];
@@ -203,7 +203,7 @@ function analyzerDataOf(lexicon: Lexicon): AnalyzerData {
     ...table.negation,
   ]);
   return {
-    stopwords: { ar: [...new Set([...lexicon.stopwords.ar, ...dialectWords])], en: lexicon.stopwords.en },
+    stopwords: { ar: lexicon.stopwords.ar, arColloquial: [...new Set(dialectWords)], en: lexicon.stopwords.en },
     clitics: {
       proclitics: [...new Set(lexicon.dialects.flatMap((table) => table.proclitics))],
       suffixes: [...new Set(lexicon.dialects.flatMap((table) => table.suffixes))],

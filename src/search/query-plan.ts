@@ -86,6 +86,7 @@ function resolveWord(
   lexicon: CompiledLexicon,
   vocabulary: Vocabulary,
 ): QueryWord[] {
+  if (lexicon.textAnalyzer.isConjoinedDialectWord(word.token)) return [];
   const own = [word.token.stem, ...word.token.variants];
   let terms = own;
   let roots = word.token.roots;

@@ -9,7 +9,7 @@ import { compoundParts, type Token, tokenize } from './tokenize.ts';
  * Bump when tokenizing, normalizing or stemming changes, so that a committed index built by an older analyzer
  * is recognised as stale.
  */
-export const ANALYZER_VERSION = 'ar-light10+alt+root/en-porter1/v9';
+export const ANALYZER_VERSION = 'ar-light10+alt+root/en-porter1/v10';
 
 /** A token with everything the index and the ranker need to know about it. */
 export interface AnalyzedToken extends Token {
@@ -24,7 +24,13 @@ export interface AnalyzedToken extends Token {
 }
 
 export interface StopWords {
+  /** Standard Arabic function words; these are also stop words behind the conjunction و/ف (وهي، فهو). */
   ar: readonly string[];
+  /**
+   * The dialects' question, function and negation words: stop words as written only. Behind و/ف they would take
+   * standard nouns with them (فجوة = ف + جوه، فوائد = ف + وايد).
+   */
+  arColloquial: readonly string[];
   en: readonly string[];
 }
 
@@ -40,11 +46,13 @@ export interface AnalyzerData {
  */
 export class TextAnalyzer {
   private readonly arabicStops: ReadonlySet<string>;
+  private readonly standardArabicStops: ReadonlySet<string>;
   private readonly englishStops: ReadonlySet<string>;
   private readonly clitics: DialectClitics;
 
   constructor({ stopwords, clitics }: AnalyzerData) {
-    this.arabicStops = new Set(stopwords.ar.map((word) => normalizeArabic(word)));
+    this.standardArabicStops = new Set(stopwords.ar.map((word) => normalizeArabic(word)));
+    this.arabicStops = new Set([...stopwords.ar, ...stopwords.arColloquial].map((word) => normalizeArabic(word)));
     this.englishStops = new Set(stopwords.en.map((word) => word.toLowerCase()));
     this.clitics = new DialectClitics({
       proclitics: clitics.proclitics.map((clitic) => normalizeArabic(clitic)),
@@ -84,6 +92,15 @@ export class TextAnalyzer {
     return { stems: stems.filter((stem) => !own.has(stem)), roots, stop: false };
   }
 
+  /**
+   * A dialect function word behind the conjunction و/ف (فهاد، وشو، فوقاش). Not a stop word in the documents,
+   * where such a form is a standard noun (فجوة، فوائد), but in a question it is read as the dialect word.
+   */
+  isConjoinedDialectWord(token: AnalyzedToken): boolean {
+    const { norm } = token;
+    return token.script === 'arabic' && /^[وف]/.test(norm) && norm.length > 2 && this.arabicStops.has(norm.slice(1));
+  }
+
   private analyzeToken({ start, end, norm, script }: Token): AnalyzedToken {
     if (script === 'arabic') {
       const stem = lightStem(norm);
@@ -99,12 +116,12 @@ export class TextAnalyzer {
     return { start, end, norm, script, stem, variants, stop: this.englishStops.has(norm), roots: [] };
   }
 
-  /** A stop word as written, or one with a conjunction و/ف in front of it (وهي، فهو); a bare article (الـ). */
+  /** A stop word as written, or a standard one with a conjunction و/ف in front of it (وهي، فهو); a bare article. */
   private isArabicStop(norm: string): boolean {
     if (norm.length < 2 || norm === 'ال' || this.arabicStops.has(norm)) return true;
     // والي is the name Waly (and "governor") far more often than "and to".
     if (norm === 'والي') return false;
-    return /^[وف]/.test(norm) && norm.length > 2 && this.arabicStops.has(norm.slice(1));
+    return /^[وف]/.test(norm) && norm.length > 2 && this.standardArabicStops.has(norm.slice(1));
   }
 }
 

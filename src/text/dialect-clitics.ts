@@ -16,6 +16,12 @@ export interface CliticRules {
 const MIN_LETTERS = 3;
 /** At most this many strips in a row (و + بـ + ـوا + ـش is four). */
 const MAX_STRIPS = 4;
+/**
+ * The one-letter negation prefix م (Egyptian and Maghrebi معرفش) is stripped only from a word that ends in the
+ * negation's ش: on its own, م begins the participles of standard Arabic (ميسّري ≠ يسري، مشارك ≠ شارك).
+ */
+const NEGATION_PREFIX = 'م';
+const NEGATION_SUFFIX = 'ش';
 /** A leading conjunction, stripped like a proclitic (light10 strips و only, and only before three letters). */
 const CONJUNCTIONS = ['و', 'ف'] as const;
 
@@ -59,7 +65,11 @@ export class DialectClitics {
       for (const { form, afterProclitic } of frontier) {
         if (!afterProclitic)
           for (const conjunction of CONJUNCTIONS) if (form.startsWith(conjunction)) add(form.slice(1), false);
-        for (const proclitic of proclitics) if (form.startsWith(proclitic)) add(form.slice(proclitic.length), true);
+        for (const proclitic of proclitics) {
+          if (!form.startsWith(proclitic)) continue;
+          if (proclitic === NEGATION_PREFIX && !form.endsWith(NEGATION_SUFFIX)) continue;
+          add(form.slice(proclitic.length), true);
+        }
         for (const suffix of suffixes) if (form.endsWith(suffix)) add(form.slice(0, -suffix.length), afterProclitic);
         const collapsed = form.replace(/(.)\1+/g, '$1');
         if (collapsed !== form) add(collapsed, afterProclitic);

@@ -3,7 +3,7 @@ import { TextAnalyzer } from '../../src/text/analyzer.ts';
 import { englishStem } from '../../src/text/english.ts';
 
 const analyzer = new TextAnalyzer({
-  stopwords: { ar: ['في', 'هي', 'اللي', 'على', 'يقول'], en: ['the', 'which', 'of'] },
+  stopwords: { ar: ['في', 'هي', 'على', 'يقول'], arColloquial: ['اللي', 'جوه'], en: ['the', 'which', 'of'] },
   clitics: { proclitics: ['ب', 'بي', 'ه', 'م', 'ما'], suffixes: ['وا', 'ش'] },
 });
 
@@ -16,6 +16,16 @@ describe('TextAnalyzer.analyze', () => {
       ['في', true],
       ['ال', true],
       ['المعاهده', false],
+    ]);
+  });
+
+  it('keeps a word that is a conjunction and a dialect function word apart from a standard noun', () => {
+    // فجوة (gap) reads as ف + جوه (Egyptian "inside"); dialect words are stop words only as written.
+    const tokens = analyzer.analyze('جوه فجوة وفي');
+    expect(tokens.map((token) => [token.norm, token.stop])).toEqual([
+      ['جوه', true],
+      ['فجوه', false],
+      ['وفي', true],
     ]);
   });
 

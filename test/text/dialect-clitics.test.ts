@@ -42,6 +42,8 @@ describe('strippedForms: one rule per variety, with words that must and must not
     ['بين', 'ين', 'a strip never leaves fewer than three letters'],
     ['حلو', 'لو', 'a strip never leaves fewer than three letters'],
     ['كتب', 'تب', 'a strip never leaves fewer than three letters'],
+    ['ميسري', 'يسري', 'the negation م strips only with its ش (ميسّري facilitators, not يسري)'],
+    ['مشاركين', 'شارك', 'the negation م strips only with its ش (a participle, not a verb)'],
   ])('%s does not reach %s (%s)', (word, wrong) => {
     expect(strippedForms(normalizeArabic(word), rules)).not.toContain(wrong);
   });
