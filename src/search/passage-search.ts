@@ -79,8 +79,9 @@ export class PassageSearch {
   }
 
   /**
-   * An English question also searches the passages' English translations: each candidate gets its English
-   * match, and the best English matches the glossary path missed join the candidates.
+   * An English question also searches the passages' English translations: every candidate gets its English
+   * match (a candidate without one would lose the English half of its score only for being ranked past a cut),
+   * and the best English matches the glossary path missed join the candidates.
    */
   private addEnglishMatches(plan: QueryPlan, candidates: Candidate[]): void {
     const english = this.english;
@@ -91,7 +92,8 @@ export class PassageSearch {
     const byOrdinal = new Map(
       candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
     );
-    for (const hit of english.search(stems, ENGLISH_CANDIDATES)) {
+    let joined = 0;
+    for (const hit of english.search(stems, this.passages.length)) {
       const match = {
         bm25: hit.bm25,
         // A typo's match (electronik → electron) counts, so the share is capped at the whole question.
@@ -101,7 +103,7 @@ export class PassageSearch {
       const candidate = byOrdinal.get(hit.ordinal);
       const analyzed = this.passages[hit.ordinal];
       if (candidate) candidate.english = match;
-      else if (analyzed) candidates.push({ analyzed, bm25: 0, english: match });
+      else if (analyzed && joined++ < ENGLISH_CANDIDATES) candidates.push({ analyzed, bm25: 0, english: match });
     }
   }
 
