@@ -13,7 +13,7 @@ import { type ContractJson, toContractJson } from '../answer/contract-json.ts';
 import { createTreatyBot } from '../create-treaty-bot.ts';
 import { DEFAULT_PATHS } from '../default-paths.ts';
 import { BaselineSearch } from '../eval/baseline.ts';
-import { type ConfidenceSample, chooseThreshold, tradeOff } from '../eval/calibration.ts';
+import { type ConfidenceSample, chooseThreshold, isTableStep, tradeOff } from '../eval/calibration.ts';
 import { loadQuestionSets, type QuestionSet } from '../eval/question-sets.ts';
 import { type EvalQuestion, firstHitRank, type Metrics, type QuestionResult, summarize } from '../eval/scoring.ts';
 import { missedTargets, TARGETS } from '../eval/targets.ts';
@@ -98,6 +98,7 @@ if (calibration) {
   );
   console.log('threshold  false abstention (answerable)  abstention (unanswerable)');
   for (const row of rows) {
+    if (!isTableStep(row.threshold) && row.threshold !== chosen && row.threshold !== CONFIDENCE_THRESHOLD) continue;
     const marks = [
       row.threshold === chosen ? 'chosen by the rule' : '',
       row.threshold === CONFIDENCE_THRESHOLD ? 'in use' : '',

@@ -21,8 +21,16 @@ export interface TradeOffRow {
   abstention: number;
 }
 
-/** Thresholds tried: 0 to 0.95 in steps of 0.05. */
-const CANDIDATE_THRESHOLDS = Array.from({ length: 20 }, (_, i) => Math.round(i * 5) / 100);
+/**
+ * Thresholds tried: 0 to 0.99 in steps of 0.01. Steps of 0.05 left the rule short of its own bound: the
+ * abstention the confidence earns between two coarse steps went unused.
+ */
+const CANDIDATE_THRESHOLDS = Array.from({ length: 100 }, (_, i) => i / 100);
+
+/** True for the thresholds the eval prints in its table (every 0.05), beside the chosen one and the one in use. */
+export function isTableStep(threshold: number): boolean {
+  return Math.round(threshold * 100) % 5 === 0;
+}
 
 export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CANDIDATE_THRESHOLDS): TradeOffRow[] {
   const answerable = samples.filter((sample) => sample.answerable);
