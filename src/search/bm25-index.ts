@@ -189,6 +189,30 @@ export class Bm25Index {
     }));
   }
 
+  /**
+   * One document's score for the query, as `search` would give it (0 when it holds none of the query's terms):
+   * for scoring a few known documents without ranking them all.
+   */
+  scoreOf(id: string, query: readonly Bm25QueryTerm[]): number {
+    const document = this.shortIds.get(id);
+    if (document === undefined) return 0;
+    let sum = 0;
+    let matched = 0;
+    for (const { term, boost, fuzzy } of query) {
+      let contribution: number | undefined;
+      for (const { term: reading, weight } of fuzzy ? [{ term, weight: 1 }, ...fuzzy] : [{ term, weight: 1 }]) {
+        const at = this.postingOf(reading, document);
+        if (at < 0) continue;
+        const score = weight * boost * (this.scores[at] ?? 0);
+        contribution = contribution === undefined ? score : contribution + score;
+      }
+      if (contribution === undefined) continue;
+      sum = matched === 0 ? contribution : sum + contribution;
+      matched++;
+    }
+    return sum * matched;
+  }
+
   /** Adds one query term's score in a document (the first score a document gets is its sum as it stands). */
   private add(found: number[], document: number, score: number): void {
     if (this.termsMatched[document] === 0) {
@@ -215,8 +239,13 @@ export class Bm25Index {
   }
 
   private holds(term: string, document: number): boolean {
+    return this.postingOf(term, document) >= 0;
+  }
+
+  /** Where the term's posting for the document is, -1 when the document does not hold the term. */
+  private postingOf(term: string, document: number): number {
     const range = this.postingRanges.get(term);
-    if (!range) return false;
+    if (!range) return -1;
     // Postings are sorted by short id.
     let low = range.from;
     let high = range.to;
@@ -225,7 +254,7 @@ export class Bm25Index {
       if ((this.documents[middle] ?? 0) < document) low = middle + 1;
       else high = middle;
     }
-    return low < range.to && this.documents[low] === document;
+    return low < range.to && this.documents[low] === document ? low : -1;
   }
 }
 

@@ -30,6 +30,7 @@ export class EnglishTextIndex {
   private built: EnglishSearchIndex | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
   private lastStems: { question: string; stems: string[] } | undefined;
+  private lastQuery: { key: string; query: Bm25QueryTerm[] } | undefined;
   /** True when any passage has an English translation to search. */
   readonly available: boolean;
 
@@ -93,13 +94,35 @@ export class EnglishTextIndex {
         .slice(0, limit)
         .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
     }
-    const bm25Query = terms.map((term): Bm25QueryTerm => {
-      const fuzziness = this.fuzziness(term);
-      return fuzziness ? { term, boost: 1, fuzzy: fuzzyTerms.near(term, fuzziness) } : { term, boost: 1 };
-    });
+    const bm25Query = this.bm25Query(stems, fuzzyTerms);
     return bm25
       .search(bm25Query, limit)
       .map((hit) => ({ ordinal: Number(hit.id), bm25: hit.score, terms: bm25.termsIn(hit.id, bm25Query) }));
+  }
+
+  /**
+   * One passage's match, as `search` would find it, undefined when its English holds none of the stems: for a
+   * passage the Arabic search found but the English search did not rank among its best.
+   */
+  matchOf(stems: readonly string[], ordinal: number): EnglishHit | undefined {
+    const { bm25, fuzzyTerms } = this.index();
+    const id = String(ordinal);
+    const query = this.bm25Query(stems, fuzzyTerms);
+    const score = bm25.scoreOf(id, query);
+    return score > 0 ? { ordinal, bm25: score, terms: bm25.termsIn(id, query) } : undefined;
+  }
+
+  /** The stems as a BM25 query, a word no translation holds with its fuzzy readings (the last question's, kept). */
+  private bm25Query(stems: readonly string[], fuzzyTerms: FuzzyTerms): Bm25QueryTerm[] {
+    const key = stems.join(' ');
+    if (this.lastQuery?.key !== key) {
+      const query = words(key).map((term): Bm25QueryTerm => {
+        const fuzziness = this.fuzziness(term);
+        return fuzziness ? { term, boost: 1, fuzzy: fuzzyTerms.near(term, fuzziness) } : { term, boost: 1 };
+      });
+      this.lastQuery = { key, query };
+    }
+    return this.lastQuery.query;
   }
 
   /** Only a word no translation holds is looked up as a possible typo (one or two edits): fuzzy matching costs. */

@@ -1,7 +1,7 @@
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
-import type { EnglishTextIndex } from './english-text-index.ts';
+import type { EnglishHit, EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import { PassageLayouts } from './passage-layout.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
@@ -92,18 +92,23 @@ export class PassageSearch {
     const byOrdinal = new Map(
       candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
     );
-    let joined = 0;
-    for (const hit of english.search(stems, this.passages.length)) {
-      const match = {
-        bm25: hit.bm25,
-        // A typo's match (electronik → electron) counts, so the share is capped at the whole question.
-        coverage: Math.min(1, hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total),
-        stems: hit.terms,
-      };
+    const matchOf = (hit: EnglishHit) => ({
+      bm25: hit.bm25,
+      // A typo's match (electronik → electron) counts, so the share is capped at the whole question.
+      coverage: Math.min(1, hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total),
+      stems: hit.terms,
+    });
+    for (const hit of english.search(stems, ENGLISH_CANDIDATES)) {
       const candidate = byOrdinal.get(hit.ordinal);
       const analyzed = this.passages[hit.ordinal];
-      if (candidate) candidate.english = match;
-      else if (analyzed && joined++ < ENGLISH_CANDIDATES) candidates.push({ analyzed, bm25: 0, english: match });
+      if (candidate) candidate.english = matchOf(hit);
+      else if (analyzed) candidates.push({ analyzed, bm25: 0, english: matchOf(hit) });
+    }
+    // A candidate past the English search's best gets its English match all the same.
+    for (const [ordinal, candidate] of byOrdinal) {
+      if (candidate.english || ordinal === undefined) continue;
+      const hit = english.matchOf(stems, ordinal);
+      if (hit) candidate.english = matchOf(hit);
     }
   }
 

@@ -49,6 +49,27 @@ describe('Bm25Index', () => {
     );
   });
 
+  it('scores one document as its search does, fuzzy readings included, and 0 a document it does not find', () => {
+    const index = Bm25Index.fromMiniSearch(miniSearch);
+    const ids = built.analyzed.map((analyzed) => analyzed.passage.id);
+    const readings = fc.uniqueArray(fc.constantFrom(...vocabulary), { maxLength: 3 });
+    const fuzzyQueries = fc.array(
+      fc.record({
+        term: fc.constantFrom(...vocabulary),
+        boost: fc.constantFrom(0.25, 1, 1.3),
+        fuzzy: readings.map((terms) => terms.map((term, i) => ({ term, weight: 0.5 / (i + 1) }))),
+      }),
+      { minLength: 1, maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(fuzzyQueries, (query) => {
+        const scores = new Map(index.search(query, Number.POSITIVE_INFINITY).map((hit) => [hit.id, hit.score]));
+        for (const id of ids) expect(index.scoreOf(id, query)).toBe(scores.get(id) ?? 0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('reads the committed index file to the same results', () => {
     const index = Bm25Index.fromJson(readFileSync(join(root, 'index', INDEX_FILE), 'utf8'));
     expect(index.termCount).toBe(miniSearch.termCount);

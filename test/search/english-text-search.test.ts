@@ -42,6 +42,17 @@ describe('PassageSearch for an English question', () => {
     expect(best?.english?.stems).toContain('heinou');
   });
 
+  it('gives every candidate whose English holds a word asked its English match, however far down it ranks', () => {
+    const plan = search.plan('interpol vote', 'en');
+    const ranked = search.search(plan, 100);
+    expect(ranked.length).toBeGreaterThan(20);
+    for (const { analyzed, english: match } of ranked) {
+      const stems = new Set(english.stems(english.englishOf(analyzed)));
+      const held = (plan.englishStems ?? []).filter((stem) => stems.has(stem));
+      expect(match?.stems ?? []).toEqual(held);
+    }
+  });
+
   it('quotes the sentence whose English holds the words asked', () => {
     const ranked = search.search(search.plan('Boe Declaration on regional security for the Pacific Islands', 'en'), 3);
     expect(located(ranked)[0]).toBe('004 ¶ 39');
