@@ -4,6 +4,33 @@ import { escapeRegExp } from '../text/escape-regexp.ts';
 import { namesCountry } from './country-names.ts';
 import { followsAt, normalizedWords, withoutProclitic } from './word-sequence.ts';
 
+/** Number words that stand between a question word and its noun ("which five countries"). */
+const ENGLISH_NUMBER_WORDS = 'two three four five six seven eight nine ten twelve twenty'.split(' ');
+/** The same in Arabic, normalized, in standard and colloquial spellings; with or without the article. */
+const ARABIC_NUMBER_WORDS = new Set(
+  'اثنين اثنتين اتنين تنين ثلاث ثلاثه تلات تلاته اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تمن تمانيه تسع تسعه عشر عشره'
+    .split(' ')
+    .flatMap((word) => [word, `ال${word}`]),
+);
+
+/**
+ * The words without numbers, in digits or in words. A number with the article gives it to a bare noun after it:
+ * الخمس دول is الدول الخمس.
+ */
+function withoutNumbers(words: readonly string[]): string[] {
+  const kept: string[] = [];
+  let article = false;
+  for (const word of words) {
+    if (/^\d+$/.test(toAsciiDigits(word)) || ARABIC_NUMBER_WORDS.has(word)) {
+      article = word.startsWith('ال');
+      continue;
+    }
+    kept.push(article && !word.startsWith('ال') && /^\p{Script=Arabic}/u.test(word) ? `ال${word}` : word);
+    article = false;
+  }
+  return kept;
+}
+
 /**
  * What kind of answer a question asks for (a time, a quantity, a place, a person or body) and whether a passage
  * holds one. The typical on-topic question the documents cannot answer asks for exactly such a span that the
@@ -58,10 +85,14 @@ export class AnswerTypes {
    */
   asked(question: string, words: readonly string[] = normalizedWords(question)): AnswerType[] {
     const types = new Set<AnswerType>();
-    // A number between the question word and its noun asks the same: "which 19 countries", "أي ١٩ دولة".
-    const asking = mainEnglishClause(question).replace(/(?<=\b(?:which|what)\s+)\d+\s+/gi, '');
+    // A number between the question word and its noun asks the same: "which 19 countries", "which five states",
+    // "أي ١٩ دولة", "وش هي الخمس دول".
+    const asking = mainEnglishClause(question).replace(
+      new RegExp(`(?<=\\b(?:which|what)\\s+)(?:\\d+|${ENGLISH_NUMBER_WORDS.join('|')})\\s+`, 'gi'),
+      '',
+    );
     for (const rule of this.rules) if (rule.english.test(asking)) types.add(rule.type);
-    const unnumbered = words.filter((word) => !/^\d+$/.test(toAsciiDigits(word)));
+    const unnumbered = withoutNumbers(words);
     unnumbered.forEach((word, i) => {
       // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition (للكلفة) or a pronoun
       // ending (أساميهم، ميزانيتها).
