@@ -4,6 +4,9 @@ import { escapeRegExp } from '../text/escape-regexp.ts';
 import { namesCountry } from './country-names.ts';
 import { followsAt, normalizedWords, withoutProclitic } from './word-sequence.ts';
 
+/** The words that open a yes/no question (normalized), and the English auxiliaries that do. */
+const YES_NO_ARABIC = new Set(['هل', 'وهل', 'فهل', 'واش']);
+const YES_NO_ENGLISH = /^\s*(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have|had)\b/i;
 /** Number words that stand between a question word and its noun ("which five countries"). */
 const ENGLISH_NUMBER_WORDS = 'two three four five six seven eight nine ten twelve twenty'.split(' ');
 /** The same in Arabic, normalized, in standard and colloquial spellings; with or without the article. */
@@ -41,10 +44,14 @@ export class AnswerTypes {
   /** The quantity question phrases (كم، how many), as normalized words, longest first. */
   private readonly quantityPhrases: string[][];
   /** Arabic question phrases by their first word, for one pass over the question. */
-  private readonly arabicByFirstWord = new Map<string, Array<{ type: AnswerType; phrase: string[] }>>();
+  private readonly arabicByFirstWord = new Map<
+    string,
+    Array<{ type: AnswerType; phrase: string[]; keyword: boolean }>
+  >();
   private readonly rules: Array<{
     type: AnswerType;
     english: RegExp;
+    englishKeyword: RegExp;
     words: ReadonlySet<string>;
     digits: boolean;
     years: boolean;
@@ -58,9 +65,10 @@ export class AnswerTypes {
       // An English question word asks only at the start of a clause: "when" in "when states cooperate, …" or "who"
       // in "the rapporteur who compiled" does not.
       english: new RegExp(
-        `(?:(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})|${rule.keywords.en.map(escapeRegExp).join('|') || '(?!)'})\\b`,
+        `(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})\\b`,
         'i',
       ),
+      englishKeyword: new RegExp(`\\b(?:${rule.keywords.en.map(escapeRegExp).join('|') || '(?!)'})\\b`, 'i'),
       words: new Set(rule.evidence.words.map((word) => normalizeArabic(word))),
       digits: rule.evidence.digits === true,
       years: rule.evidence.years === true,
@@ -71,10 +79,15 @@ export class AnswerTypes {
       .map((text) => normalizedWords(text))
       .sort((a, b) => b.length - a.length);
     for (const [type, rule] of Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>) {
-      for (const text of [...rule.ask.ar, ...rule.keywords.ar]) {
+      const phrases = [
+        ...rule.ask.ar.map((text) => ({ text, keyword: false })),
+        ...rule.keywords.ar.map((text) => ({ text, keyword: true })),
+      ];
+      for (const { text, keyword } of phrases) {
         const phrase = normalizedWords(text);
         const first = phrase[0];
-        if (first) this.arabicByFirstWord.set(first, [...(this.arabicByFirstWord.get(first) ?? []), { type, phrase }]);
+        if (!first) continue;
+        this.arabicByFirstWord.set(first, [...(this.arabicByFirstWord.get(first) ?? []), { type, phrase, keyword }]);
       }
     }
   }
@@ -91,15 +104,20 @@ export class AnswerTypes {
       new RegExp(`(?<=\\b(?:which|what)\\s+)(?:\\d+|${ENGLISH_NUMBER_WORDS.join('|')})\\s+`, 'gi'),
       '',
     );
-    for (const rule of this.rules) if (rule.english.test(asking)) types.add(rule.type);
+    // A yes/no question asks for confirmation: "هل يُنصح بقياس الكلفة" does not ask for an amount. Its question
+    // words still ask ("Is there a handbook, and who wrote it?").
+    const yesNo = YES_NO_ARABIC.has(words[0] ?? '') || YES_NO_ENGLISH.test(question);
+    for (const rule of this.rules) {
+      if (rule.english.test(asking) || (!yesNo && rule.englishKeyword.test(asking))) types.add(rule.type);
+    }
     const unnumbered = withoutNumbers(words);
     unnumbered.forEach((word, i) => {
       // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition (للكلفة) or a pronoun
       // ending (أساميهم، ميزانيتها).
       const forms = [word, /^[وف]../.test(word) ? word.slice(1) : word, withoutProclitic(word), withoutPronoun(word)];
       for (const form of new Set(forms)) {
-        for (const { type, phrase } of this.arabicByFirstWord.get(form) ?? []) {
-          if (followsAt(unnumbered, i, phrase)) types.add(type);
+        for (const { type, phrase, keyword } of this.arabicByFirstWord.get(form) ?? []) {
+          if (!(keyword && yesNo) && followsAt(unnumbered, i, phrase)) types.add(type);
         }
       }
     });

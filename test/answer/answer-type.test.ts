@@ -33,6 +33,9 @@ describe('AnswerTypes.asked', () => {
     ['شو أساميهم؟', ['person']],
     ['هتدخل حيز التنفيذ يوم كام؟', ['time', 'quantity']],
     ['شو هدف الاتفاقية؟', []],
+    ['هل يُنصح بقياس كلفة التعافي من الهجمات؟', []],
+    ['Does the report mention the cost of recovery?', []],
+    ['Is there a UNODC handbook, and who wrote it?', ['person']],
     ['What does the convention aim to do?', []],
   ])('%s asks for %j', (question, expected) => {
     expect(types.asked(question).sort()).toEqual([...expected].sort());
