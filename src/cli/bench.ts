@@ -6,7 +6,8 @@
  * Exits 1 on a miss.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { TreatyBot } from '../answer/treaty-bot.ts';
 import { buildPlainMiniSearch, loadPlainMiniSearch, plainDocuments } from '../bench/plain-minisearch.ts';
 import { repeatCorpus } from '../bench/synthetic-corpus.ts';
@@ -57,6 +58,11 @@ report('passages', String(build.value.analyzed.length));
 report('index build (split + analyze + MiniSearch)', fmt(build.ms));
 report('index build (MiniSearch only)', fmt(indexOnly.ms));
 report('index load (committed index/)', fmt(load.ms));
+report('index size on disk (index/)', kib(directorySize(resolve(DEFAULT_PATHS.index))));
+report(
+  'English translations on disk (seeds/translations/en/)',
+  kib(directorySize(resolve(DEFAULT_PATHS.seeds, 'translations', 'en'))),
+);
 report('English text index build (first English question)', fmt(englishBuild.ms));
 report(`query latency p50 (${botLatency.length} asks)`, fmt(quantile(botLatency, 0.5)));
 report('query latency p99', fmt(quantile(botLatency, 0.99)));
@@ -126,4 +132,15 @@ function msToFirstAnswer(nodeArgs: string[]): number {
 
 function median(values: number[]): number {
   return quantile(values, 0.5);
+}
+
+/** The bytes of the files in a directory (not its subdirectories). */
+function directorySize(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(dir, entry.name)).size, 0);
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KiB`;
 }
