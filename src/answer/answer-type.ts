@@ -115,11 +115,15 @@ export class AnswerTypes {
       // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition (للكلفة) or a pronoun
       // ending (أساميهم، ميزانيتها).
       const forms = [word, /^[وف]../.test(word) ? word.slice(1) : word, withoutProclitic(word), withoutPronoun(word)];
+      const here = new Set<AnswerType>();
       for (const form of new Set(forms)) {
         for (const { type, phrase, keyword } of this.arabicByFirstWord.get(form) ?? []) {
-          if (!(keyword && yesNo) && followsAt(unnumbered, i, phrase)) types.add(type);
+          if (!(keyword && yesNo) && followsAt(unnumbered, i, phrase)) here.add(type);
         }
       }
+      // "Who" with the word for states asks which states (منو الدولة اللي اقترحت), not for a person.
+      if (here.has('states')) here.delete('person');
+      for (const type of here) types.add(type);
     });
     return this.rules.map((rule) => rule.type).filter((type) => types.has(type));
   }
