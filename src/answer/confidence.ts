@@ -20,7 +20,9 @@ import { normalizedWords } from './word-sequence.ts';
  *    paraphrased questions meet few of their own words in the right passage (coverage alone separates
  *    answerable from unanswerable questions no better than chance on the question bank's tuning half), so it
  *    only breaks ties.
- * 4. **Unknown names.** A country or a Latin-script name that no passage holds: UNKNOWN_NAME_SHARE.
+ * 4. **Names the answer lacks.** A country or a Latin-script name that no passage holds, or a country the best
+ *    passage does not name ("what did Lebanon's expert say", when Lebanon stands only in a list of speakers
+ *    elsewhere): UNKNOWN_NAME_SHARE.
  */
 
 /**
@@ -35,7 +37,9 @@ export const UNKNOWN_UNIT_SHARE = 0.2;
 /**
  * Confidence is cut to this share when the question names something no passage holds: a country ("the penalty in
  * Saudi Arabia") or, in an Arabic question, a Latin-script name or acronym. Such a question asks about a record
- * the sources do not hold; a name, unlike a colloquial word, is not a spelling the analysis failed to know.
+ * the sources do not hold; a name, unlike a colloquial word, is not a spelling the analysis failed to know. The
+ * same when the best passage does not name a country the question names: a question about one state is not
+ * answered by a passage about another, or about none.
  */
 export const UNKNOWN_NAME_SHARE = 0.5;
 /**
@@ -91,7 +95,11 @@ export function answerConfidence({ plan, best, typeRanks }: Evidence, search: Pa
     1,
     ...typeRanks.map((rank) => (rank === 0 ? 1 : rank > 0 ? LATER_TYPE_SHARE : MISSING_TYPE_SHARE)),
   );
-  const nameShare = plan.units.some((unit, u) => weights[u] === 0 && isName(unit.label, plan.lang))
+  const nameShare = plan.units.some(
+    (unit, u) =>
+      (weights[u] === 0 && isName(unit.label, plan.lang)) ||
+      (!best.matched.includes(unit) && namesCountry(normalizedWords(unit.label))),
+  )
     ? UNKNOWN_NAME_SHARE
     : 1;
   return coverage ** COVERAGE_EXPONENT * knownShare * typeShare * nameShare;

@@ -94,6 +94,12 @@ describe('TreatyBot.ask', () => {
     expect(ask('كيف تتعاون الدول لجمع الأدلة الإلكترونية وفق الاتفاقية؟').kind).toBe('answer');
   });
 
+  it('abstains when the best passage does not name the country asked about, and answers where it does', () => {
+    // Lebanon stands only in the list of states whose experts spoke; what its expert said is nowhere.
+    expect(ask('شو حكى خبير لبنان باجتماع فريق الخبراء بفيينا سنة 2020؟').kind).toBe('no_answer');
+    expect(ask('أين أقيم حفل التوقيع في فيتنام؟').kind).toBe('answer');
+  });
+
   it.each(['what is the best pizza recipe?', 'who won the world cup?'])(
     'abstains on an off-topic English question although one of its words is in the translations: %s',
     (question) => {
