@@ -56,7 +56,11 @@ const runs: SetRun[] = sets.map((set) => {
     set,
     bot: asked.map(({ question, reply }) => score(question, toContractJson(reply))),
     baseline: set.questions.map((question) => score(question, baseline.ask(question.question))),
-    samples: asked.map(({ question, reply }) => ({ answerable: question.answerable, confidence: reply.confidence })),
+    samples: asked.map(({ question, reply }) => ({
+      answerable: question.answerable,
+      lang: question.lang,
+      confidence: reply.confidence,
+    })),
   };
 });
 
@@ -96,7 +100,7 @@ if (calibration) {
   console.log(
     `\nabstention threshold trade-off on the calibration split (bank-tuning, ${calibration.samples.length} questions)`,
   );
-  console.log('threshold  false abstention (answerable)  abstention (unanswerable)');
+  console.log('threshold  false abstention, ar  en (answerable)  abstention (unanswerable)');
   for (const row of rows) {
     if (!isTableStep(row.threshold) && row.threshold !== chosen && row.threshold !== CONFIDENCE_THRESHOLD) continue;
     const marks = [
@@ -106,7 +110,7 @@ if (calibration) {
       .filter(Boolean)
       .join(', ');
     console.log(
-      `  ${row.threshold.toFixed(2)}      ${f(row.falseAbstention).padStart(10)}                    ${f(row.abstention).padStart(6)}   ${marks}`,
+      `  ${row.threshold.toFixed(2)}                  ${f(row.falseAbstention.ar)}  ${f(row.falseAbstention.en)}                ${f(row.abstention)}   ${marks}`,
     );
   }
   if (chosen !== CONFIDENCE_THRESHOLD)

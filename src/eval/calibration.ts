@@ -9,14 +9,15 @@
 /** One asked question as the calibration sees it. */
 export interface ConfidenceSample {
   answerable: boolean;
+  lang: 'ar' | 'en';
   /** The reply's confidence; undefined for replies that did not search (status, help). */
   confidence: number | undefined;
 }
 
 export interface TradeOffRow {
   threshold: number;
-  /** Share of answerable questions with confidence below the threshold. */
-  falseAbstention: number;
+  /** Share of answerable questions with confidence below the threshold, per language. */
+  falseAbstention: Record<'ar' | 'en', number>;
   /** Share of unanswerable questions with confidence below the threshold. */
   abstention: number;
 }
@@ -40,9 +41,13 @@ export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CAND
       ? 0
       : subset.filter((sample) => sample.confidence !== undefined && sample.confidence < threshold).length /
         subset.length;
+  const answerableIn = (lang: 'ar' | 'en') => answerable.filter((sample) => sample.lang === lang);
   return thresholds.map((threshold) => ({
     threshold,
-    falseAbstention: refusedShare(answerable, threshold),
+    falseAbstention: {
+      ar: refusedShare(answerableIn('ar'), threshold),
+      en: refusedShare(answerableIn('en'), threshold),
+    },
     abstention: refusedShare(unanswerable, threshold),
   }));
 }
@@ -52,14 +57,15 @@ export const MAX_FALSE_ABSTENTION = 0.05;
 
 /**
  * The rule: the threshold that abstains on the most unanswerable questions while refusing at most
- * MAX_FALSE_ABSTENTION of the answerable ones; among equals, the lowest, so that ties go to answering. A
- * refused answerable question costs the user the answer; an answered unanswerable one still shows cited
- * excerpts the user can judge, so false abstention is what the rule bounds.
+ * MAX_FALSE_ABSTENTION of the answerable ones in each language (the target holds per language: a bound on
+ * both together let Arabic questions pay for English ones); among equals, the lowest, so that ties go to
+ * answering. A refused answerable question costs the user the answer; an answered unanswerable one still shows
+ * cited excerpts the user can judge, so false abstention is what the rule bounds.
  */
 export function chooseThreshold(rows: readonly TradeOffRow[]): number {
   let best: TradeOffRow | undefined;
   for (const row of rows) {
-    if (row.falseAbstention > MAX_FALSE_ABSTENTION + 1e-9) continue;
+    if (Math.max(row.falseAbstention.ar, row.falseAbstention.en) > MAX_FALSE_ABSTENTION + 1e-9) continue;
     if (!best || row.abstention > best.abstention + 1e-9) best = row;
   }
   return best?.threshold ?? 0;
