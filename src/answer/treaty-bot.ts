@@ -244,14 +244,18 @@ export class TreatyBot {
   ): (passage: RankedPassage, excerpt: Excerpt) => Set<AnswerType> {
     const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
     const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
-    return (passage, excerpt) =>
-      new Set(
+    return (passage, excerpt) => {
+      // The excerpt's evidence is cut once for every type, and once more near the counted noun for a quantity.
+      const pieces = evidenceTexts(excerpt, passage.analyzed);
+      const nearCounted = counted ? evidenceTexts(excerpt, passage.analyzed, counted) : pieces;
+      return new Set(
         asked.filter((type) =>
-          evidenceTexts(excerpt, passage.analyzed, type === 'quantity' ? counted : undefined).some(
-            ({ text, unmatched }) => this.answerTypes.holds(type, text, unmatched),
+          (type === 'quantity' ? nearCounted : pieces).some(({ text, unmatched }) =>
+            this.answerTypes.holds(type, text, unmatched),
           ),
         ),
       );
+    };
   }
 
   private offers(lang: Language, context: AskContext): ReplyOffers {
