@@ -5,13 +5,15 @@ import { namesCountry } from './country-names.ts';
 import { followsAt, normalizedWords, withoutProclitic } from './word-sequence.ts';
 
 /** The words that open a yes/no question (normalized), and the English auxiliaries that do. */
-const YES_NO_ARABIC = new Set(['هل', 'وهل', 'فهل', 'واش']);
-const YES_NO_ENGLISH = /^\s*(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have|had)\b/i;
+const YES_NO_ARABIC = new Set(['هل', 'وهل', 'فهل']);
+// Not a polite request: "Can you tell me the number of …", "Do you know the deadline".
+const YES_NO_ENGLISH =
+  /^\s*(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have|had)\b(?!\s+(?:you|u)\s+(?:please\s+)?(?:tell|give|show|list|name|say|share|provide|find|know|explain)\b)/i;
 /** Number words that stand between a question word and its noun ("which five countries"). */
-const ENGLISH_NUMBER_WORDS = 'two three four five six seven eight nine ten twelve twenty'.split(' ');
+const ENGLISH_NUMBER_WORDS = 'two three four five six seven eight nine ten eleven twelve fifteen twenty'.split(' ');
 /** The same in Arabic, normalized, in standard and colloquial spellings; with or without the article. */
 const ARABIC_NUMBER_WORDS = new Set(
-  'اثنين اثنتين اتنين تنين ثلاث ثلاثه تلات تلاته اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تمن تمانيه تسع تسعه عشر عشره'
+  'اثنان اثنتان اثنين اثنتين اتنين تنين ثلاث ثلاثه تلات تلاته اربع اربعه خمس خمسه ست سته سبع سبعه ثمان ثماني ثمانيه تمانيه تسع تسعه عشر عشره عشرين عشرون'
     .split(' ')
     .flatMap((word) => [word, `ال${word}`]),
 );

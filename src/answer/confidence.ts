@@ -1,5 +1,5 @@
 import type { PassageSearch } from '../search/passage-search.ts';
-import type { QueryPlan } from '../search/query-plan.ts';
+import type { QueryPlan, QueryUnit } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import { namesCountry } from './country-names.ts';
 import { normalizedWords } from './word-sequence.ts';
@@ -95,19 +95,21 @@ export function answerConfidence({ plan, best, typeRanks }: Evidence, search: Pa
     1,
     ...typeRanks.map((rank) => (rank === 0 ? 1 : rank > 0 ? LATER_TYPE_SHARE : MISSING_TYPE_SHARE)),
   );
+  // In the best passage: in its Arabic, or, for an English question, in its English (the glossary may lack a
+  // country the translation names).
+  const inBest = (unit: QueryUnit) =>
+    best.matched.includes(unit) ||
+    (english !== undefined &&
+      plan.lang === 'en' &&
+      english.stems(unit.label).every((stem) => best.english?.stems.includes(stem)));
   const nameShare = plan.units.some(
     (unit, u) =>
-      (weights[u] === 0 && isName(unit.label, plan.lang)) ||
-      (!best.matched.includes(unit) && namesCountry(normalizedWords(unit.label))),
+      (weights[u] === 0 && plan.lang === 'ar' && /[a-z]/i.test(unit.label)) ||
+      (namesCountry(normalizedWords(unit.label)) && !inBest(unit)),
   )
     ? UNKNOWN_NAME_SHARE
     : 1;
   return coverage ** COVERAGE_EXPONENT * knownShare * typeShare * nameShare;
-}
-
-/** A country's name, or a Latin-script word in an Arabic question (NEXUS, GLACY). */
-function isName(label: string, lang: 'ar' | 'en'): boolean {
-  return namesCountry(normalizedWords(label)) || (lang === 'ar' && /[a-z]/i.test(label));
 }
 
 /**

@@ -9,14 +9,20 @@ const GENERIC_FIRST_WORDS = new Set(
 );
 
 /**
+ * Adjective stems left out: القطري/القطرية is "country-level" far more often than "of Qatar" in UN Arabic
+ * (المكاتب القطرية), and اليمنى "right-hand" normalizes to اليمني.
+ */
+const AMBIGUOUS_ADJECTIVE_STEMS = new Set(['قطر', 'يمن']);
+
+/**
  * Country names (i18n-iso-countries' Arabic and English locales) as normalized word sequences, by their first
- * word, and the stems of the Arabic one-word names that their adjectives share (العراق → عراق، روسيا → روس).
+ * word, and the stems their Arabic adjectives share with the names (العراق → عراق، روسيا → روس).
  */
 let countryNames: { byFirstWord: Map<string, string[][]>; adjectiveStems: Set<string> } | undefined;
 
 /**
  * True when the words name a country: بفيتنام, الولايات المتحدة الأمريكية, ساحل العاج, Russian Federation, or
- * by its adjective: الخبير العراقي، الوفد المصري.
+ * by its adjective: الخبير العراقي، الخبراء الجزائريين.
  */
 export function namesCountry(words: readonly string[]): boolean {
   countryNames ??= readCountryNames();
@@ -25,23 +31,26 @@ export function namesCountry(words: readonly string[]): boolean {
     (word, i) =>
       [word, withoutProclitic(word)].some((first) =>
         (byFirstWord.get(first) ?? []).some((name) => followsAt(words, i, name)),
-      ) || adjectiveStemsOf(word).some((stem) => adjectiveStems.has(stem)),
+      ) || adjectiveStems.has(adjectiveStemOf(word) ?? ''),
   );
 }
 
-/** The stems an Arabic adjective of origin may have: العراقي، المصرية، اللبنانيين → عراق، مصر، لبنان. */
-function adjectiveStemsOf(word: string): string[] {
-  const adjective = /^(?:ال)?(.{3,}?)(?:ي|يه|يين|يون)$/.exec(word);
-  return adjective?.[1] ? [adjective[1]] : [];
+/**
+ * The stem of an Arabic adjective of origin in the masculine (العراقي، اللبنانيين → عراق، لبنان). The feminine
+ * is left out: it names the languages (اللغة الفرنسية، الصينية) as often as the states.
+ */
+function adjectiveStemOf(word: string): string | undefined {
+  return /^(?:ال)?(.{3,}?)(?:ي|يين|يون)$/.exec(word)?.[1];
 }
 
 /**
- * The stems a one-word Arabic country name may share with its adjective: العراق → عراق، روسيا → روس، فرنسا →
- * فرنس، ألمانيا → المان (whose ال is no article).
+ * The stem a country's Arabic name shares with its adjective: العراق → عراق، روسيا → روس، فرنسا → فرنس.
+ * Only an article is taken off, not the أل of ألمانيا (→ المان), which the adjective keeps (الألماني).
  */
-function nameStems(name: string): string[] {
-  const bare = name.replace(/(?:يا|ا|يه)$/, '');
-  return [bare, bare.replace(/^ال/, '')].filter((stem) => stem.length >= 3);
+function nameStem(writtenName: string): string | undefined {
+  const [word = ''] = normalizedWords(writtenName);
+  const stem = (writtenName.startsWith('ال') ? word.slice(2) : word).replace(/(?:يا|ا|يه)$/, '');
+  return stem.length >= 3 && !AMBIGUOUS_ADJECTIVE_STEMS.has(stem) ? stem : undefined;
 }
 
 function readCountryNames(): { byFirstWord: Map<string, string[][]>; adjectiveStems: Set<string> } {
@@ -60,11 +69,12 @@ function readCountryNames(): { byFirstWord: Map<string, string[][]>; adjectiveSt
   for (const name of namesIn('ar')) {
     const words = normalizedWords(name);
     add(words);
-    // A long name's first word alone names the country too (الإمارات، كوريا), unless it is a common noun.
     const first = words[0];
-    if (words.length > 1 && first && !GENERIC_FIRST_WORDS.has(first)) add([first]);
-    const named = words.length === 1 || (first && !GENERIC_FIRST_WORDS.has(first)) ? first : undefined;
-    for (const stem of named ? nameStems(named) : []) adjectiveStems.add(stem);
+    if (!first || (words.length > 1 && GENERIC_FIRST_WORDS.has(first))) continue;
+    // A long name's first word alone names the country too (الإمارات، كوريا), unless it is a common noun.
+    if (words.length > 1) add([first]);
+    const stem = nameStem(name);
+    if (stem) adjectiveStems.add(stem);
   }
   // English names in full (Russian Federation, Iran); not the two-letter ones, which are words too (US).
   for (const name of namesIn('en')) if (name.length > 2) add(normalizedWords(name));

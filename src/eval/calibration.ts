@@ -41,13 +41,11 @@ export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CAND
       ? 0
       : subset.filter((sample) => sample.confidence !== undefined && sample.confidence < threshold).length /
         subset.length;
-  const answerableIn = (lang: 'ar' | 'en') => answerable.filter((sample) => sample.lang === lang);
+  const arabic = answerable.filter((sample) => sample.lang === 'ar');
+  const english = answerable.filter((sample) => sample.lang === 'en');
   return thresholds.map((threshold) => ({
     threshold,
-    falseAbstention: {
-      ar: refusedShare(answerableIn('ar'), threshold),
-      en: refusedShare(answerableIn('en'), threshold),
-    },
+    falseAbstention: { ar: refusedShare(arabic, threshold), en: refusedShare(english, threshold) },
     abstention: refusedShare(unanswerable, threshold),
   }));
 }

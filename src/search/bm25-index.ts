@@ -207,6 +207,7 @@ export class Bm25Index {
         contribution = contribution === undefined ? score : contribution + score;
       }
       if (contribution === undefined) continue;
+      // Summed in the order `add` sums them, so that the score equals search's to the last bit.
       sum = matched === 0 ? contribution : sum + contribution;
       matched++;
     }

@@ -92,7 +92,7 @@ export class PassageSearch {
     const byOrdinal = new Map(
       candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
     );
-    const matchOf = (hit: EnglishHit) => ({
+    const toMatch = (hit: EnglishHit) => ({
       bm25: hit.bm25,
       // A typo's match (electronik → electron) counts, so the share is capped at the whole question.
       coverage: Math.min(1, hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total),
@@ -101,14 +101,14 @@ export class PassageSearch {
     for (const hit of english.search(stems, ENGLISH_CANDIDATES)) {
       const candidate = byOrdinal.get(hit.ordinal);
       const analyzed = this.passages[hit.ordinal];
-      if (candidate) candidate.english = matchOf(hit);
-      else if (analyzed) candidates.push({ analyzed, bm25: 0, english: matchOf(hit) });
+      if (candidate) candidate.english = toMatch(hit);
+      else if (analyzed) candidates.push({ analyzed, bm25: 0, english: toMatch(hit) });
     }
     // A candidate past the English search's best gets its English match all the same.
     for (const [ordinal, candidate] of byOrdinal) {
       if (candidate.english || ordinal === undefined) continue;
       const hit = english.matchOf(stems, ordinal);
-      if (hit) candidate.english = matchOf(hit);
+      if (hit) candidate.english = toMatch(hit);
     }
   }
 

@@ -86,7 +86,8 @@ function resolveWord(
   lexicon: CompiledLexicon,
   vocabulary: Vocabulary,
 ): QueryWord[] {
-  if (lexicon.textAnalyzer.isConjoinedDialectWord(word.token)) return [];
+  // فهاد (ف + هاد) is the dialect word; فجوة, whose own stem the index knows, is the noun.
+  if (lexicon.textAnalyzer.isConjoinedDialectWord(word.token) && !vocabulary.known(word.token.stem)) return [];
   const own = [word.token.stem, ...word.token.variants];
   let terms = own;
   let roots = word.token.roots;

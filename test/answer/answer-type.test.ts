@@ -36,6 +36,8 @@ describe('AnswerTypes.asked', () => {
     ['ياهي الدولة اللي قدمت المشروع؟', ['states']],
     ['شمن دول كتصيفط الطلبات؟', ['states']],
     ['What was the vote count?', ['quantity']],
+    ['What acts count as cybercrime?', []],
+    ['Can you tell me the number of states that signed?', ['quantity']],
     ['What prison sentence does hacking carry?', ['duration']],
     ['هتدخل حيز التنفيذ يوم كام؟', ['time', 'quantity']],
     ['شو هدف الاتفاقية؟', []],

@@ -44,6 +44,7 @@ describe('chooseThreshold', () => {
     const rows = [
       { threshold: 0.4, falseAbstention: { ar: 0.04, en: 0 }, abstention: 0.6 },
       { threshold: 0.5, falseAbstention: { ar: 0.06, en: 0 }, abstention: 0.8 },
+      { threshold: 0.6, falseAbstention: { ar: 0.01, en: 0.06 }, abstention: 0.9 },
     ];
     expect(chooseThreshold(rows)).toBe(0.4);
   });

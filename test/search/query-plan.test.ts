@@ -33,6 +33,13 @@ describe('PassageSearch.plan', () => {
       expect(labels(question), question).toEqual(['الاتفاقيه']);
   });
 
+  it('drops a dialect function word behind a conjunction, but keeps a noun that only looks like one', () => {
+    // فهاد is ف + هاد (Maghrebi "this"); فجوة and فوائد are nouns, although ف + جوه / ف + وايد are dialect words.
+    expect(labels('شنو قالو فهاد الاجتماع')).not.toContain('فهاد');
+    expect(labels('كيف نسد فجوة القدرات؟')).toContain('فجوه');
+    expect(labels('ما هي فوائد الانضمام؟')).toContain('فوايد');
+  });
+
   it('reads a dialect verb as the standard word the documents use (بيصدقوا → التصديق)', () => {
     const [unit] = units('بيصدقوا');
     expect(unit?.terms).toEqual(['~ratification']);
