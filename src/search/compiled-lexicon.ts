@@ -195,10 +195,15 @@ export class CompiledLexicon {
   }
 }
 
+/** Prepositions written joined to a dialect question word. */
+export const QUESTION_PREPOSITIONS = ['ل', 'ب'] as const;
+
 /** The stop words (standard and dialect) and the dialect clitics, as the analyzer takes them. */
 function analyzerDataOf(lexicon: Lexicon): AnalyzerData {
   const dialectWords = lexicon.dialects.flatMap((table) => [
     ...table.questionWords,
+    // With a preposition, a question word still asks (لمين for whom, بكام for how much, لشو what for).
+    ...table.questionWords.flatMap((word) => QUESTION_PREPOSITIONS.map((preposition) => preposition + word)),
     ...table.functionWords,
     ...table.negation,
   ]);

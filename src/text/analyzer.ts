@@ -1,7 +1,7 @@
 import { normalizeArabic } from './arabic-normalize.ts';
 import { patternRoots, ROOT_PREFIX } from './arabic-root.ts';
 import { alternativeStems, lightStem } from './arabic-stemmer.ts';
-import { type CliticRules, DialectClitics } from './dialect-clitics.ts';
+import { type CliticRules, DialectClitics, personSwaps } from './dialect-clitics.ts';
 import { englishStem } from './english.ts';
 import { compoundParts, type Token, tokenize } from './tokenize.ts';
 
@@ -87,7 +87,9 @@ export class TextAnalyzer {
     const forms = this.clitics.strippedForms(token.norm);
     if (forms.some((form) => this.arabicStops.has(form))) return { stems: [], roots: [], stop: true };
     const own = new Set([token.stem, ...token.variants]);
-    const stems = [...new Set(forms.flatMap((form) => [lightStem(form), ...alternativeStems(form)]))];
+    // A swapped person prefix never makes a function word of a verb (تكون is no يكون to drop): not checked above.
+    const readings = [...forms, ...[token.norm, ...forms].flatMap(personSwaps)];
+    const stems = [...new Set(readings.flatMap((form) => [lightStem(form), ...alternativeStems(form)]))];
     const roots = patternRoots(stems).map((root) => ROOT_PREFIX + root);
     return { stems: stems.filter((stem) => !own.has(stem)), roots, stop: false };
   }

@@ -82,6 +82,25 @@ export class DialectClitics {
   }
 }
 
+/**
+ * The person prefixes of the imperfect verb: يـ (he, they), تـ (she, you), نـ (we), أ/ا (I). A question often
+ * conjugates for another person than the documents: تعطي الاتفاقية (the convention, feminine) against يعطي
+ * الصك; نطلب (we ask) against يطلب.
+ */
+const PERSON_PREFIXES = ['ي', 'ت', 'ن', 'ا'] as const;
+
+/**
+ * The word with its imperfect person prefix swapped for each of the others (تطلب → يطلب، نطلب، اطلب), when at
+ * least three letters follow it; none otherwise. Like a strip, a swap is only worth keeping when the index knows
+ * the result.
+ */
+export function personSwaps(word: string): string[] {
+  const prefix = PERSON_PREFIXES.find((letter) => word.startsWith(letter));
+  if (!prefix || word.length - 1 < MIN_LETTERS) return [];
+  const rest = word.slice(1);
+  return PERSON_PREFIXES.filter((letter) => letter !== prefix).map((letter) => letter + rest);
+}
+
 function longestFirst(clitics: readonly string[]): string[] {
   return [...new Set(clitics)].sort((a, b) => b.length - a.length);
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/lexicon/lexicon.ts';
+import { CompiledLexicon, QUESTION_PREPOSITIONS } from '../../src/search/compiled-lexicon.ts';
 import { normalizeArabic } from '../../src/text/arabic-normalize.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 
@@ -61,5 +62,22 @@ describe('dialect tables', () => {
       expect(table.proclitics.length, table.variety).toBeGreaterThan(0);
       expect(table.suffixes.length, table.variety).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a dialect question word with a preposition joined to it', () => {
+  const { textAnalyzer } = CompiledLexicon.compile(loadLexicon());
+  const joined = dialects.flatMap((table) =>
+    table.questionWords.flatMap((word) =>
+      QUESTION_PREPOSITIONS.map((preposition) => normalizeArabic(preposition + word)),
+    ),
+  );
+
+  it.each(['لمين', 'بكام', 'لشو', 'بشنو', 'لمنو', 'لوين'])('is a stop word: %s', (word) => {
+    expect(textAnalyzer.analyze(word)[0]?.stop).toBe(true);
+  });
+
+  it('is never a word of the seeds', () => {
+    expect(joined.filter((word) => seedWords.has(word))).toEqual([]);
   });
 });

@@ -54,6 +54,16 @@ describe('TextAnalyzer.colloquialStems', () => {
     expect(token && analyzer.colloquialStems(token).stop).toBe(true);
   });
 
+  it('offers the stems of a verb conjugated for another person (تعطي الاتفاقية, يعطي الصك)', () => {
+    const [token] = analyzer.analyze('تعطي');
+    expect(token && analyzer.colloquialStems(token).stems).toContain('يعط');
+  });
+
+  it('never calls a verb a stop word for its swapped person prefix (يقول is one, تقول is not)', () => {
+    const [token] = analyzer.analyze('تقول');
+    expect(token && analyzer.colloquialStems(token).stop).toBe(false);
+  });
+
   it('offers nothing for an English word', () => {
     const [token] = analyzer.analyze('signed');
     expect(token && analyzer.colloquialStems(token)).toEqual({ stems: [], roots: [], stop: false });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/lexicon/lexicon.ts';
 import { normalizeArabic } from '../../src/text/arabic-normalize.ts';
 import { alternativeStems, lightStem } from '../../src/text/arabic-stemmer.ts';
-import { strippedForms } from '../../src/text/dialect-clitics.ts';
+import { personSwaps, strippedForms } from '../../src/text/dialect-clitics.ts';
 
 // The clitics of every variety, as the analyzer uses them (their union).
 const { dialects } = loadLexicon();
@@ -55,5 +55,23 @@ describe('strippedForms: one rule per variety, with words that must and must not
 
   it('never lets a conjunction follow a proclitic (بو… is not بـ + و)', () => {
     expect(strippedForms('بوقعوا', rules)).not.toContain('قعوا');
+  });
+});
+
+describe('personSwaps: the imperfect conjugated for another person', () => {
+  it.each([
+    ['تطلب', 'يطلب', 'she/you asks, he asks'],
+    ['نطلب', 'يطلب', 'we ask, he asks'],
+    ['اطلب', 'تطلب', 'I ask, she asks'],
+    ['يعطي', 'تعطي', 'he gives, she gives'],
+  ])('%s reaches %s (%s)', (word, other) => {
+    expect(personSwaps(word)).toContain(other);
+  });
+
+  it.each([
+    ['تضل', 'fewer than three letters after the prefix'],
+    ['مكتب', 'no person prefix'],
+  ])('leaves %s alone (%s)', (word) => {
+    expect(personSwaps(word)).toEqual([]);
   });
 });
