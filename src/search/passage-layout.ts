@@ -12,6 +12,8 @@ export interface PassageLayout {
   sentences: readonly TextRange[];
   /** Every pair of adjacent words as `phrasePair(stem of the first, a term of the second)`. */
   adjacentPairs: ReadonlySet<string>;
+  /** The indices of the words holding each term, ascending: a question's few terms find their words directly. */
+  wordsByTerm: ReadonlyMap<string, readonly number[]>;
 }
 
 /** One key for a word's stem followed by a term of the next word (terms hold no space). */
@@ -22,14 +24,21 @@ export function phrasePair(first: string, second: string): string {
 export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
   const segments = joinPageBreaks(analyzed);
   const adjacentPairs = new Set<string>();
-  for (let i = 0; i + 1 < analyzed.words.length; i++) {
-    const stem = analyzed.words[i]?.stem ?? '';
-    for (const term of analyzed.words[i + 1]?.terms ?? []) adjacentPairs.add(phrasePair(stem, term));
-  }
+  const wordsByTerm = new Map<string, number[]>();
+  analyzed.words.forEach((word, i) => {
+    const next = analyzed.words[i + 1];
+    if (next) for (const term of next.terms) adjacentPairs.add(phrasePair(word.stem, term));
+    for (const term of word.terms) {
+      const indices = wordsByTerm.get(term);
+      if (!indices) wordsByTerm.set(term, [i]);
+      else if (indices.at(-1) !== i) indices.push(i);
+    }
+  });
   return {
     segments,
     sentences: segments.flatMap((segment) => splitSentences(analyzed.fileText, segment)),
     adjacentPairs,
+    wordsByTerm,
   };
 }
 

@@ -170,13 +170,14 @@ export class PassageSearch {
       if (units) units.add(u);
       else unitsOfWord.set(i, new Set([u]));
     };
-    analyzed.words.forEach((word, i) => {
-      for (const term of word.terms)
-        for (const u of unitsByTerm.get(term) ?? NO_TERM_UNITS) {
+    const layout = this.layouts.of(analyzed);
+    for (const [term, units] of unitsByTerm) {
+      for (const i of layout.wordsByTerm.get(term) ?? NO_WORDS)
+        for (const u of units) {
           mark(i, u);
           if (matched[u]?.typedTerms.includes(term)) typedWords.add(i);
         }
-    });
+    }
     for (const span of analyzed.conceptSpans) {
       for (const u of unitsByTerm.get(span.term) ?? NO_TERM_UNITS) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
@@ -200,10 +201,11 @@ export class PassageSearch {
         unitWeight: (u) => weights[u] ?? 0,
         sentenceUnits,
       },
-      this.layouts.of(analyzed),
+      layout,
     );
   }
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
 const NO_TERM_UNITS: readonly number[] = [];
+const NO_WORDS: readonly number[] = [];
