@@ -100,7 +100,7 @@ if (calibration) {
   console.log(
     `\nabstention threshold trade-off on the calibration split (bank-tuning, ${calibration.samples.length} questions)`,
   );
-  console.log('threshold  false abstention, ar  en (answerable)  abstention (unanswerable)');
+  console.log('threshold  false abstention, ar  en (answerable)  abstention (unanswerable)  net');
   for (const row of rows) {
     if (!isTableStep(row.threshold) && row.threshold !== chosen && row.threshold !== CONFIDENCE_THRESHOLD) continue;
     const marks = [
@@ -110,7 +110,7 @@ if (calibration) {
       .filter(Boolean)
       .join(', ');
     console.log(
-      `  ${row.threshold.toFixed(2)}                  ${f(row.falseAbstention.ar)}  ${f(row.falseAbstention.en)}                ${f(row.abstention)}   ${marks}`,
+      `  ${row.threshold.toFixed(2)}                  ${f(row.falseAbstention.ar)}  ${f(row.falseAbstention.en)}                ${f(row.abstention)}                    ${String(row.net).padStart(3)}   ${marks}`,
     );
   }
   if (chosen !== CONFIDENCE_THRESHOLD)

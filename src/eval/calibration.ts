@@ -2,8 +2,8 @@
  * Choosing the abstention threshold from data. Every search reply carries the bot's confidence (0–1); the bot
  * abstains below the threshold. On the calibration split (the tuning half of the question bank) this tabulates,
  * for each candidate threshold, how many answerable questions would be refused (false abstention) and how many
- * unanswerable ones would be (abstention), and picks the threshold that abstains most within a bound on false
- * abstention.
+ * unanswerable ones would be (abstention), and picks the threshold that abstains most, net of the answerable
+ * questions it refuses, within a bound on false abstention.
  */
 
 /** One asked question as the calibration sees it. */
@@ -20,6 +20,8 @@ export interface TradeOffRow {
   falseAbstention: Record<'ar' | 'en', number>;
   /** Share of unanswerable questions with confidence below the threshold. */
   abstention: number;
+  /** Unanswerable questions abstained on, less answerable questions refused (both languages). */
+  net: number;
 }
 
 /**
@@ -36,17 +38,17 @@ export function isTableStep(threshold: number): boolean {
 export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CANDIDATE_THRESHOLDS): TradeOffRow[] {
   const answerable = samples.filter((sample) => sample.answerable);
   const unanswerable = samples.filter((sample) => !sample.answerable);
+  const refused = (subset: readonly ConfidenceSample[], threshold: number) =>
+    subset.filter((sample) => sample.confidence !== undefined && sample.confidence < threshold).length;
   const refusedShare = (subset: readonly ConfidenceSample[], threshold: number) =>
-    subset.length === 0
-      ? 0
-      : subset.filter((sample) => sample.confidence !== undefined && sample.confidence < threshold).length /
-        subset.length;
+    subset.length === 0 ? 0 : refused(subset, threshold) / subset.length;
   const arabic = answerable.filter((sample) => sample.lang === 'ar');
   const english = answerable.filter((sample) => sample.lang === 'en');
   return thresholds.map((threshold) => ({
     threshold,
     falseAbstention: { ar: refusedShare(arabic, threshold), en: refusedShare(english, threshold) },
     abstention: refusedShare(unanswerable, threshold),
+    net: refused(unanswerable, threshold) - refused(answerable, threshold),
   }));
 }
 
@@ -54,17 +56,19 @@ export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CAND
 export const MAX_FALSE_ABSTENTION = 0.05;
 
 /**
- * The rule: the threshold that abstains on the most unanswerable questions while refusing at most
- * MAX_FALSE_ABSTENTION of the answerable ones in each language (the target holds per language: a bound on
- * both together let Arabic questions pay for English ones); among equals, the lowest, so that ties go to
- * answering. A refused answerable question costs the user the answer; an answered unanswerable one still shows
- * cited excerpts the user can judge, so false abstention is what the rule bounds.
+ * The rule: among the thresholds that refuse at most MAX_FALSE_ABSTENTION of the answerable questions in each
+ * language (the target holds per language: a bound on both together let Arabic questions pay for English ones),
+ * the one that abstains on the most unanswerable questions net of the answerable ones it refuses; among equals,
+ * the lowest, so that ties go to answering. A refused answerable question costs the user the answer; an answered
+ * unanswerable one still shows cited excerpts the user can judge. So false abstention is bounded, and a higher
+ * threshold must also abstain on more unanswerable questions than the answerable ones it refuses: maximizing
+ * abstention alone would trade three answers for one abstention at the edge of the bound.
  */
 export function chooseThreshold(rows: readonly TradeOffRow[]): number {
   let best: TradeOffRow | undefined;
   for (const row of rows) {
     if (Math.max(row.falseAbstention.ar, row.falseAbstention.en) > MAX_FALSE_ABSTENTION + 1e-9) continue;
-    if (!best || row.abstention > best.abstention + 1e-9) best = row;
+    if (!best || row.net > best.net) best = row;
   }
   return best?.threshold ?? 0;
 }
