@@ -1,5 +1,5 @@
 import { splitSentences, type TextRange } from '../corpus/sentences.ts';
-import type { AnalyzedPassage } from './analyzed-passage.ts';
+import type { AnalyzedPassage, ConceptSpan } from './analyzed-passage.ts';
 
 /**
  * What ranking and cutting an excerpt need to know of a passage whatever the question: its segments, sentences
@@ -14,6 +14,8 @@ export interface PassageLayout {
   adjacentPairs: ReadonlySet<string>;
   /** The indices of the words holding each term, ascending: a question's few terms find their words directly. */
   wordsByTerm: ReadonlyMap<string, readonly number[]>;
+  /** The passage's concept spans by concept term, in passage order. */
+  spansByTerm: ReadonlyMap<string, readonly ConceptSpan[]>;
 }
 
 /** One key for a word's stem followed by a term of the next word (terms hold no space). */
@@ -34,11 +36,18 @@ export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
       else if (indices.at(-1) !== i) indices.push(i);
     }
   });
+  const spansByTerm = new Map<string, ConceptSpan[]>();
+  for (const span of analyzed.conceptSpans) {
+    const spans = spansByTerm.get(span.term);
+    if (spans) spans.push(span);
+    else spansByTerm.set(span.term, [span]);
+  }
   return {
     segments,
     sentences: segments.flatMap((segment) => splitSentences(analyzed.fileText, segment)),
     adjacentPairs,
     wordsByTerm,
+    spansByTerm,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AnalyzedPassage } from './analyzed-passage.ts';
+import type { AnalyzedPassage, ConceptSpan } from './analyzed-passage.ts';
 import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishHit, EnglishTextIndex } from './english-text-index.ts';
@@ -178,8 +178,9 @@ export class PassageSearch {
           if (matched[u]?.typedTerms.includes(term)) typedWords.add(i);
         }
     }
-    for (const span of analyzed.conceptSpans) {
-      for (const u of unitsByTerm.get(span.term) ?? NO_TERM_UNITS) for (let i = span.from; i < span.to; i++) mark(i, u);
+    for (const [term, units] of unitsByTerm) {
+      for (const span of layout.spansByTerm.get(term) ?? NO_SPANS)
+        for (const u of units) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
     // An English question's words found in a sentence's English make that sentence a match too.
@@ -207,5 +208,5 @@ export class PassageSearch {
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
-const NO_TERM_UNITS: readonly number[] = [];
 const NO_WORDS: readonly number[] = [];
+const NO_SPANS: readonly ConceptSpan[] = [];
