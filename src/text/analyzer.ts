@@ -87,10 +87,13 @@ export class TextAnalyzer {
     const forms = this.clitics.strippedForms(token.norm);
     if (forms.some((form) => this.arabicStops.has(form))) return { stems: [], roots: [], stop: true };
     const own = new Set([token.stem, ...token.variants]);
+    const stemsOf = (words: readonly string[]) => words.flatMap((word) => [lightStem(word), ...alternativeStems(word)]);
+    const stripped = [...new Set(stemsOf(forms))];
     // A swapped person prefix never makes a function word of a verb (تكون is no يكون to drop): not checked above.
-    const readings = [...forms, ...[token.norm, ...forms].flatMap(personSwaps)];
-    const stems = [...new Set(readings.flatMap((form) => [lightStem(form), ...alternativeStems(form)]))];
-    const roots = patternRoots(stems).map((root) => ROOT_PREFIX + root);
+    // Nor does it give a root of its own: the swapped letter is a prefix, so the root is the word's (طلب either way).
+    const swapped = stemsOf([token.norm, ...forms].flatMap(personSwaps));
+    const stems = [...new Set([...stripped, ...swapped])];
+    const roots = patternRoots(stripped).map((root) => ROOT_PREFIX + root);
     return { stems: stems.filter((stem) => !own.has(stem)), roots, stop: false };
   }
 
