@@ -177,8 +177,6 @@ export class PassageSearch {
           mark(i, u);
           if (matched[u]?.typedTerms.includes(term)) typedWords.add(i);
         }
-    }
-    for (const [term, units] of unitsByTerm) {
       for (const span of layout.spansByTerm.get(term) ?? NO_SPANS)
         for (const u of units) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
