@@ -19,6 +19,12 @@ const ARABIC_NUMBER_WORDS = new Set(
 );
 
 /**
+ * Money as a noun (normalized): asked for as an amount only after a quantity word (شكد فلوس), since a question
+ * that names it otherwise is about money laundering or the proceeds of crime, not an amount.
+ */
+const MONEY_NOUNS = new Set(['فلوس', 'مصاري', 'اموال', 'مال', 'تمويل', 'دراهم'].flatMap((word) => [word, `ال${word}`]));
+
+/**
  * The words without numbers, in digits or in words. A number with the article gives it to a bare noun after it:
  * الخمس دول is الدول الخمس.
  */
@@ -127,6 +133,10 @@ export class AnswerTypes {
       if (here.has('states')) here.delete('person');
       for (const type of here) types.add(type);
     });
+    // Money is a topic (غسل الأموال، فلوس الجرايم) until a quantity word counts it: شكد فلوس، كم من الأموال.
+    const counted = this.afterQuantityPhrase(words);
+    const countedNoun = words[counted ?? -1] === 'من' ? words[(counted ?? 0) + 1] : words[counted ?? -1];
+    if (countedNoun !== undefined && MONEY_NOUNS.has(countedNoun)) types.add('money');
     return this.rules.map((rule) => rule.type).filter((type) => types.has(type));
   }
 

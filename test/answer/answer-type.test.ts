@@ -45,6 +45,11 @@ describe('AnswerTypes.asked', () => {
     ['Does the report mention the cost of recovery?', []],
     ['Is there a UNODC handbook, and who wrote it?', ['person']],
     ['What does the convention aim to do?', []],
+    ['شنو الإجراءات المالية اللي تمنع المجرمين يستفادو من فلوس الجرايم؟', []],
+    ['What does the report say about money laundering?', []],
+    ['شكد فلوس رجعوا بالعملية؟', ['money', 'quantity']],
+    ['كم من الأموال تم استردادها؟', ['money', 'quantity']],
+    ['How much money was recovered?', ['money', 'quantity']],
   ])('%s asks for %j', (question, expected) => {
     expect(types.asked(question).sort()).toEqual([...expected].sort());
   });
