@@ -25,6 +25,17 @@ const ARABIC_NUMBER_WORDS = new Set(
 const MONEY_NOUNS = new Set(['فلوس', 'مصاري', 'اموال', 'مال', 'تمويل', 'دراهم'].flatMap((word) => [word, `ال${word}`]));
 
 /**
+ * Words after which a question word or keyword names a topic instead of asking: "what did they say about the
+ * retention period" (عن مدة) asks for no duration, "information on where the suspect is" (على فين) for no place.
+ */
+const TOPIC_MARKERS = new Set(['عن', 'حول', 'بخصوص', 'بشأن', 'على', 'النظر'].map(normalizeArabic));
+
+/** True when the word at `i` follows a topic marker (see TOPIC_MARKERS). */
+function embedded(words: readonly string[], i: number): boolean {
+  return TOPIC_MARKERS.has(words[i - 1] ?? '');
+}
+
+/**
  * The words without numbers, in digits or in words. A number with the article gives it to a bare noun after it:
  * الخمس دول is الدول الخمس.
  */
@@ -120,13 +131,15 @@ export class AnswerTypes {
     }
     const unnumbered = withoutNumbers(words);
     unnumbered.forEach((word, i) => {
-      // A question word may carry a conjunction (ووين، وإمتى), a keyword a preposition (للكلفة) or a pronoun
-      // ending (أساميهم، ميزانيتها).
-      const forms = [word, /^[وف]../.test(word) ? word.slice(1) : word, withoutProclitic(word), withoutPronoun(word)];
+      // A question word may carry a conjunction (ووين، وإمتى); a keyword also a preposition (للكلفة) or a pronoun
+      // ending (أساميهم، ميزانيتها). Not a question word: Maghrebi كاين (there is) is no ك + أين.
+      const questionForms = new Set([word, /^[وف]../.test(word) ? word.slice(1) : word]);
+      const forms = new Set([...questionForms, withoutProclitic(word), withoutPronoun(word)]);
       const here = new Set<AnswerType>();
-      for (const form of new Set(forms)) {
+      for (const form of forms) {
         for (const { type, phrase, keyword } of this.arabicByFirstWord.get(form) ?? []) {
-          if (!(keyword && yesNo) && followsAt(unnumbered, i, phrase)) here.add(type);
+          if (!keyword && !questionForms.has(form)) continue;
+          if (!(keyword && yesNo) && !embedded(unnumbered, i) && followsAt(unnumbered, i, phrase)) here.add(type);
         }
       }
       // "Who" with the word for states asks which states (منو الدولة اللي اقترحت), not for a person.

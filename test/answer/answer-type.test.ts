@@ -50,6 +50,11 @@ describe('AnswerTypes.asked', () => {
     ['شكد فلوس رجعوا بالعملية؟', ['money', 'quantity']],
     ['كم من الأموال تم استردادها؟', ['money', 'quantity']],
     ['How much money was recovered?', ['money', 'quantity']],
+    ['شنو قالو الخبراء عن مدة الاحتفاظ بالبيانات؟', []],
+    ['الكل لازم يستفيد من الانترنت بغض النظر وين ساكن؟', []],
+    ['واش كاين شي تعاون بين الدول؟', []],
+    ['كاين شي اتفاق؟ وفين تم؟', ['place']],
+    ['ما هي مدة الاحتفاظ بالبيانات؟', ['duration']],
   ])('%s asks for %j', (question, expected) => {
     expect(types.asked(question).sort()).toEqual([...expected].sort());
   });
