@@ -147,7 +147,7 @@ export class AnswerTypes {
       for (const type of here) types.add(type);
     });
     // Money is a topic (غسل الأموال، فلوس الجرايم) until a quantity word counts it: شكد فلوس، كم من الأموال.
-    const counted = this.afterQuantityPhrase(words);
+    const counted = types.has('quantity') ? this.afterQuantityPhrase(words) : undefined;
     const countedNoun = words[counted ?? -1] === 'من' ? words[(counted ?? 0) + 1] : words[counted ?? -1];
     if (countedNoun !== undefined && MONEY_NOUNS.has(countedNoun)) types.add('money');
     return this.rules.map((rule) => rule.type).filter((type) => types.has(type));
