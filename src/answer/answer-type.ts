@@ -131,6 +131,7 @@ export class AnswerTypes {
     }
     const unnumbered = withoutNumbers(words);
     unnumbered.forEach((word, i) => {
+      if (embedded(unnumbered, i)) return;
       // A question word may carry a conjunction (ووين، وإمتى); a keyword also a preposition (للكلفة) or a pronoun
       // ending (أساميهم، ميزانيتها). Not a question word: Maghrebi كاين (there is) is no ك + أين.
       const questionForms = new Set([word, /^[وف]../.test(word) ? word.slice(1) : word]);
@@ -139,7 +140,7 @@ export class AnswerTypes {
       for (const form of forms) {
         for (const { type, phrase, keyword } of this.arabicByFirstWord.get(form) ?? []) {
           if (!keyword && !questionForms.has(form)) continue;
-          if (!(keyword && yesNo) && !embedded(unnumbered, i) && followsAt(unnumbered, i, phrase)) here.add(type);
+          if (!(keyword && yesNo) && followsAt(unnumbered, i, phrase)) here.add(type);
         }
       }
       // "Who" with the word for states asks which states (منو الدولة اللي اقترحت), not for a person.
@@ -148,8 +149,10 @@ export class AnswerTypes {
     });
     // Money is a topic (غسل الأموال، فلوس الجرايم) until a quantity word counts it: شكد فلوس، كم من الأموال.
     const counted = types.has('quantity') ? this.afterQuantityPhrase(words) : undefined;
-    const countedNoun = words[counted ?? -1] === 'من' ? words[(counted ?? 0) + 1] : words[counted ?? -1];
-    if (countedNoun !== undefined && MONEY_NOUNS.has(countedNoun)) types.add('money');
+    if (counted !== undefined) {
+      const noun = words[counted] === 'من' ? words[counted + 1] : words[counted];
+      if (noun !== undefined && MONEY_NOUNS.has(noun)) types.add('money');
+    }
     return this.rules.map((rule) => rule.type).filter((type) => types.has(type));
   }
 
