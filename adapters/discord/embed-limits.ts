@@ -89,8 +89,13 @@ export function fitEmbed(draft: EmbedDraft): APIEmbed[] {
     }
     current.fields = [...(current.fields ?? []), field];
   }
-  const last = embeds.at(-1);
-  if (draft.footer && last) last.footer = { text: draft.footer };
+  if (draft.footer) {
+    // A footer that would take the last embed past the per-message total goes on an embed of its own.
+    const last = embeds.at(-1) ?? first;
+    const fits = embedLength(last) + draft.footer.length <= EMBED_LIMITS.charactersPerMessage;
+    if (fits) last.footer = { text: draft.footer };
+    else embeds.push({ ...color, footer: { text: draft.footer } });
+  }
   return embeds.filter((embed) => embedLength(embed) > 0);
 }
 

@@ -174,6 +174,17 @@ describe('fitEmbed', () => {
     );
   });
 
+  it('puts the footer on the last embed, or on its own when it would take that embed past 6000 characters', () => {
+    const footer = 'f'.repeat(EMBED_LIMITS.footerText);
+    expect(fitEmbed({ title: 'T', description: 'd', footer })).toEqual([
+      { title: 'T', description: 'd', footer: { text: footer } },
+    ]);
+    // Found by the digest fuzz test: a full footer under a long header embed came to 6001 characters.
+    const embeds = fitEmbed({ title: 't'.repeat(53), description: 'word '.repeat(781), footer, color: 1 });
+    expect(embeds.map(embedLength)).toEqual([53 + 3904, EMBED_LIMITS.footerText]);
+    expect(embeds[1]).toEqual({ color: 1, footer: { text: footer } });
+  });
+
   it('drops fields with nothing to show (Discord rejects empty values)', () => {
     expect(fitEmbed({ title: 'T', fields: [{ name: 'Also in', value: '  ' }] })).toEqual([{ title: 'T' }]);
   });
