@@ -87,7 +87,7 @@ export function rankCandidates(
   });
   byScore(scored);
   // The phrase signal can only reorder close candidates: it is computed for the leading ones alone.
-  const pairs = plan.phrase.slice(1).map((second, i) => phrasePair(plan.phrase[i] ?? '', second));
+  const pairs = questionPairs(plan.phrase);
   for (const candidate of scored.slice(0, PHRASE_CANDIDATES)) {
     candidate.score += BLEND.phrase * phraseShare(pairs, adjacentPairs(candidate.analyzed));
   }
@@ -96,15 +96,23 @@ export function rankCandidates(
 }
 
 /**
- * Exact-phrase evidence: the share of the question's adjacent word pairs (as `phrasePair` keys) that stand next to
- * each other in the passage too (`حيز النفاذ` as a phrase, not two scattered words). A pair is found where a passage
- * word's stem is the question word's term (stems are what questions are planned with) and the next word holds the
- * next question word's term.
+ * The question's adjacent word pairs as `phrasePair` keys, each in its order and reversed: an Arabic noun and
+ * its adjective may stand either way round (`أول اجتماع` in a question, `الاجتماع الأول` in the text).
  */
-function phraseShare(pairs: readonly string[], adjacentPairs: ReadonlySet<string>): number {
+export function questionPairs(phrase: readonly string[]): Array<[string, string]> {
+  return phrase.slice(1).map((second, i) => [phrasePair(phrase[i] ?? '', second), phrasePair(second, phrase[i] ?? '')]);
+}
+
+/**
+ * Exact-phrase evidence: the share of the question's adjacent word pairs that stand next to each other in the
+ * passage too, either way round (`حيز النفاذ` as a phrase, not two scattered words). A pair is found where a
+ * passage word's stem is one question word's term (stems are what questions are planned with) and the next word
+ * holds the other's.
+ */
+export function phraseShare(pairs: ReadonlyArray<[string, string]>, adjacentPairs: ReadonlySet<string>): number {
   if (pairs.length < 1) return 0;
   let found = 0;
-  for (const pair of pairs) if (adjacentPairs.has(pair)) found++;
+  for (const [inOrder, reversed] of pairs) if (adjacentPairs.has(inOrder) || adjacentPairs.has(reversed)) found++;
   return found / pairs.length;
 }
 
