@@ -83,7 +83,7 @@ export function answerConfidence({ plan, best, typeRanks }: Evidence, search: Pa
     english?.available && plan.englishStems
       ? shareKnown(
           plan.englishStems.map((stem) => ({
-            weight: english.idf(stem),
+            weight: english.stemWeight(stem, plan.englishReadings),
             unknownWeight: UNKNOWN_ENGLISH_WORD_SHARE * english.maxIdf,
           })),
         )

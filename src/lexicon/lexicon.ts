@@ -24,6 +24,15 @@ export interface GlossaryEntry {
   ar: string[];
 }
 
+/**
+ * A formal English word the translations use (`establish`) and the plain words or two-word phrases people type
+ * for it in questions about the treaty (`set up`, `create`).
+ */
+export interface RegisterEntry {
+  formal: string;
+  plain: string[];
+}
+
 /** Dialect forms users type (`النت`, `هالسنة`) and the Modern Standard Arabic the documents use. */
 export interface ColloquialEntry {
   colloquial: string[];
@@ -69,6 +78,7 @@ export interface Lexicon {
   dialects: DialectTable[];
   glossary: GlossaryEntry[];
   colloquial: ColloquialEntry[];
+  register: RegisterEntry[];
   topics: Topic[];
   /** Stop words as written in the files, without comment and blank lines. */
   stopwords: { ar: string[]; en: string[] };
@@ -79,6 +89,7 @@ export const lexiconFiles = {
   synonyms: 'synonyms.ar.json',
   glossary: 'glossary.en-ar.json',
   colloquial: 'colloquial.ar.json',
+  register: 'register.en.json',
   topics: 'topics.json',
   stopwordsAr: 'stopwords.ar.txt',
   stopwordsEn: 'stopwords.en.txt',
@@ -173,6 +184,27 @@ const glossaryFileSchema = z
         entry.en.map((text, phraseIndex) => ({ value: text, path: ['entries', index, 'en', phraseIndex] })),
       ),
       'English phrase',
+    );
+  });
+
+const lowercaseWords = (maxWords: number) =>
+  phrase(maxWords).refine((text) => /^[a-z]+(?: [a-z]+)*$/.test(text), 'must be lowercase words of a-z');
+
+const registerFileSchema = z
+  .strictObject({
+    $comment: z.string().min(1),
+    entries: z.array(
+      z.strictObject({
+        formal: lowercaseWords(1),
+        plain: z.array(lowercaseWords(2)).min(1),
+      }) satisfies z.ZodType<RegisterEntry>,
+    ),
+  })
+  .superRefine((file, ctx) => {
+    reportDuplicates(
+      ctx,
+      file.entries.map((entry, index) => ({ value: entry.formal, path: ['entries', index, 'formal'] })),
+      'formal word',
     );
   });
 
@@ -299,6 +331,7 @@ export function loadLexicon(dataDir: string = defaultLexiconDir): Lexicon {
     }),
     glossary: readJson(dataDir, lexiconFiles.glossary, glossaryFileSchema).entries,
     colloquial: readJson(dataDir, lexiconFiles.colloquial, colloquialFileSchema).entries,
+    register: readJson(dataDir, lexiconFiles.register, registerFileSchema).entries,
     topics: readJson(dataDir, lexiconFiles.topics, topicsFileSchema).topics,
     stopwords: {
       ar: readStopwords(dataDir, lexiconFiles.stopwordsAr, false),

@@ -1,4 +1,4 @@
-import type { AnswerType, AnswerTypeRule, Lexicon, Topic } from '../lexicon/lexicon.ts';
+import type { AnswerType, AnswerTypeRule, Lexicon, RegisterEntry, Topic } from '../lexicon/lexicon.ts';
 import { type AnalyzerData, type StopWords, TextAnalyzer } from '../text/analyzer.ts';
 import type { CliticRules } from '../text/dialect-clitics.ts';
 import { type PhraseMatch, PhraseMatcher, type WordTerms } from './phrase-matcher.ts';
@@ -36,6 +36,8 @@ export interface CompiledLexiconData {
   glossary: GlossaryMeaning[];
   /** Colloquial phrase terms → the standard Arabic they mean. */
   colloquial: Array<[string[], string]>;
+  /** Plain English words and the formal ones the translations use (english-text-index.ts). */
+  register: RegisterEntry[];
 }
 
 /** Words of a question that name concepts: one range, every concept whose phrase covers it exactly. */
@@ -124,8 +126,11 @@ export class CompiledLexicon {
         conceptId: GLOSSARY_CONCEPT + entry.id,
       })),
       colloquial: lexicon.colloquial.flatMap((entry) =>
-        entry.colloquial.map((form): [string[], string] => [termsOf(form), entry.msa]),
+        entry.colloquial.flatMap((form) =>
+          readingsOf(analyzer, form).map((terms): [string[], string] => [terms, entry.msa]),
+        ),
       ),
+      register: lexicon.register,
     });
   }
 
@@ -229,4 +234,16 @@ function lazy<T>(make: () => T): () => T {
     value ??= make();
     return value;
   };
+}
+
+/**
+ * The ways a colloquial form may stand in a question, as stems: as analyzed alone, and, for a one-word form whose
+ * first letter analysis reads as a conjunction or preposition, as analyzed with the article. Alone, ولاد reads as
+ * و + لاد; a question's الولاد keeps the و.
+ */
+function readingsOf(analyzer: TextAnalyzer, form: string): string[][] {
+  const alone = analyzer.stems(form);
+  if (form.includes(' ') || !/^[وفبلك]/.test(form)) return [alone];
+  const withArticle = analyzer.stems(`ال${form}`);
+  return withArticle.join(' ') === alone.join(' ') ? [alone] : [alone, withArticle];
 }

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Translations } from '../corpus/translations.ts';
+import type { RegisterEntry } from '../lexicon/lexicon.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 import { Bm25Index, type Bm25QueryTerm, bm25Idf } from './bm25-index.ts';
 import { FuzzyTerms } from './fuzzy-terms.ts';
@@ -31,6 +32,8 @@ export class EnglishTextIndex {
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
   private lastStems: { question: string; stems: string[] } | undefined;
   private lastQuery: { key: string; query: Bm25QueryTerm[] } | undefined;
+  /** Plain words and two-word phrases, as `plainKey` stems them, and the stems of the formal words they mean. */
+  private readonly formalByPlain = new Map<string, string[]>();
   /** True when any passage has an English translation to search. */
   readonly available: boolean;
 
@@ -38,8 +41,15 @@ export class EnglishTextIndex {
     private readonly passages: readonly AnalyzedPassage[],
     private readonly translations: Translations,
     private readonly stopWords: ReadonlySet<string>,
+    register: readonly RegisterEntry[] = [],
   ) {
     this.available = passages.some((analyzed) => translations.status.get(analyzed.passage.file) === 'current');
+    for (const { formal, plain } of register) {
+      for (const item of plain) {
+        const key = plainKey(item.split(' '));
+        this.formalByPlain.set(key, [...(this.formalByPlain.get(key) ?? []), stemmer(formal)]);
+      }
+    }
   }
 
   /** The English of a passage: its spans' translated sentences; empty when its file has no translation. */
@@ -79,10 +89,44 @@ export class EnglishTextIndex {
   }
 
   /**
+   * The formal words the translations use for the question's plain ones (register.en.json), by the stem of the
+   * question word they stand for: "set up" → establish, under `set`; "keep" → continu. Only formal stems some
+   * translation holds. A two-word phrase of stop words alone ("go on") has no stem to stand under and is skipped.
+   */
+  registerReadings(question: string): ReadonlyMap<string, readonly string[]> {
+    const readings = new Map<string, string[]>();
+    const lower = words(question).map((word) => word.toLowerCase());
+    const add = (stem: string | null, formal: readonly string[] | undefined) => {
+      const known = (formal ?? []).filter((reading) => reading !== stem && this.idf(reading) > 0);
+      if (stem && known.length > 0) readings.set(stem, [...new Set([...(readings.get(stem) ?? []), ...known])]);
+    };
+    for (const [i, word] of lower.entries()) {
+      add(this.processTerm(word), this.formalByPlain.get(plainKey([word])));
+      const next = lower[i + 1];
+      if (next) add(this.processTerm(word) ?? this.processTerm(next), this.formalByPlain.get(plainKey([word, next])));
+    }
+    return readings;
+  }
+
+  /**
+   * A question stem's weight: its IDF, or for a plain word the translations lack, the IDF of the rarest formal
+   * word it stands for, so that "culprit" counts as known where the texts say "perpetrator".
+   */
+  stemWeight(stem: string, readings: ReadonlyMap<string, readonly string[]> = NO_READINGS): number {
+    const idf = this.idf(stem);
+    if (idf > 0) return idf;
+    return Math.max(0, ...(readings.get(stem) ?? []).map((reading) => this.idf(reading)));
+  }
+
+  /**
    * Passages ranked by BM25 over their English for the question's stems (see `stems`), best first: the results of
    * MiniSearch's search with a fuzzy match for a possible typo, from bm25-index.ts and fuzzy-terms.ts.
    */
-  search(stems: readonly string[], limit: number): EnglishHit[] {
+  search(
+    stems: readonly string[],
+    limit: number,
+    readings: ReadonlyMap<string, readonly string[]> = NO_READINGS,
+  ): EnglishHit[] {
     const { miniSearch, bm25, fuzzyTerms } = this.index();
     const query = stems.join(' ');
     if (query === '') return [];
@@ -94,7 +138,7 @@ export class EnglishTextIndex {
         .slice(0, limit)
         .map((result) => ({ ordinal: Number(result.id), bm25: result.score, terms: result.terms }));
     }
-    const bm25Query = this.bm25Query(stems, fuzzyTerms);
+    const bm25Query = this.bm25Query(stems, fuzzyTerms, readings);
     return bm25
       .search(bm25Query, limit)
       .map((hit) => ({ ordinal: Number(hit.id), bm25: hit.score, terms: bm25.termsIn(hit.id, bm25Query) }));
@@ -104,19 +148,33 @@ export class EnglishTextIndex {
    * One passage's match, as `search` would find it, undefined when its English holds none of the stems: for a
    * passage the Arabic search found but the English search did not rank among its best.
    */
-  matchOf(stems: readonly string[], ordinal: number): EnglishHit | undefined {
+  matchOf(
+    stems: readonly string[],
+    ordinal: number,
+    readings: ReadonlyMap<string, readonly string[]> = NO_READINGS,
+  ): EnglishHit | undefined {
     const { bm25, fuzzyTerms } = this.index();
     const id = String(ordinal);
-    const query = this.bm25Query(stems, fuzzyTerms);
+    const query = this.bm25Query(stems, fuzzyTerms, readings);
     const score = bm25.scoreOf(id, query);
     return score > 0 ? { ordinal, bm25: score, terms: bm25.termsIn(id, query) } : undefined;
   }
 
-  /** The stems as a BM25 query, a word no translation holds with its fuzzy readings (the last question's, kept). */
-  private bm25Query(stems: readonly string[], fuzzyTerms: FuzzyTerms): Bm25QueryTerm[] {
-    const key = stems.join(' ');
+  /**
+   * The stems as a BM25 query (the last question's, kept): a plain word with the formal words it stands for at
+   * REGISTER_WEIGHT, else a word no translation holds with its fuzzy readings.
+   */
+  private bm25Query(
+    stems: readonly string[],
+    fuzzyTerms: FuzzyTerms,
+    readings: ReadonlyMap<string, readonly string[]>,
+  ): Bm25QueryTerm[] {
+    const key = `${stems.join(' ')}|${[...readings].join(';')}`;
     if (this.lastQuery?.key !== key) {
-      const query = words(key).map((term): Bm25QueryTerm => {
+      const query = words(stems.join(' ')).map((term): Bm25QueryTerm => {
+        const formal = readings.get(term);
+        if (formal)
+          return { term, boost: 1, fuzzy: formal.map((reading) => ({ term: reading, weight: REGISTER_WEIGHT })) };
         const fuzziness = this.fuzziness(term);
         return fuzziness ? { term, boost: 1, fuzzy: fuzzyTerms.near(term, fuzziness) } : { term, boost: 1 };
       });
@@ -163,6 +221,15 @@ export class EnglishTextIndex {
     );
     return this.built;
   }
+}
+
+/** A formal word found for a plain one counts this share of its BM25 (a fuzzy reading's weight is lower). */
+const REGISTER_WEIGHT = 0.8;
+const NO_READINGS: ReadonlyMap<string, readonly string[]> = new Map();
+
+/** The key of a plain word or two-word phrase: its words' Porter stems, stop words included ("set up"). */
+function plainKey(plainWords: readonly string[]): string {
+  return plainWords.map((word) => stemmer(word.toLowerCase())).join(' ');
 }
 
 /** A share of a word's length: the edits a possible typo may have (one for six letters, two from eight). */

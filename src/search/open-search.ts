@@ -92,5 +92,6 @@ export function openEnglishText(
   if (stale.length > 0) {
     logger.warn({ files: stale }, 'English translations missing or stale for these seeds; English search skips them');
   }
-  return new EnglishTextIndex(data.analyzed, translations, new Set(data.lexicon.data.stopwords.en));
+  const { stopwords, register } = data.lexicon.data;
+  return new EnglishTextIndex(data.analyzed, translations, new Set(stopwords.en), register);
 }

@@ -60,7 +60,9 @@ export class PassageSearch {
     const tokens = this.lexicon.textAnalyzer.analyze(question);
     const plan = planQuery(tokens, lang, this.lexicon, this.vocabulary);
     // Analyzed once here for the search, the confidence and the excerpt.
-    return lang === 'en' && this.english ? { ...plan, englishStems: this.english.stems(plan.words.join(' ')) } : plan;
+    if (lang !== 'en' || !this.english) return plan;
+    const words = plan.words.join(' ');
+    return { ...plan, englishStems: this.english.stems(words), englishReadings: this.english.registerReadings(words) };
   }
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
@@ -87,7 +89,8 @@ export class PassageSearch {
     const english = this.english;
     if (!english?.available) return;
     const stems = plan.englishStems ?? [];
-    const total = stems.reduce((sum, stem) => sum + english.idf(stem), 0);
+    const readings = plan.englishReadings;
+    const total = stems.reduce((sum, stem) => sum + english.stemWeight(stem, readings), 0);
     if (total === 0) return;
     const byOrdinal = new Map(
       candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
@@ -98,7 +101,7 @@ export class PassageSearch {
       coverage: Math.min(1, hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total),
       stems: hit.terms,
     });
-    for (const hit of english.search(stems, ENGLISH_CANDIDATES)) {
+    for (const hit of english.search(stems, ENGLISH_CANDIDATES, readings)) {
       const candidate = byOrdinal.get(hit.ordinal);
       const analyzed = this.passages[hit.ordinal];
       if (candidate) candidate.english = toMatch(hit);
@@ -107,7 +110,7 @@ export class PassageSearch {
     // A candidate past the English search's best gets its English match all the same.
     for (const [ordinal, candidate] of byOrdinal) {
       if (candidate.english || ordinal === undefined) continue;
-      const hit = english.matchOf(stems, ordinal);
+      const hit = english.matchOf(stems, ordinal, readings);
       if (hit) candidate.english = toMatch(hit);
     }
   }
@@ -158,9 +161,15 @@ export class PassageSearch {
       if (!units) unitsByTerm.set(term, [u]);
       else if (!units.includes(u)) units.push(u);
     };
+    // One typed word of a several-word concept (الأطفال of حماية الأطفال) is not the concept: it only tells which
+    // words of the concept's span the user typed.
+    const typedOnly = new Set<string>();
     matched.forEach((unit, u) => {
       for (const term of unit.terms) add(term, u);
-      for (const term of unit.typedTerms) add(term, u);
+      for (const term of unit.typedTerms) {
+        if (unit.typedTerms.length > 1 && !unit.terms.includes(term)) typedOnly.add(term);
+        else add(term, u);
+      }
     });
     // Most words match nothing: they share one empty set.
     const unitsOfWord = new Map<number, Set<number>>();
@@ -171,6 +180,7 @@ export class PassageSearch {
       else unitsOfWord.set(i, new Set([u]));
     };
     const layout = this.layouts.of(analyzed);
+    for (const term of typedOnly) for (const i of layout.wordsByTerm.get(term) ?? NO_WORDS) typedWords.add(i);
     for (const [term, units] of unitsByTerm) {
       for (const i of layout.wordsByTerm.get(term) ?? NO_WORDS)
         for (const u of units) {

@@ -32,6 +32,8 @@ export interface QueryPlan {
   phrase: string[];
   /** An English question's stems as the English text index analyzes them (english-text-index.ts). */
   englishStems?: string[];
+  /** Formal words of the translations for the question's plain ones, by stem (EnglishTextIndex.registerReadings). */
+  englishReadings?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What planning needs to know of the index's vocabulary. */
@@ -114,7 +116,7 @@ function arabicUnits(words: readonly QueryWord[], lexicon: CompiledLexicon): Que
       label: members.map((word) => word.label).join(' '),
       terms: match.ids.map((id) => CONCEPT_PREFIX + id),
       typedTerms: members.map((word) => word.canonical),
-      roots: [...new Set(members.flatMap((word) => word.roots))],
+      roots: members.length === 1 ? (members[0]?.roots ?? []) : [],
       weight: WEIGHT.concept,
     });
     for (let i = match.from; i < match.to; i++) covered.add(i);

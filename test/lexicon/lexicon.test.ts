@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stemmer } from 'stemmer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Lexicon, lexiconFiles, loadLexicon } from '../../src/lexicon/lexicon.ts';
 import { englishStem } from '../../src/text/english.ts';
@@ -291,6 +292,34 @@ describe('colloquial.ar.json', () => {
       .filter((entry) => !contentWords(entry.msa).every((word) => searchable(word)))
       .map((entry) => entry.msa);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('register.en.json', () => {
+  const translated = new Set(
+    readdirSync(join(seedsDir, 'translations', 'en')).flatMap((file) =>
+      (
+        readFileSync(join(seedsDir, 'translations', 'en', file), 'utf8')
+          .toLowerCase()
+          .match(/[a-z]+/g) ?? []
+      ).map((word) => stemmer(word)),
+    ),
+  );
+  const plain = lexicon.register.flatMap((entry) => entry.plain);
+
+  it('maps plain words to formal words the translations hold', () => {
+    expect(
+      lexicon.register.filter((entry) => !translated.has(stemmer(entry.formal))).map((entry) => entry.formal),
+    ).toEqual([]);
+  });
+
+  it('lists each plain word or phrase once, with a content word, and never a form of its own formal word', () => {
+    expect(duplicates(plain)).toEqual([]);
+    expect(plain.filter((item) => item.split(' ').every((word) => englishStopwords.has(word)))).toEqual([]);
+    const ownForms = lexicon.register.filter((entry) =>
+      entry.plain.some((item) => item.split(' ').some((word) => stemmer(word) === stemmer(entry.formal))),
+    );
+    expect(ownForms.map((entry) => entry.formal)).toEqual([]);
   });
 });
 

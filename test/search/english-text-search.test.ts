@@ -27,6 +27,33 @@ describe('EnglishTextIndex', () => {
     expect(english.englishOf(passage)).toMatch(/heinous/i);
   });
 
+  it('reads a plain word or phrase as the formal word the translations use, when they hold it', () => {
+    const register = [
+      { formal: 'perpetrator', plain: ['culprit'] },
+      { formal: 'establish', plain: ['set up'] },
+      { formal: 'zyzzyva', plain: ['bug'] },
+    ];
+    const seeds = new Map(search.passages.map(({ passage, fileText }) => [passage.file, fileText]));
+    const translations = Translations.load(
+      resolve('seeds'),
+      [...seeds].map(([file, text]) => ({ file, text })),
+    );
+    const plain = new EnglishTextIndex(search.passages, translations, new Set(['who', 'up', 'the']), register);
+    const readings = plain.registerReadings('Who set up the culprit bug');
+    // "set up" stands under its content word; a formal word no translation holds is no reading.
+    expect(Object.fromEntries(readings)).toEqual({ set: ['establish'], culprit: ['perpetr'] });
+    expect(plain.registerReadings('the sun set')).toEqual(new Map());
+    // A plain word the translations lack weighs as its formal word does.
+    expect(plain.idf('culprit')).toBe(0);
+    expect(plain.stemWeight('culprit', readings)).toBe(plain.idf('perpetr'));
+    const [best] = plain.search(['culprit'], 3, readings);
+    const passage = search.passages[best?.ordinal ?? -1];
+    if (!passage) throw new Error('test: nothing found');
+    expect(plain.englishOf(passage)).toMatch(/perpetrator/);
+    expect(best?.terms).toEqual(['perpetr']);
+    expect(plain.search(['culprit'], 3)).toEqual([]);
+  });
+
   it('is not available, and finds nothing, without translations', () => {
     const none = new EnglishTextIndex(search.passages, Translations.none(), new Set());
     expect(none.available).toBe(false);
