@@ -1,9 +1,7 @@
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { ContractJson } from '../answer/contract-json.ts';
 import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
-import { hasArabicLetter } from '../text/arabic-letters.ts';
-import { normalizeArabic } from '../text/arabic-normalize.ts';
-import { lightStem } from '../text/arabic-stemmer.ts';
+import { buildPlainStemmedMiniSearch } from '../search/plain-text-index.ts';
 
 /**
  * The baseline every evaluation row is compared with: plain MiniSearch (its own tokenizer and BM25, default
@@ -15,13 +13,7 @@ export class BaselineSearch {
   private readonly miniSearch: MiniSearch<{ id: number; text: string }>;
 
   constructor(private readonly passages: readonly AnalyzedPassage[]) {
-    this.miniSearch = new MiniSearch({ fields: ['text'], processTerm: lightStemTerm });
-    this.miniSearch.addAll(
-      passages.map(({ passage, fileText }, id) => ({
-        id,
-        text: passage.spans.map((span) => fileText.slice(span.start, span.end)).join(' '),
-      })),
-    );
+    this.miniSearch = buildPlainStemmedMiniSearch(passages);
   }
 
   /** The top five passages in the evaluation contract's shape. */
@@ -50,10 +42,4 @@ export class BaselineSearch {
       });
     return { query: question, lang: 'ar', kind: excerpts.length > 0 ? 'answer' : 'no_answer', excerpts };
   }
-}
-
-/** Lowercase; Arabic words normalized and light-stemmed. */
-function lightStemTerm(term: string): string {
-  const lower = term.toLowerCase();
-  return hasArabicLetter(lower) ? lightStem(normalizeArabic(lower)) : lower;
 }

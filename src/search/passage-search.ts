@@ -4,6 +4,7 @@ import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishHit, EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import { PassageLayouts } from './passage-layout.ts';
+import { PlainTextIndex } from './plain-text-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
 import { type AdjacentPairs, type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
@@ -14,6 +15,8 @@ import { TypoVocabulary } from './typo-vocabulary.ts';
  * answers (30 gains on the tuning half and round 1; 60 barely more, for twice the reranking).
  */
 const CANDIDATES = 30;
+/** How many of the best plain-text matches join them, for an Arabic question. */
+const PLAIN_CANDIDATES = 30;
 /** How many of the best English-text matches join them, for an English question. */
 const ENGLISH_CANDIDATES = 10;
 /** A term held by more than this share of passages is left out of the BM25 query (see searchTermWeights). */
@@ -29,6 +32,7 @@ export class PassageSearch {
   private readonly layouts = new PassageLayouts();
   private readonly typos: TypoVocabulary;
   private readonly englishTypos: TypoVocabulary;
+  private readonly plain: PlainTextIndex;
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
@@ -42,6 +46,7 @@ export class PassageSearch {
     // is a root), so its document frequencies are what planning and the typo vocabulary need.
     this.typos = new TypoVocabulary(() => index.documentFrequencies());
     this.englishTypos = new TypoVocabulary(() => lexicon.englishTerms());
+    this.plain = new PlainTextIndex(passages);
   }
 
   /** True when some passage holds the term. */
@@ -75,6 +80,7 @@ export class PassageSearch {
       return analyzed ? [{ analyzed, bm25: result.score }] : [];
     });
     if (plan.lang === 'en') this.addEnglishMatches(plan, candidates);
+    else this.addPlainMatches(plan, candidates);
     if (candidates.length === 0) return [];
     const weights = plan.units.map((unit) => this.unitWeight(unit));
     return rankCandidates(plan, candidates, weights, this.adjacentPairs).slice(0, limit);
@@ -112,6 +118,22 @@ export class PassageSearch {
       if (candidate.english || ordinal === undefined) continue;
       const hit = english.matchOf(stems, ordinal, readings);
       if (hit) candidate.english = toMatch(hit);
+    }
+  }
+
+  /**
+   * An Arabic question is also matched word for word, light-stemmed (plain-text-index.ts): every candidate the
+   * plain search ranks among its best gets its share, and those the analysis missed join the candidates.
+   */
+  private addPlainMatches(plan: QueryPlan, candidates: Candidate[]): void {
+    const byOrdinal = new Map(
+      candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
+    );
+    for (const { ordinal, share } of this.plain.search(plan.words, PLAIN_CANDIDATES)) {
+      const candidate = byOrdinal.get(ordinal);
+      const analyzed = this.passages[ordinal];
+      if (candidate) candidate.plain = share;
+      else if (analyzed) candidates.push({ analyzed, bm25: 0, plain: share });
     }
   }
 
