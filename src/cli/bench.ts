@@ -52,7 +52,10 @@ const loaded = load.value;
 // The English translations, searched by English questions; their index is built on the first one.
 const english = openEnglishText(resolve(DEFAULT_PATHS.seeds), inputs.documents, loaded, silentLogger);
 const englishBuild = timed(() => english.search(['convent'], 1));
-const bot = new TreatyBot(new PassageSearch(loaded.analyzed, loaded.index, loaded.lexicon, english), topics);
+const bot = new TreatyBot(
+  new PassageSearch(loaded.analyzed, loaded.index, loaded.lexicon, english, loaded.plain),
+  topics,
+);
 const botLatency = latencies(questions, ROUNDS, (question) => bot.ask(question, { platform: 'cli' }));
 report('passages', String(build.value.analyzed.length));
 report('index build (split + analyze + MiniSearch)', fmt(build.ms));

@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_PATHS } from '../default-paths.ts';
 import { serializeAnalysis } from '../search/analysis-file.ts';
-import { ANALYSIS_FILE, INDEX_FILE, LEXICON_FILE, loadIndexIfFresh, saveIndex } from '../search/index-files.ts';
+import {
+  ANALYSIS_FILE,
+  INDEX_FILE,
+  LEXICON_FILE,
+  loadIndexIfFresh,
+  PLAIN_INDEX_FILE,
+  saveIndex,
+} from '../search/index-files.ts';
 import { buildSearchData, readSearchInputs } from '../search/open-search.ts';
 
 const indexDir = resolve(process.env.INDEX_DIR ?? DEFAULT_PATHS.index);
@@ -21,6 +28,7 @@ if (process.argv.includes('--check')) {
   const sameFiles =
     !('reason' in loaded) &&
     readFileSync(join(indexDir, INDEX_FILE), 'utf8') === JSON.stringify(data.index) &&
+    readFileSync(join(indexDir, PLAIN_INDEX_FILE), 'utf8') === JSON.stringify(data.plain) &&
     readFileSync(join(indexDir, ANALYSIS_FILE), 'utf8') === serializeAnalysis(data.analyzed) &&
     readFileSync(join(indexDir, LEXICON_FILE), 'utf8') === JSON.stringify(data.lexicon.data);
   console.log(

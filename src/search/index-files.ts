@@ -19,14 +19,19 @@ const manifestSchema = z.object({
 
 export type IndexManifest = z.infer<typeof manifestSchema>;
 
-/** The search data: the compiled lexicon, analyzed passages and the BM25 index over them. */
+/**
+ * The search data: the compiled lexicon, analyzed passages, the BM25 index over their analysis, and the plain one
+ * over their words, light-stemmed (plain-text-index.ts; ids are the passages' ordinals).
+ */
 export interface SearchData {
   lexicon: CompiledLexicon;
   analyzed: AnalyzedPassage[];
   index: Bm25Index;
+  plain: Bm25Index;
 }
 
 export const INDEX_FILE = 'passages.bm25.json';
+export const PLAIN_INDEX_FILE = 'passages.plain.bm25.json';
 export const ANALYSIS_FILE = 'passages.analysis.json';
 export const LEXICON_FILE = 'lexicon.compiled.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -40,6 +45,7 @@ export function expectedManifest(corpusHash: string, lexiconHash: string): Index
 export function saveIndex(dir: string, data: SearchData, manifest: IndexManifest): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, INDEX_FILE), JSON.stringify(data.index));
+  writeFileSync(join(dir, PLAIN_INDEX_FILE), JSON.stringify(data.plain));
   writeFileSync(join(dir, ANALYSIS_FILE), serializeAnalysis(data.analyzed));
   writeFileSync(join(dir, LEXICON_FILE), JSON.stringify(data.lexicon.data));
   const counts = { passages: data.analyzed.length, terms: data.index.termCount };
@@ -69,6 +75,7 @@ export function loadIndexIfFresh(
       ),
       analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
       index: Bm25Index.fromJson(readFileSync(join(dir, INDEX_FILE), 'utf8')),
+      plain: Bm25Index.fromJson(readFileSync(join(dir, PLAIN_INDEX_FILE), 'utf8')),
     };
   } catch (error) {
     return { reason: `index files are unreadable (${(error as Error).message})` };

@@ -9,6 +9,7 @@ import { EnglishTextIndex } from './english-text-index.ts';
 import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData } from './index-files.ts';
 import { buildMiniSearch } from './minisearch-index.ts';
 import { PassageSearch } from './passage-search.ts';
+import { buildPlainStemmedMiniSearch } from './plain-text-index.ts';
 import { linkTwins } from './twins.ts';
 
 export interface SearchSources {
@@ -47,7 +48,12 @@ export function readSearchInputs(seedsDir: string, lexiconDir: string = defaultL
 export function buildSearchData(inputs: SearchInputs): SearchData {
   const analyzed = analyzePassages(splitDocuments([...inputs.documents.values()]), inputs.documents, inputs.lexicon);
   linkTwins(analyzed);
-  return { lexicon: inputs.lexicon, analyzed, index: Bm25Index.fromMiniSearch(buildMiniSearch(analyzed)) };
+  return {
+    lexicon: inputs.lexicon,
+    analyzed,
+    index: Bm25Index.fromMiniSearch(buildMiniSearch(analyzed)),
+    plain: Bm25Index.fromMiniSearch(buildPlainStemmedMiniSearch(analyzed)),
+  };
 }
 
 /**
@@ -71,7 +77,7 @@ export function openSearch({
     data = buildSearchData({ ...sources, lexicon: CompiledLexicon.compile(loadLexicon(lexiconDir)) });
   }
   const english = openEnglishText(seedsDir, sources.documents, data, logger);
-  return new PassageSearch(data.analyzed, data.index, data.lexicon, english);
+  return new PassageSearch(data.analyzed, data.index, data.lexicon, english, data.plain);
 }
 
 /**

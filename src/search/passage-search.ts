@@ -40,13 +40,15 @@ export class PassageSearch {
     readonly lexicon: CompiledLexicon,
     /** Search over the passages' English translations, for English questions; none without translations. */
     readonly english?: EnglishTextIndex,
+    /** The plain index over the passages' words (SearchData.plain); built on the first Arabic question without. */
+    plainIndex?: Bm25Index,
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
     // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
     // is a root), so its document frequencies are what planning and the typo vocabulary need.
     this.typos = new TypoVocabulary(() => index.documentFrequencies());
     this.englishTypos = new TypoVocabulary(() => lexicon.englishTerms());
-    this.plain = new PlainTextIndex(passages);
+    this.plain = new PlainTextIndex(passages, plainIndex);
   }
 
   /** True when some passage holds the term. */

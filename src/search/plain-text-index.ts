@@ -32,12 +32,14 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
  * baseline, as a signal of the ranking. The bot's own analysis reads a question through its concepts and drops
  * what it takes for function words; on questions worded like no question it was built with, every word the
  * question shares with a passage, counted by BM25 with term frequency and length, is what still finds the passage
- * (see ranker.ts, PLAIN_SHARE). Built on the first Arabic question (a few milliseconds).
+ * (see ranker.ts, PLAIN_SHARE). The index is built with the others (index/passages.plain.bm25.json); without
+ * one, on the first Arabic question.
  */
 export class PlainTextIndex {
-  private built: Bm25Index | undefined;
-
-  constructor(private readonly passages: readonly AnalyzedPassage[]) {}
+  constructor(
+    private readonly passages: readonly AnalyzedPassage[],
+    private built?: Bm25Index,
+  ) {}
 
   /** The best passages for the words, by ordinal, with their BM25 over the best one's (0–1]. */
   search(words: readonly string[], limit: number): Array<{ ordinal: number; share: number }> {

@@ -10,6 +10,7 @@ import {
   LEXICON_FILE,
   loadIndexIfFresh,
   MANIFEST_FILE,
+  PLAIN_INDEX_FILE,
 } from '../../src/search/index-files.ts';
 import { buildSearchData, openSearch, readSearchInputs } from '../../src/search/open-search.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
@@ -23,6 +24,7 @@ describe('the committed index', () => {
     const loaded = loadIndexIfFresh(join(root, 'index'), inputs.manifest, inputs.documents);
     expect('reason' in loaded ? loaded.reason : 'fresh').toBe('fresh');
     expect(readFileSync(join(root, 'index', INDEX_FILE), 'utf8')).toBe(JSON.stringify(fresh.index));
+    expect(readFileSync(join(root, 'index', PLAIN_INDEX_FILE), 'utf8')).toBe(JSON.stringify(fresh.plain));
     expect(readFileSync(join(root, 'index', ANALYSIS_FILE), 'utf8')).toBe(serializeAnalysis(fresh.analyzed));
     expect(readFileSync(join(root, 'index', LEXICON_FILE), 'utf8')).toBe(JSON.stringify(fresh.lexicon.data));
   });
