@@ -15,8 +15,14 @@ import { TypoVocabulary } from './typo-vocabulary.ts';
  * answers (30 gains on the tuning half and round 1; 60 barely more, for twice the reranking).
  */
 const CANDIDATES = 30;
-/** How many of the best plain-text matches join them, for an Arabic question. */
+/** How many of the best plain-text matches lend their score to the candidates, for an Arabic question. */
 const PLAIN_CANDIDATES = 30;
+/**
+ * … and the share of plain search's best score a passage the analysis did not find needs to join them: below
+ * it, none ranked among the quoted excerpts for any evaluation question (every rank was the same), and each
+ * candidate costs reranking.
+ */
+const PLAIN_JOIN_SHARE = 0.6;
 /** How many of the best English-text matches join them, for an English question. */
 const ENGLISH_CANDIDATES = 10;
 /** A term held by more than this share of passages is left out of the BM25 query (see searchTermWeights). */
@@ -125,7 +131,7 @@ export class PassageSearch {
 
   /**
    * An Arabic question is also matched word for word, light-stemmed (plain-text-index.ts): every candidate the
-   * plain search ranks among its best gets its share, and those the analysis missed join the candidates.
+   * plain search ranks among its best gets its share, and the best of those the analysis missed join them.
    */
   private addPlainMatches(plan: QueryPlan, candidates: Candidate[]): void {
     const byOrdinal = new Map(
@@ -135,7 +141,7 @@ export class PassageSearch {
       const candidate = byOrdinal.get(ordinal);
       const analyzed = this.passages[ordinal];
       if (candidate) candidate.plain = share;
-      else if (analyzed) candidates.push({ analyzed, bm25: 0, plain: share });
+      else if (analyzed && share >= PLAIN_JOIN_SHARE) candidates.push({ analyzed, bm25: 0, plain: share });
     }
   }
 
