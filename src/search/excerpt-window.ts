@@ -32,8 +32,12 @@ export interface WordMatches {
 /** A unit found only through a synonym counts this share of its weight when choosing the sentences to quote. */
 const SYNONYM_SHARE = 0.6;
 
-/** A window shorter than this grows by neighbouring sentences; one longer is cut around the matches. */
-const MIN_CHARS = 220;
+/**
+ * A window shorter than this grows by neighbouring sentences; one longer is cut around the matches. At 220 the
+ * sentence that names the topic was often quoted without the next one that answers ("the rapporteur prepared a
+ * list …" without "… to be discussed at the stocktaking meeting in 2021"): tuning half Arabic R@3 197 → 200 of 237.
+ */
+const MIN_CHARS = 320;
 const MAX_CHARS = 600;
 type Range = TextRange;
 
