@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { passageText } from '../corpus/passage.ts';
 import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 
 /**
@@ -17,7 +18,7 @@ export function buildPlainMiniSearch(passages: ReadonlyArray<{ id: string; text:
 export function plainDocuments(analyzed: readonly AnalyzedPassage[]): Array<{ id: string; text: string }> {
   return analyzed.map(({ passage, fileText }) => ({
     id: passage.id,
-    text: passage.spans.map((span) => fileText.slice(span.start, span.end)).join(' '),
+    text: passageText(passage, fileText),
   }));
 }
 

@@ -106,9 +106,7 @@ export class PassageSearch {
     const readings = plan.englishReadings;
     const total = stems.reduce((sum, stem) => sum + english.stemWeight(stem, readings), 0);
     if (total === 0) return;
-    const byOrdinal = new Map(
-      candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
-    );
+    const byOrdinal = this.byOrdinal(candidates);
     const toMatch = (hit: EnglishHit) => ({
       bm25: hit.bm25,
       // A typo's match (electronik → electron) counts, so the share is capped at the whole question.
@@ -134,15 +132,18 @@ export class PassageSearch {
    * plain search ranks among its best gets its share, and the best of those the analysis missed join them.
    */
   private addPlainMatches(plan: QueryPlan, candidates: Candidate[]): void {
-    const byOrdinal = new Map(
-      candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]),
-    );
+    const byOrdinal = this.byOrdinal(candidates);
     for (const { ordinal, share } of this.plain.search(plan.words, PLAIN_CANDIDATES)) {
       const candidate = byOrdinal.get(ordinal);
       const analyzed = this.passages[ordinal];
       if (candidate) candidate.plain = share;
       else if (analyzed && share >= PLAIN_JOIN_SHARE) candidates.push({ analyzed, bm25: 0, plain: share });
     }
+  }
+
+  /** The candidates by their passages' ordinals, for the English and plain matches to find them. */
+  private byOrdinal(candidates: readonly Candidate[]): Map<number | undefined, Candidate> {
+    return new Map(candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]));
   }
 
   /**

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { passageText } from '../corpus/passage.ts';
 import { hasArabicLetter } from '../text/arabic-letters.ts';
 import { normalizeArabic } from '../text/arabic-normalize.ts';
 import { lightStem } from '../text/arabic-stemmer.ts';
@@ -11,17 +12,12 @@ export function lightStemTerm(term: string): string {
   return hasArabicLetter(lower) ? lightStem(normalizeArabic(lower)) : lower;
 }
 
-/** A passage's whole text (its spans joined), as plain search indexes it. */
-export function passageText({ passage, fileText }: AnalyzedPassage): string {
-  return passage.spans.map((span) => fileText.slice(span.start, span.end)).join(' ');
-}
-
 /** A plain MiniSearch over the passages' text with the light stemmer: ids are the passages' ordinals. */
 export function buildPlainStemmedMiniSearch(
   passages: readonly AnalyzedPassage[],
 ): MiniSearch<{ id: number; text: string }> {
   const miniSearch = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], processTerm: lightStemTerm });
-  miniSearch.addAll(passages.map((analyzed, id) => ({ id, text: passageText(analyzed) })));
+  miniSearch.addAll(passages.map(({ passage, fileText }, id) => ({ id, text: passageText(passage, fileText) })));
   return miniSearch;
 }
 

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { passageText } from '../../src/corpus/passage.ts';
 import { BaselineSearch } from '../../src/eval/baseline.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { openSearch } from '../../src/search/open-search.ts';
-import { lightStemTerm, PlainTextIndex, passageText } from '../../src/search/plain-text-index.ts';
+import { lightStemTerm, PlainTextIndex } from '../../src/search/plain-text-index.ts';
 
 const search = openSearch({ seedsDir: resolve('seeds'), indexDir: resolve('index'), logger: silentLogger });
 const plain = new PlainTextIndex(search.passages);
@@ -29,7 +30,7 @@ describe('PlainTextIndex', () => {
     expect(hits.every((hit, i) => hit.share <= (hits[i - 1]?.share ?? 1))).toBe(true);
     const best = search.passages[hits[0]?.ordinal ?? -1];
     if (!best) throw new Error('test: nothing found');
-    expect(passageText(best)).toMatch(/تحقيق مشتركة/);
+    expect(passageText(best.passage, best.fileText)).toMatch(/تحقيق مشتركة/);
   });
 
   it('finds nothing for no words or words no passage holds', () => {
