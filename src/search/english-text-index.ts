@@ -101,9 +101,10 @@ export class EnglishTextIndex {
       if (stem && known.length > 0) readings.set(stem, [...new Set([...(readings.get(stem) ?? []), ...known])]);
     };
     for (const [i, word] of lower.entries()) {
-      add(this.processTerm(word), this.formalByPlain.get(plainKey([word])));
+      const stem = this.processTerm(word);
+      add(stem, this.formalByPlain.get(plainKey([word])));
       const next = lower[i + 1];
-      if (next) add(this.processTerm(word) ?? this.processTerm(next), this.formalByPlain.get(plainKey([word, next])));
+      if (next) add(stem ?? this.processTerm(next), this.formalByPlain.get(plainKey([word, next])));
     }
     return readings;
   }
