@@ -1,3 +1,4 @@
+import { ROOT_PREFIX } from '../text/arabic-root.ts';
 import type { AnalyzedPassage, ConceptSpan } from './analyzed-passage.ts';
 import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
@@ -168,12 +169,25 @@ export class PassageSearch {
     return Math.max(0, ...unit.terms.map((term) => this.index.documentFrequency(term)));
   }
 
-  /** A unit's weight for coverage: its planned weight times its IDF over passages; 0 for a unit no passage holds. */
+  /**
+   * A unit's weight for coverage: its planned weight times its IDF over passages. A unit no passage holds in any
+   * of its forms weighs by its root's IDF when some passage holds the root (a colloquial تتسجل, whose stem no
+   * passage has, is still a question about لتسجيل, and the root credit must count); else 0.
+   */
   readonly unitWeight = (unit: QueryUnit): number => {
-    const frequency = this.unitFrequency(unit);
+    const frequency = this.unitFrequency(unit) || this.rootFrequency(unit);
     if (frequency === 0) return 0;
     return unit.weight * bm25Idf(this.passages.length, frequency);
   };
+
+  /** How many passages hold one of the unit's roots (the most for any one root). */
+  private rootFrequency(unit: QueryUnit): number {
+    if (unit.roots.length === 0) return 0;
+    this.rootCounts ??= countRoots(this.passages);
+    return Math.max(0, ...unit.roots.map((root) => this.rootCounts?.get(root) ?? 0));
+  }
+
+  private rootCounts?: Map<string, number>;
 
   /** The IDF a unit would have if a single passage held it: the weight of the rarest possible term. */
   get maxIdf(): number {
@@ -247,5 +261,14 @@ export class PassageSearch {
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
+
+/** How many passages hold each root term. */
+function countRoots(passages: readonly AnalyzedPassage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { terms } of passages) {
+    for (const term of terms) if (term.startsWith(ROOT_PREFIX)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return counts;
+}
 const NO_WORDS: readonly number[] = [];
 const NO_SPANS: readonly ConceptSpan[] = [];

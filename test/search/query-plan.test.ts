@@ -50,6 +50,12 @@ describe('PassageSearch.plan', () => {
     expect(unit && search.unitWeight(unit)).toBeGreaterThan(0);
   });
 
+  it('weighs a word whose form no passage holds, but whose root some do, by the root (تتسجل for لتسجيل)', () => {
+    const [unit] = units('تتسجل');
+    expect(unit && search.unitFrequency(unit)).toBe(0);
+    expect(unit && search.unitWeight(unit)).toBeGreaterThan(0);
+  });
+
   it('keeps a word no passage holds as a unit of weight 0, so that it cannot sink the answer by itself', () => {
     const unknown = units('ميزانية الإنتربول').find((unit) => unit.label === 'ميزانيه');
     expect(unknown && search.unitWeight(unknown)).toBe(0);
