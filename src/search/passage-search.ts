@@ -4,6 +4,7 @@ import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishHit, EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
+import { withoutExcludedClauses } from './excluded-clause.ts';
 import { PassageLayouts } from './passage-layout.ts';
 import { PlainTextIndex } from './plain-text-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
@@ -72,10 +73,15 @@ export class PassageSearch {
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
     const tokens = this.lexicon.textAnalyzer.analyze(question);
-    const plan = planQuery(tokens, lang, this.lexicon, this.vocabulary);
+    // "Apart from governments, who else …": search leaves the clause out; what the question asks for keeps it.
+    const searched = withoutExcludedClauses(question, tokens);
+    const plan = {
+      ...planQuery(searched, lang, this.lexicon, this.vocabulary),
+      words: tokens.map((token) => token.norm),
+    };
     // Analyzed once here for the search, the confidence and the excerpt.
     if (lang !== 'en' || !this.english) return plan;
-    const words = plan.words.join(' ');
+    const words = searched.map((token) => token.norm).join(' ');
     return { ...plan, englishStems: this.english.stems(words), englishReadings: this.english.registerReadings(words) };
   }
 
