@@ -35,6 +35,14 @@ function embedded(words: readonly string[], i: number): boolean {
   return TOPIC_MARKERS.has(words[i - 1] ?? '');
 }
 
+/** The word for "number" before a number cites something (القرار رقم 3) and asks for no number. */
+const NUMBER_WORDS = new Set(['رقم', 'number', 'no']);
+
+/** The words without each "number" word that a number follows (see NUMBER_WORDS). */
+function withoutReferences(words: readonly string[]): string[] {
+  return words.filter((word, i) => !(NUMBER_WORDS.has(word) && /^\d/.test(toAsciiDigits(words[i + 1] ?? ''))));
+}
+
 /**
  * The words without numbers, in digits or in words. A number with the article gives it to a bare noun after it:
  * الخمس دول is الدول الخمس.
@@ -76,6 +84,7 @@ export class AnswerTypes {
     years: boolean;
     countries: boolean;
     patterns: RegExp[];
+    notEvidence: RegExp[];
   }>;
 
   constructor(rules: Record<AnswerType, AnswerTypeRule>) {
@@ -87,12 +96,14 @@ export class AnswerTypes {
         `(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})\\b`,
         'i',
       ),
-      englishKeyword: new RegExp(`\\b(?:${rule.keywords.en.map(escapeRegExp).join('|') || '(?!)'})\\b`, 'i'),
+      // Not before a number: "resolution number 3" cites the resolution (see NUMBER_WORDS).
+      englishKeyword: new RegExp(`\\b(?:${rule.keywords.en.map(escapeRegExp).join('|') || '(?!)'})\\b(?!\\s*\\d)`, 'i'),
       words: new Set(rule.evidence.words.map((word) => normalizeArabic(word))),
       digits: rule.evidence.digits === true,
       years: rule.evidence.years === true,
       countries: rule.evidence.countries === true,
       patterns: (rule.evidence.patterns ?? []).map((pattern) => new RegExp(pattern, 'u')),
+      notEvidence: (rule.evidence.notEvidence ?? []).map((pattern) => new RegExp(pattern, 'gu')),
     }));
     this.quantityPhrases = [...rules.quantity.ask.ar, ...rules.quantity.ask.en]
       .map((text) => normalizedWords(text))
@@ -129,7 +140,7 @@ export class AnswerTypes {
     for (const rule of this.rules) {
       if (rule.english.test(asking) || (!yesNo && rule.englishKeyword.test(asking))) types.add(rule.type);
     }
-    const unnumbered = withoutNumbers(words);
+    const unnumbered = withoutNumbers(withoutReferences(words));
     unnumbered.forEach((word, i) => {
       if (embedded(unnumbered, i)) return;
       // A question word may carry a conjunction (ووين، وإمتى); a keyword also a preposition (للكلفة) or a pronoun
@@ -178,11 +189,14 @@ export class AnswerTypes {
   holds(type: AnswerType, text: string, unmatched = text): boolean {
     const rule = this.rules.find((candidate) => candidate.type === type);
     if (!rule) return true;
-    const ascii = toAsciiDigits(text);
+    let ascii = toAsciiDigits(text);
+    for (const pattern of rule.notEvidence) ascii = ascii.replace(pattern, ' ');
     if (rule.digits && /\d/.test(ascii)) return true;
     if (rule.years && /(?<!\d)(?:19|20)\d{2}(?!\d)/.test(ascii)) return true;
     if (rule.patterns.some((pattern) => pattern.test(ascii))) return true;
-    const words = normalizedWords(unmatched);
+    let kept = unmatched;
+    for (const pattern of rule.notEvidence) kept = kept.replace(pattern, ' ');
+    const words = normalizedWords(kept);
     if (rule.countries && namesCountry(words)) return true;
     return words.some((word) => rule.words.has(word) || rule.words.has(withoutProclitic(word)));
   }

@@ -69,7 +69,15 @@ export interface AnswerTypeRule {
   ask: { ar: string[]; en: string[] };
   /** Words that ask for the type wherever they stand (budget, year, اسم). */
   keywords: { ar: string[]; en: string[] };
-  evidence: { digits?: boolean; years?: boolean; countries?: boolean; words: string[]; patterns?: string[] };
+  evidence: {
+    digits?: boolean;
+    years?: boolean;
+    countries?: boolean;
+    words: string[];
+    patterns?: string[];
+    /** Spans that look like evidence but are not (a paragraph's own number, a date for a count): blanked first. */
+    notEvidence?: string[];
+  };
 }
 
 export interface Lexicon {
@@ -252,6 +260,15 @@ const dialectFileSchema = z.strictObject({
   suffixes: uniqueWords(clitic),
 }) satisfies z.ZodType<DialectTable & { $comment: string }>;
 
+const regExpSource = z.string().refine((pattern) => {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
+
 const answerTypeRuleSchema = z.strictObject({
   ask: z.strictObject({ ar: z.array(phrase(4)).min(1), en: z.array(englishPhrase).min(1) }),
   keywords: z.strictObject({ ar: z.array(phrase(2)), en: z.array(englishPhrase) }),
@@ -260,18 +277,8 @@ const answerTypeRuleSchema = z.strictObject({
     years: z.boolean().optional(),
     countries: z.boolean().optional(),
     words: uniqueWords(arabicWord),
-    patterns: z
-      .array(
-        z.string().refine((pattern) => {
-          try {
-            new RegExp(pattern, 'u');
-            return true;
-          } catch {
-            return false;
-          }
-        }, 'must be a valid regular expression'),
-      )
-      .optional(),
+    patterns: z.array(regExpSource).optional(),
+    notEvidence: z.array(regExpSource).optional(),
   }),
 }) satisfies z.ZodType<AnswerTypeRule>;
 

@@ -18,6 +18,9 @@ describe('AnswerTypes.asked', () => {
     ['ما هي ميزانية البرنامج العالمي؟', ['money']],
     ['unodc programme annual budget', ['money']],
     ['اكو رقم للكلفه؟', ['money', 'quantity']],
+    // "Number" before a number cites a document and asks for no number.
+    ['وش موضوع القرار رقم 3؟', []],
+    ['What is resolution number 3 about?', []],
     ['وين انعقد الاجتماع؟', ['place']],
     ['Which countries voted against it?', ['states']],
     ['ما هي الدول اللي وقعت؟', ['states']],
@@ -93,6 +96,11 @@ describe('AnswerTypes.holds', () => {
     ['quantity', 'المؤيدون: ١٣٤', true],
     ['quantity', 'عدة تريليونات من الدولارات', true],
     ['quantity', 'ينبغي للدول أن تعزز التعاون', false],
+    // A paragraph's own number, a date and a document symbol are no counts.
+    ['quantity', '46- وأشار أحد المتكلمين إلى', false],
+    ['quantity', 'في 24 كانون الأول/ديسمبر 2024', false],
+    ['quantity', 'قرار رقم 3 GA-2025-93-RES-03', false],
+    ['quantity', 'حضر الاجتماع ممثلون عن 93 دولة', true],
     ['duration', 'بعد 90 يومًا من إيداع الصك', true],
     ['duration', 'بعد تسعين يوما', true],
     ['duration', 'في عام 2025', false],
