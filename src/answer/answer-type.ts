@@ -88,12 +88,17 @@ export class AnswerTypes {
   }>;
 
   constructor(rules: Record<AnswerType, AnswerTypeRule>) {
+    const anyAsk = Object.values(rules)
+      .flatMap((rule) => rule.ask.en)
+      .map(escapeRegExp)
+      .join('|');
     this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => ({
       type,
       // An English question word asks only at the start of a clause: "when" in "when states cooperate, …" or "who"
-      // in "the rapporteur who compiled" does not.
+      // in "the rapporteur who compiled" does not. Or at the end, where a keyword query puts it: "expert group
+      // first meeting when where"; not after a preposition ("what damage, and on whom?" asks for no person).
       english: new RegExp(
-        `(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})\\b`,
+        `(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})\\b|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+)\\b(?:${rule.ask.en.map(escapeRegExp).join('|')})(?=(?:\\s+(?:${anyAsk}))*\\s*[?.!]*\\s*$)`,
         'i',
       ),
       // Not before a number: "resolution number 3" cites the resolution (see NUMBER_WORDS).

@@ -18,6 +18,10 @@ describe('AnswerTypes.asked', () => {
     ['ما هي ميزانية البرنامج العالمي؟', ['money']],
     ['unodc programme annual budget', ['money']],
     ['اكو رقم للكلفه؟', ['money', 'quantity']],
+    // A keyword query puts its question words last; "how many" asks wherever it stands.
+    ['expert group first meeting when where', ['time', 'place']],
+    ['interpol how many member countries', ['quantity']],
+    ['What damage do cyber criminals inflict, and on whom?', []],
     // "Number" before a number cites a document and asks for no number.
     ['وش موضوع القرار رقم 3؟', []],
     ['What is resolution number 3 about?', []],
