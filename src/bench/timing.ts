@@ -19,14 +19,34 @@ export function quantile(samples: readonly number[], q: number): number {
 export function latencies<T>(inputs: readonly T[], rounds: number, fn: (input: T) => unknown): number[] {
   for (let warm = 0; warm < 5; warm++) for (const input of inputs) fn(input);
   const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) samples.push(...timedRound(inputs, fn));
+  return samples;
+}
+
+/**
+ * Latencies of several functions over the same inputs, their rounds interleaved (a round of each in turn, after
+ * five warm-up rounds of each), so that a burst of machine load falls on all of them alike.
+ */
+export function interleavedLatencies<T, K extends string>(
+  inputs: readonly T[],
+  rounds: number,
+  fns: Record<K, (input: T) => unknown>,
+): Record<K, number[]> {
+  const entries = Object.entries(fns) as Array<[K, (input: T) => unknown]>;
+  for (const [, fn] of entries) latencies(inputs, 0, fn);
+  const samples = Object.fromEntries(entries.map(([name]) => [name, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < rounds; round++) {
-    for (const input of inputs) {
-      const started = performance.now();
-      fn(input);
-      samples.push(performance.now() - started);
-    }
+    for (const [name, fn] of entries) samples[name].push(...timedRound(inputs, fn));
   }
   return samples;
+}
+
+function timedRound<T>(inputs: readonly T[], fn: (input: T) => unknown): number[] {
+  return inputs.map((input) => {
+    const started = performance.now();
+    fn(input);
+    return performance.now() - started;
+  });
 }
 
 export function mib(bytes: number): string {
