@@ -245,6 +245,7 @@ export class TreatyBot {
     const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
     const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
     return (passage, excerpt) => {
+      if (asked.length === 0) return new Set();
       // The excerpt's evidence is cut once for every type, and once more near the counted noun for a quantity.
       const pieces = evidenceTexts(excerpt, passage.analyzed);
       const nearCounted = counted ? evidenceTexts(excerpt, passage.analyzed, counted) : pieces;
