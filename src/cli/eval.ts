@@ -14,7 +14,7 @@ import { createTreatyBot } from '../create-treaty-bot.ts';
 import { DEFAULT_PATHS } from '../default-paths.ts';
 import { BaselineSearch } from '../eval/baseline.ts';
 import { type ConfidenceSample, chooseThreshold, isTableStep, tradeOff } from '../eval/calibration.ts';
-import { loadQuestionSets, type QuestionSet } from '../eval/question-sets.ts';
+import { loadQuestionSets, type QuestionSet, UNREAD_SETS } from '../eval/question-sets.ts';
 import { type EvalQuestion, firstHitRank, type Metrics, type QuestionResult, summarize } from '../eval/scoring.ts';
 import { missedTargets, TARGETS } from '../eval/targets.ts';
 import { silentLogger } from '../logger.ts';
@@ -120,10 +120,10 @@ if (calibration) {
 }
 store.close();
 
-/** Question by question, except for the held-out half: reading its misses is how a set gets fitted by accident. */
+/** Question by question, except for the sets nothing is fitted to: reading misses is how a set gets fitted. */
 function printQuestions(run: SetRun): void {
-  if (run.set.name === 'bank-held-out') {
-    console.log('bank-held-out: question-by-question results are not printed for the held-out half');
+  if (UNREAD_SETS.has(run.set.name)) {
+    console.log(`${run.set.name}: question-by-question results are not printed for a set nothing is fitted to`);
     return;
   }
   run.bot.forEach(({ question, reply, rank }, i) => {

@@ -7,11 +7,17 @@ import type { EvalQuestion } from './scoring.ts';
  * The question sets `npm run eval` scores. `dev` and `round1` are the shared sets (../shared/eval, copied into
  * test/eval); the question bank is ours, split by a fixed hash of each id into a tuning half, which the
  * analysis and the abstention threshold may be fitted to, and a held-out half, which nothing is fitted to.
+ * `blind` holds two later batches (L, M) written over all five documents, without the bank's three-questions-a-
+ * paragraph room, by sessions that saw neither the bot nor a question: like the held-out half, nothing is fitted
+ * to it.
  */
 export interface QuestionSet {
-  name: 'dev' | 'round1' | 'bank-tuning' | 'bank-held-out';
+  name: 'dev' | 'round1' | 'bank-tuning' | 'bank-held-out' | 'blind';
   questions: EvalQuestion[];
 }
+
+/** The sets whose misses are not printed question by question: reading them is how a set gets fitted. */
+export const UNREAD_SETS: ReadonlySet<QuestionSet['name']> = new Set(['bank-held-out', 'blind']);
 
 /** Which half of the bank a question id belongs to: the first byte of its sha256, even or odd. Never change. */
 export function bankHalf(id: string): 'tuning' | 'held-out' {
@@ -28,5 +34,6 @@ export function loadQuestionSets(dir: string): QuestionSet[] {
     { name: 'round1', questions: read('round1-questions.json') },
     { name: 'bank-tuning', questions: bank.filter((question) => bankHalf(question.id) === 'tuning') },
     { name: 'bank-held-out', questions: bank.filter((question) => bankHalf(question.id) === 'held-out') },
+    { name: 'blind', questions: read('blind-questions.json') },
   ];
 }

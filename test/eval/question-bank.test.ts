@@ -72,10 +72,25 @@ describe('bankHalf', () => {
     ]);
   });
 
-  it('loads the four sets the evaluation scores', () => {
+  it('loads the five sets the evaluation scores', () => {
     const sets = loadQuestionSets(join(root, 'test/eval'));
-    expect(sets.map((set) => set.name)).toEqual(['dev', 'round1', 'bank-tuning', 'bank-held-out']);
+    expect(sets.map((set) => set.name)).toEqual(['dev', 'round1', 'bank-tuning', 'bank-held-out', 'blind']);
     const [, , tuning, heldOut] = sets;
     expect((tuning?.questions.length ?? 0) + (heldOut?.questions.length ?? 0)).toBe(bank.length);
+  });
+});
+
+describe('the blind set', () => {
+  const blind = JSON.parse(readFileSync(join(root, 'test/eval/blind-questions.json'), 'utf8')) as typeof bank;
+
+  it('quotes every gold answer exactly from its seed file, shares no id with the bank, and has unanswerable questions', () => {
+    const bankIds = new Set(bank.map((question) => question.id));
+    for (const question of blind) {
+      expect(bankIds.has(question.id), question.id).toBe(false);
+      expect(question.gold.length > 0, question.id).toBe(question.answerable);
+      for (const gold of question.gold) expect(textOf.get(gold.file)?.includes(gold.quote), question.id).toBe(true);
+    }
+    expect(new Set(blind.map((question) => question.id)).size).toBe(blind.length);
+    expect(blind.filter((question) => !question.answerable).length).toBeGreaterThanOrEqual(20);
   });
 });
