@@ -35,12 +35,25 @@ function embedded(words: readonly string[], i: number): boolean {
   return TOPIC_MARKERS.has(words[i - 1] ?? '');
 }
 
-/** The word for "number" before a number cites something (القرار رقم 3) and asks for no number. */
-const NUMBER_WORDS = new Set(['رقم', 'number', 'no']);
+/** The word for "number" before a number cites something (القرار رقم 3, resolution number 3) and asks for none. */
+const ARABIC_NUMBER_WORD = 'رقم';
+const ENGLISH_NUMBER_WORD = 'number';
 
-/** The words without each "number" word that a number follows (see NUMBER_WORDS). */
+/** The words without each ARABIC_NUMBER_WORD that a number follows. */
 function withoutReferences(words: readonly string[]): string[] {
-  return words.filter((word, i) => !(NUMBER_WORDS.has(word) && /^\d/.test(toAsciiDigits(words[i + 1] ?? ''))));
+  return words.filter((word, i) => !(word === ARABIC_NUMBER_WORD && /^\d/.test(toAsciiDigits(words[i + 1] ?? ''))));
+}
+
+/** An English keyword as a pattern: the number word not before a number (see ARABIC_NUMBER_WORD). */
+function englishKeywordPattern(keyword: string): string {
+  return keyword === ENGLISH_NUMBER_WORD ? `${escapeRegExp(keyword)}(?!\\s*\\d)` : escapeRegExp(keyword);
+}
+
+/** The text with every match of the patterns blanked out, its length and offsets kept. */
+export function blanked(text: string, patterns: readonly RegExp[]): string {
+  let kept = text;
+  for (const pattern of patterns) kept = kept.replace(pattern, (match) => ' '.repeat(match.length));
+  return kept;
 }
 
 /**
@@ -92,24 +105,26 @@ export class AnswerTypes {
       .flatMap((rule) => rule.ask.en)
       .map(escapeRegExp)
       .join('|');
-    this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => ({
-      type,
-      // An English question word asks only at the start of a clause: "when" in "when states cooperate, …" or "who"
-      // in "the rapporteur who compiled" does not. Or at the end, where a keyword query puts it: "expert group
-      // first meeting when where"; not after a preposition ("what damage, and on whom?" asks for no person).
-      english: new RegExp(
-        `(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${rule.ask.en.map(escapeRegExp).join('|')})\\b|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+)\\b(?:${rule.ask.en.map(escapeRegExp).join('|')})(?=(?:\\s+(?:${anyAsk}))*\\s*[?.!]*\\s*$)`,
-        'i',
-      ),
-      // Not before a number: "resolution number 3" cites the resolution (see NUMBER_WORDS).
-      englishKeyword: new RegExp(`\\b(?:${rule.keywords.en.map(escapeRegExp).join('|') || '(?!)'})\\b(?!\\s*\\d)`, 'i'),
-      words: new Set(rule.evidence.words.map((word) => normalizeArabic(word))),
-      digits: rule.evidence.digits === true,
-      years: rule.evidence.years === true,
-      countries: rule.evidence.countries === true,
-      patterns: (rule.evidence.patterns ?? []).map((pattern) => new RegExp(pattern, 'u')),
-      notEvidence: (rule.evidence.notEvidence ?? []).map((pattern) => new RegExp(pattern, 'gu')),
-    }));
+    this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => {
+      const ask = rule.ask.en.map(escapeRegExp).join('|');
+      return {
+        type,
+        // An English question word asks only at the start of a clause: "when" in "when states cooperate, …" or "who"
+        // in "the rapporteur who compiled" does not. Or last, where a keyword query puts it ("expert group first
+        // meeting when, where?"), except for who / whom after a preposition ("what damage, and on whom?").
+        english: new RegExp(
+          `(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${ask})\\b|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+(?=who))\\b(?:${ask})(?=(?:[\\s,]+(?:${anyAsk}))*\\s*[?؟.!]*\\s*$)`,
+          'i',
+        ),
+        englishKeyword: new RegExp(`\\b(?:${rule.keywords.en.map(englishKeywordPattern).join('|') || '(?!)'})\\b`, 'i'),
+        words: new Set(rule.evidence.words.map((word) => normalizeArabic(word))),
+        digits: rule.evidence.digits === true,
+        years: rule.evidence.years === true,
+        countries: rule.evidence.countries === true,
+        patterns: (rule.evidence.patterns ?? []).map((pattern) => new RegExp(pattern, 'u')),
+        notEvidence: (rule.evidence.notEvidence ?? []).map((pattern) => new RegExp(pattern, 'gu')),
+      };
+    });
     this.quantityPhrases = [...rules.quantity.ask.ar, ...rules.quantity.ask.en]
       .map((text) => normalizedWords(text))
       .sort((a, b) => b.length - a.length);
@@ -187,6 +202,12 @@ export class AnswerTypes {
     return undefined;
   }
 
+  /** The text without the spans that are no evidence of the type (`evidence.notEvidence`), offsets kept. */
+  blankNotEvidence(type: AnswerType, text: string): string {
+    const rule = this.rules.find((candidate) => candidate.type === type);
+    return rule ? blanked(toAsciiDigits(text), rule.notEvidence) : text;
+  }
+
   /**
    * True when the text holds a span of the type: a year for a time, a number for a quantity, a place name …
    * Names are looked for in `unmatched` when given: the text without the question's own words (type-evidence.ts).
@@ -194,14 +215,11 @@ export class AnswerTypes {
   holds(type: AnswerType, text: string, unmatched = text): boolean {
     const rule = this.rules.find((candidate) => candidate.type === type);
     if (!rule) return true;
-    let ascii = toAsciiDigits(text);
-    for (const pattern of rule.notEvidence) ascii = ascii.replace(pattern, ' ');
+    const ascii = blanked(toAsciiDigits(text), rule.notEvidence);
     if (rule.digits && /\d/.test(ascii)) return true;
     if (rule.years && /(?<!\d)(?:19|20)\d{2}(?!\d)/.test(ascii)) return true;
     if (rule.patterns.some((pattern) => pattern.test(ascii))) return true;
-    let kept = unmatched;
-    for (const pattern of rule.notEvidence) kept = kept.replace(pattern, ' ');
-    const words = normalizedWords(kept);
+    const words = normalizedWords(blanked(toAsciiDigits(unmatched), rule.notEvidence));
     if (rule.countries && namesCountry(words)) return true;
     return words.some((word) => rule.words.has(word) || rule.words.has(withoutProclitic(word)));
   }

@@ -242,16 +242,20 @@ export class TreatyBot {
     plan: QueryPlan,
     asked: readonly AnswerType[],
   ): (passage: RankedPassage, excerpt: Excerpt) => Set<AnswerType> {
+    if (asked.length === 0) return () => new Set();
     const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
     const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
+    const blankForCount = (text: string) => this.answerTypes.blankNotEvidence('quantity', text);
     return (passage, excerpt) => {
-      if (asked.length === 0) return new Set();
-      // The excerpt's evidence is cut once for every type, and once more near the counted noun for a quantity.
+      // The excerpt's evidence is cut once for every type, and once more for a quantity: near the counted noun,
+      // without the dates and symbols that are no count.
       const pieces = evidenceTexts(excerpt, passage.analyzed);
-      const nearCounted = counted ? evidenceTexts(excerpt, passage.analyzed, counted) : pieces;
+      const countPieces = asked.includes('quantity')
+        ? evidenceTexts(excerpt, passage.analyzed, counted, blankForCount)
+        : pieces;
       return new Set(
         asked.filter((type) =>
-          (type === 'quantity' ? nearCounted : pieces).some(({ text, unmatched }) =>
+          (type === 'quantity' ? countPieces : pieces).some(({ text, unmatched }) =>
             this.answerTypes.holds(type, text, unmatched),
           ),
         ),

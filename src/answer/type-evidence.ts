@@ -41,10 +41,17 @@ export interface EvidenceText {
 /**
  * The pieces of the excerpt to look for an answer in: the text near `counted`, or else the excerpt's sentences
  * that hold a word the question matched (a date in the sentence after the one about the meeting does not say
- * when the meeting was); the whole excerpt when none does.
+ * when the meeting was); the whole excerpt when none does. `blank` blanks what is no evidence, offsets kept.
  */
-export function evidenceTexts(excerpt: Excerpt, analyzed: AnalyzedPassage, counted?: QueryUnit): EvidenceText[] {
-  const whole = { text: excerpt.text, unmatched: blankHighlights(excerpt) };
+export function evidenceTexts(
+  excerpt: Excerpt,
+  analyzed: AnalyzedPassage,
+  counted?: QueryUnit,
+  blank: (text: string) => string = (text) => text,
+): EvidenceText[] {
+  // Spans that are no evidence (AnswerTypes.blankNotEvidence) go before the pieces are cut: a cut would leave
+  // half a date or a document symbol behind.
+  const whole = { text: blank(excerpt.text), unmatched: blank(blankHighlights(excerpt)) };
   if (!counted) {
     const matching = splitSentences(excerpt.text, { start: 0, end: excerpt.text.length })
       .filter(({ start, end }) => excerpt.highlights.some((word) => word.start < end && start < word.end))

@@ -41,6 +41,8 @@ export class PassageSearch {
   private readonly typos: TypoVocabulary;
   private readonly englishTypos: TypoVocabulary;
   private readonly plain: PlainTextIndex;
+  /** How many passages hold each root term, counted on the first question that needs it. */
+  private rootCounts?: Map<string, number>;
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
@@ -74,7 +76,9 @@ export class PassageSearch {
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
     const tokens = this.lexicon.textAnalyzer.analyze(question);
     // "Apart from governments, who else …": search leaves the clause out; what the question asks for keeps it.
-    const searched = withoutExcludedClauses(question, tokens);
+    // A question that is all clause ("Besides Interpol?") is searched whole.
+    const outside = withoutExcludedClauses(question, tokens);
+    const searched = outside.some((token) => !token.stop) ? outside : tokens;
     const plan = {
       ...planQuery(searched, lang, this.lexicon, this.vocabulary),
       words: tokens.map((token) => token.norm),
@@ -190,10 +194,9 @@ export class PassageSearch {
   private rootFrequency(unit: QueryUnit): number {
     if (unit.roots.length === 0) return 0;
     this.rootCounts ??= countRoots(this.passages);
-    return Math.max(0, ...unit.roots.map((root) => this.rootCounts?.get(root) ?? 0));
+    const counts = this.rootCounts;
+    return Math.max(0, ...unit.roots.map((root) => counts.get(root) ?? 0));
   }
-
-  private rootCounts?: Map<string, number>;
 
   /** The IDF a unit would have if a single passage held it: the weight of the rarest possible term. */
   get maxIdf(): number {
@@ -267,6 +270,8 @@ export class PassageSearch {
 }
 
 const NO_UNITS: ReadonlySet<number> = new Set();
+const NO_WORDS: readonly number[] = [];
+const NO_SPANS: readonly ConceptSpan[] = [];
 
 /** How many passages hold each root term. */
 function countRoots(passages: readonly AnalyzedPassage[]): Map<string, number> {
@@ -276,5 +281,3 @@ function countRoots(passages: readonly AnalyzedPassage[]): Map<string, number> {
   }
   return counts;
 }
-const NO_WORDS: readonly number[] = [];
-const NO_SPANS: readonly ConceptSpan[] = [];

@@ -26,7 +26,10 @@ export interface QueryUnit {
 export interface QueryPlan {
   lang: 'ar' | 'en';
   units: QueryUnit[];
-  /** Every word of the question, normalized, stop words included (for what the question asks for). */
+  /**
+   * Every word of the question, normalized, stop words and an excluded clause included: for what the question
+   * asks for, and for an Arabic question's plain search.
+   */
   words: string[];
   /** The question's content words in order, as canonical terms, for exact-phrase matching (Arabic only). */
   phrase: string[];

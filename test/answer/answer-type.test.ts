@@ -22,9 +22,11 @@ describe('AnswerTypes.asked', () => {
     ['expert group first meeting when where', ['time', 'place']],
     ['interpol how many member countries', ['quantity']],
     ['What damage do cyber criminals inflict, and on whom?', []],
-    // "Number" before a number cites a document and asks for no number.
+    ['expert group meeting when, where?', ['time', 'place']],
+    // "Number" before a number cites a document and asks for no number; other keywords still ask.
     ['وش موضوع القرار رقم 3؟', []],
     ['What is resolution number 3 about?', []],
+    ['unodc budget 2025', ['money']],
     ['وين انعقد الاجتماع؟', ['place']],
     ['Which countries voted against it?', ['states']],
     ['ما هي الدول اللي وقعت؟', ['states']],
@@ -105,6 +107,8 @@ describe('AnswerTypes.holds', () => {
     ['quantity', 'في 24 كانون الأول/ديسمبر 2024', false],
     ['quantity', 'قرار رقم 3 GA-2025-93-RES-03', false],
     ['quantity', 'حضر الاجتماع ممثلون عن 93 دولة', true],
+    ['quantity', 'خطة العمل للفترة 2019-2021', false],
+    ['quantity', 'حضر 2000 مشارك', true],
     ['duration', 'بعد 90 يومًا من إيداع الصك', true],
     ['duration', 'بعد تسعين يوما', true],
     ['duration', 'في عام 2025', false],

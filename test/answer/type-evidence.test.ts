@@ -1,13 +1,16 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AnswerTypes } from '../../src/answer/answer-type.ts';
 import type { Excerpt } from '../../src/answer/reply.ts';
 import { countedUnit, evidenceTexts } from '../../src/answer/type-evidence.ts';
 import { passageText } from '../../src/corpus/passage.ts';
+import { loadLexicon } from '../../src/lexicon/lexicon.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { AnalyzedPassage } from '../../src/search/analyzed-passage.ts';
 import { openSearch } from '../../src/search/open-search.ts';
 
 const search = openSearch({ seedsDir: resolve('seeds'), indexDir: resolve('index'), logger: silentLogger });
+const types = new AnswerTypes(loadLexicon().answerTypes);
 
 /** The first passage whose text matches `pattern`. */
 function passageMatching(pattern: RegExp): AnalyzedPassage {
@@ -72,6 +75,16 @@ describe('evidenceTexts', () => {
     expect(texts).toEqual([expect.stringContaining('حفل')]);
     expect(texts[0]).not.toMatch(/هانوي/);
     expect(evidenceTexts(excerptOf(passage), passage).map(({ text }) => text)).toEqual([excerpt.text]);
+  });
+
+  it('blanks what is no count before cutting the pieces, so no half date or symbol is left behind', () => {
+    const passage = passageMatching(/الاجتماع الأول لفريق الخبراء في فيينا في الفترة من 17 إلى 21/);
+    const unit = counted('كم اجتماع عقد فريق الخبراء؟');
+    const blank = (text: string) => types.blankNotEvidence('quantity', text);
+    expect(evidenceTexts(excerptOf(passage), passage, unit).some(({ text }) => /\d/.test(text))).toBe(true);
+    const pieces = evidenceTexts(excerptOf(passage), passage, unit, blank);
+    expect(pieces.length).toBeGreaterThan(0);
+    expect(pieces.some(({ text, unmatched }) => /\d/.test(text) || /\d/.test(unmatched))).toBe(false);
   });
 
   it("blanks the question's own matched words in `unmatched`, offsets kept", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interleavedLatencies, quantile } from '../../src/bench/timing.ts';
+import { interleavedLatencies } from '../../src/bench/timing.ts';
 
 describe('interleavedLatencies', () => {
   it('times every input once per round for each function, the rounds taken in turn after the warm-up', () => {
@@ -12,6 +12,5 @@ describe('interleavedLatencies', () => {
     expect(samples.b).toHaveLength(4);
     // Five warm-up rounds of each, then a round of a, a round of b, and again.
     expect(calls.slice(20)).toEqual(['ax', 'ay', 'bx', 'by', 'ax', 'ay', 'bx', 'by']);
-    expect(quantile(samples.a, 0.5)).toBeGreaterThanOrEqual(0);
   });
 });

@@ -92,5 +92,9 @@ describe('the blind set', () => {
     }
     expect(new Set(blind.map((question) => question.id)).size).toBe(blind.length);
     expect(blind.filter((question) => !question.answerable).length).toBeGreaterThanOrEqual(20);
+    // Batches of 60, each over all five documents.
+    expect(blind.length % 60).toBe(0);
+    const documents = new Set(blind.flatMap((question) => question.gold.map((gold) => gold.file)));
+    expect(documents.size).toBe(5);
   });
 });

@@ -9,6 +9,7 @@ describe('excludedClauses', () => {
     expect(clauses('Besides Meta and Microsoft which companies joined?')).toEqual(['Besides Meta and Microsoft ']);
     expect(clauses('What support other than training did UNODC offer?')).toEqual(['other than training ']);
     expect(clauses('In addition to signing, what must states do?')).toEqual(['In addition to signing']);
+    expect(clauses('Except for Interpol, which bodies spoke?')).toEqual(['Except for Interpol']);
   });
 
   it('finds none in a question without one', () => {
