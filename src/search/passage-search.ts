@@ -4,7 +4,6 @@ import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishHit, EnglishTextIndex } from './english-text-index.ts';
 import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
-import { withoutExcludedClauses } from './excluded-clause.ts';
 import { PassageLayouts } from './passage-layout.ts';
 import { PlainTextIndex } from './plain-text-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
@@ -75,17 +74,10 @@ export class PassageSearch {
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
     const tokens = this.lexicon.textAnalyzer.analyze(question);
-    // "Apart from governments, who else …": search leaves the clause out; what the question asks for keeps it.
-    // A question that is all clause ("Besides Interpol?") is searched whole.
-    const outside = withoutExcludedClauses(question, tokens);
-    const searched = outside.some((token) => !token.stop) ? outside : tokens;
-    const plan = {
-      ...planQuery(searched, lang, this.lexicon, this.vocabulary),
-      words: tokens.map((token) => token.norm),
-    };
+    const plan = planQuery(tokens, lang, this.lexicon, this.vocabulary);
     // Analyzed once here for the search, the confidence and the excerpt.
     if (lang !== 'en' || !this.english) return plan;
-    const words = searched.map((token) => token.norm).join(' ');
+    const words = plan.words.join(' ');
     return { ...plan, englishStems: this.english.stems(words), englishReadings: this.english.registerReadings(words) };
   }
 

@@ -26,10 +26,7 @@ export interface QueryUnit {
 export interface QueryPlan {
   lang: 'ar' | 'en';
   units: QueryUnit[];
-  /**
-   * Every word of the question, normalized, stop words and an excluded clause included: for what the question
-   * asks for, and for an Arabic question's plain search.
-   */
+  /** Every word of the question, normalized, stop words included (for what the question asks for). */
   words: string[];
   /** The question's content words in order, as canonical terms, for exact-phrase matching (Arabic only). */
   phrase: string[];

@@ -45,15 +45,6 @@ describe('PassageSearch.plan', () => {
     expect(unit?.terms).toEqual(['~ratification']);
   });
 
-  it("leaves an excluded clause's words out of the search, but not out of the question's words", () => {
-    const plan = search.plan('Apart from extradition, what else did the experts recommend?', 'en');
-    expect(plan.units.map((unit) => unit.label)).not.toContain('extradition');
-    expect(plan.englishStems).not.toContain('extradit');
-    expect(plan.words).toContain('extradition');
-    // A question that is nothing but the clause is searched whole.
-    expect(search.plan('Besides extradition?', 'en').units.map((unit) => unit.label)).toContain('extradition');
-  });
-
   it('reads a misspelled word as the indexed word one edit away', () => {
     const [unit] = units('الانتربل');
     expect(unit && search.unitWeight(unit)).toBeGreaterThan(0);
