@@ -155,8 +155,10 @@ function englishUnits(words: readonly AnalyzedToken[], lexicon: CompiledLexicon,
   }
   words.forEach((word, i) => {
     if (covered.has(i)) return;
-    // Numbers and Latin names (UNODC, OMSAC, 2021) occur in the Arabic text as they are.
-    const literal = /\d/.test(word.norm) || vocabulary.known(word.stem) || vocabulary.known(word.norm);
+    // Numbers (2021, 74/247) occur in the Arabic text as they are. A Latin word that some passage holds is mostly
+    // an English title quoted in the Arabic ("Practical Guide for Requesting Electronic Evidence Across Borders"):
+    // it weighs as any word the glossary does not know, and the English translations find it.
+    const literal = /\d/.test(word.norm);
     const terms = [...new Set([word.stem, word.norm])];
     units.push({
       label: word.norm,

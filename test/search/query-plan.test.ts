@@ -45,6 +45,12 @@ describe('PassageSearch.plan', () => {
     expect(unit?.terms).toEqual(['~ratification']);
   });
 
+  it('weighs an English word the glossary lacks as untranslated, even where an English title in the Arabic holds it', () => {
+    // "new" stands in the Arabic text only inside a quoted English title; 2019 stands there as it is.
+    expect(units('any new report', 'en').find((unit) => unit.label === 'new')?.weight).toBe(0.25);
+    expect(units('report of 2019', 'en').find((unit) => unit.label === '2019')?.weight).toBe(1);
+  });
+
   it('reads a misspelled word as the indexed word one edit away', () => {
     const [unit] = units('الانتربل');
     expect(unit && search.unitWeight(unit)).toBeGreaterThan(0);
