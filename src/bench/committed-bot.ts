@@ -1,8 +1,10 @@
+/** The bot as production builds it over the committed index, and the questions `npm run bench` asks it. */
 import { resolve } from 'node:path';
 import { TreatyBot } from '../answer/treaty-bot.ts';
 import { DEFAULT_PATHS } from '../default-paths.ts';
 import { loadQuestionSets } from '../eval/question-sets.ts';
 import { silentLogger } from '../logger.ts';
+import type { EnglishTextIndex } from '../search/english-text-index.ts';
 import { loadIndexIfFresh, type SearchData } from '../search/index-files.ts';
 import { openEnglishText, type SearchInputs } from '../search/open-search.ts';
 import { PassageSearch } from '../search/passage-search.ts';
@@ -29,6 +31,6 @@ export function botOver(inputs: SearchInputs, loaded: SearchData, english = engl
 }
 
 /** The English translations' search (its index is built on the first English question). */
-export function englishOf(inputs: SearchInputs, loaded: SearchData) {
+export function englishOf(inputs: SearchInputs, loaded: SearchData): EnglishTextIndex {
   return openEnglishText(resolve(DEFAULT_PATHS.seeds), inputs.documents, loaded, silentLogger);
 }
