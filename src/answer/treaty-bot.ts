@@ -243,16 +243,15 @@ export class TreatyBot {
     asked: readonly AnswerType[],
   ): (passage: RankedPassage, excerpt: Excerpt) => Set<AnswerType> {
     if (asked.length === 0) return () => new Set();
-    const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
+    const asksCount = asked.includes('quantity');
+    const countsAfter = asksCount ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
     const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
     const blankForCount = (text: string) => this.answerTypes.blankNotEvidence('quantity', text);
     return (passage, excerpt) => {
       // The excerpt's evidence is cut once for every type, and once more for a quantity: near the counted noun,
       // without the dates and symbols that are no count.
       const pieces = evidenceTexts(excerpt, passage.analyzed);
-      const countPieces = asked.includes('quantity')
-        ? evidenceTexts(excerpt, passage.analyzed, counted, blankForCount)
-        : pieces;
+      const countPieces = asksCount ? evidenceTexts(excerpt, passage.analyzed, counted, blankForCount) : pieces;
       return new Set(
         asked.filter((type) =>
           (type === 'quantity' ? countPieces : pieces).some(({ text, unmatched }) =>

@@ -4,19 +4,17 @@
  * process, their rounds interleaved so that both meet the same machine load. Under tsx the bot would pay for the
  * transpiler's helpers too, which production never runs. Prints one JSON line: each one's latencies in ms.
  */
-import { resolve } from 'node:path';
-import { benchQuestions, botOver, loadCommittedIndex } from '../bench/committed-bot.ts';
+import { benchQuestions } from '../bench/bench-questions.ts';
 import { buildPlainMiniSearch, plainDocuments } from '../bench/plain-minisearch.ts';
 import { interleavedLatencies } from '../bench/timing.ts';
-import { DEFAULT_PATHS } from '../default-paths.ts';
-import { readSearchInputs } from '../search/open-search.ts';
+import { createTreatyBot } from '../create-treaty-bot.ts';
+import { silentLogger } from '../logger.ts';
 
 const rounds = Number(process.argv[2] ?? 5);
 const questions = benchQuestions();
-const inputs = readSearchInputs(resolve(DEFAULT_PATHS.seeds));
-const loaded = loadCommittedIndex(inputs);
-const bot = botOver(inputs, loaded);
-const plain = buildPlainMiniSearch(plainDocuments(loaded.analyzed));
+// The core as the composition root builds it for `npm start` (bench.ts has checked that index/ is fresh).
+const bot = createTreatyBot({ logger: silentLogger });
+const plain = buildPlainMiniSearch(plainDocuments(bot.passages));
 const samples = interleavedLatencies(questions, rounds, {
   bot: (question: string) => bot.ask(question, { platform: 'cli' }),
   plain: (question: string) => plain.search(question).slice(0, 5),

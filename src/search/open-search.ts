@@ -9,7 +9,7 @@ import { EnglishTextIndex } from './english-text-index.ts';
 import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData } from './index-files.ts';
 import { buildMiniSearch } from './minisearch-index.ts';
 import { PassageSearch } from './passage-search.ts';
-import { buildPlainStemmedMiniSearch } from './plain-text-index.ts';
+import { buildPlainIndex } from './plain-text-index.ts';
 import { linkTwins } from './twins.ts';
 
 export interface SearchSources {
@@ -52,7 +52,7 @@ export function buildSearchData(inputs: SearchInputs): SearchData {
     lexicon: inputs.lexicon,
     analyzed,
     index: Bm25Index.fromMiniSearch(buildMiniSearch(analyzed)),
-    plain: Bm25Index.fromMiniSearch(buildPlainStemmedMiniSearch(analyzed)),
+    plain: buildPlainIndex(analyzed),
   };
 }
 

@@ -21,6 +21,11 @@ export function buildPlainStemmedMiniSearch(
   return miniSearch;
 }
 
+/** The plain BM25 index the bot searches (SearchData.plain), read from the plain MiniSearch. */
+export function buildPlainIndex(passages: readonly AnalyzedPassage[]): Bm25Index {
+  return Bm25Index.fromMiniSearch(buildPlainStemmedMiniSearch(passages));
+}
+
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 /**
@@ -52,7 +57,7 @@ export class PlainTextIndex {
   }
 
   private index(): Bm25Index {
-    this.built ??= Bm25Index.fromMiniSearch(buildPlainStemmedMiniSearch(this.passages));
+    this.built ??= buildPlainIndex(this.passages);
     return this.built;
   }
 }
