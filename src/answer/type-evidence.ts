@@ -70,10 +70,16 @@ export function evidenceTexts(
 
 /** The excerpt's text with its highlighted (matched) words replaced by spaces, offsets kept. */
 function blankHighlights({ text, highlights }: Excerpt): string {
-  let blanked = text;
-  for (const { start, end } of highlights)
-    blanked = blanked.slice(0, start) + ' '.repeat(end - start) + blanked.slice(end);
-  return blanked;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of [...highlights].sort((a, b) => a.start - b.start)) {
+    if (end <= at) continue;
+    const from = Math.max(at, start);
+    parts.push(text.slice(at, from), ' '.repeat(end - from));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Where the passage names the unit: file offsets of its words holding one of the unit's terms or concepts. */

@@ -54,7 +54,7 @@ const loaded = load.value;
 const english = openEnglishText(resolve(DEFAULT_PATHS.seeds), inputs.documents, loaded, silentLogger);
 const englishBuild = timed(() => english.search(['convent'], 1));
 const bot = new TreatyBot(
-  new PassageSearch(loaded.analyzed, loaded.index, loaded.lexicon, english, loaded.plain),
+  new PassageSearch(loaded.analyzed, loaded.index, loaded.lexicon, english, loaded.plain, loaded.holders),
   topics,
 );
 // Every question once, untimed, so that memory counts what answering builds. Latency is measured as shipped.

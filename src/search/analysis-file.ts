@@ -1,4 +1,5 @@
 import type { Passage } from '../corpus/passage.ts';
+import { ROOT_PREFIX } from '../text/arabic-root.ts';
 import {
   type AnalyzedPassage,
   type ConceptSpan,
@@ -7,6 +8,7 @@ import {
   type PassageWord,
   type SeedDocument,
 } from './analyzed-passage.ts';
+import { TermHolders } from './term-holders.ts';
 
 /**
  * The analyzed passages as stored beside the MiniSearch index, so that startup reads them instead of splitting
@@ -55,11 +57,32 @@ export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string 
  * Reads stored passages. Each passage is decoded on first use, part by part: a question touches a few dozen
  * passages (their terms for coverage, their words and concepts for excerpts), and start-up needs none of them.
  */
-export function deserializeAnalysis(json: string, documents: ReadonlyMap<string, SeedDocument>): AnalyzedPassage[] {
+export function deserializeAnalysis(
+  json: string,
+  documents: ReadonlyMap<string, SeedDocument>,
+): { analyzed: AnalyzedPassage[]; holders: TermHolders } {
   const { terms, passages } = JSON.parse(json) as StoredAnalysis;
   if (!Array.isArray(terms) || !Array.isArray(passages)) throw new Error('search: the analysis file is malformed');
   const term = (index: number | undefined) => terms[index ?? -1] ?? '';
-  return passages.map((stored) => new StoredAnalyzedPassage(stored, documentOf(stored.passage, documents), term));
+  return {
+    analyzed: passages.map((stored) => new StoredAnalyzedPassage(stored, documentOf(stored.passage, documents), term)),
+    holders: storedHolders(terms, passages),
+  };
+}
+
+/** Which passages hold each root and context term, read from the stored numbers without decoding a passage. */
+function storedHolders(terms: readonly string[], passages: readonly StoredPassage[]): TermHolders {
+  const holders = new TermHolders();
+  const isRoot = terms.map((term) => term.startsWith(ROOT_PREFIX));
+  passages.forEach(({ words, context }, ordinal) => {
+    for (let i = 0; i < words.length; i += 3 + (words[i + 2] ?? 0))
+      for (let j = i + 3; j < i + 3 + (words[i + 2] ?? 0); j++) {
+        const id = words[j] ?? -1;
+        if (isRoot[id]) holders.addRoot(terms[id] ?? '', ordinal);
+      }
+    for (const id of context) holders.addContext(terms[id] ?? '', ordinal);
+  });
+  return holders;
 }
 
 /**

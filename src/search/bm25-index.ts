@@ -143,6 +143,17 @@ export class Bm25Index {
     return range ? range.to - range.from : 0;
   }
 
+  /** The documents holding the term, by short id (ascending; a view, not a copy). */
+  holders(term: string): Int32Array {
+    const range = this.postingRanges.get(term);
+    return range ? this.documents.subarray(range.from, range.to) : NO_DOCUMENTS;
+  }
+
+  /** The documents' ids (as given to MiniSearch), by short id. */
+  get documentIds(): readonly string[] {
+    return this.documentStats.ids;
+  }
+
   /** Every term with how many documents hold it. */
   *documentFrequencies(): Iterable<[string, number]> {
     for (const [term, { from, to }] of this.postingRanges) yield [term, to - from];
@@ -258,6 +269,8 @@ export class Bm25Index {
     return low < range.to && this.documents[low] === document ? low : -1;
   }
 }
+
+const NO_DOCUMENTS = new Int32Array(0);
 
 /**
  * The `limit` best of the documents by score, best first, as a stable sort would order them (MiniSearch sorts its

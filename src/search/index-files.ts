@@ -6,6 +6,7 @@ import { deserializeAnalysis, serializeAnalysis } from './analysis-file.ts';
 import type { AnalyzedPassage, SeedDocument } from './analyzed-passage.ts';
 import { Bm25Index } from './bm25-index.ts';
 import { CompiledLexicon, type CompiledLexiconData } from './compiled-lexicon.ts';
+import type { TermHolders } from './term-holders.ts';
 
 /**
  * What the committed index was built from. When any of it differs from the running code and seeds, the index
@@ -26,6 +27,8 @@ export type IndexManifest = z.infer<typeof manifestSchema>;
 export interface SearchData {
   lexicon: CompiledLexicon;
   analyzed: AnalyzedPassage[];
+  /** Which passages hold each root and context term (computed, not stored: the analysis holds them). */
+  holders: TermHolders;
   index: Bm25Index;
   plain: Bm25Index;
 }
@@ -73,7 +76,7 @@ export function loadIndexIfFresh(
       lexicon: CompiledLexicon.restore(
         JSON.parse(readFileSync(join(dir, LEXICON_FILE), 'utf8')) as CompiledLexiconData,
       ),
-      analyzed: deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
+      ...deserializeAnalysis(readFileSync(join(dir, ANALYSIS_FILE), 'utf8'), documents),
       index: Bm25Index.fromJson(readFileSync(join(dir, INDEX_FILE), 'utf8')),
       plain: Bm25Index.fromJson(readFileSync(join(dir, PLAIN_INDEX_FILE), 'utf8')),
     };

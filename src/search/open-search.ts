@@ -10,6 +10,7 @@ import { expectedManifest, type IndexManifest, loadIndexIfFresh, type SearchData
 import { buildMiniSearch } from './minisearch-index.ts';
 import { PassageSearch } from './passage-search.ts';
 import { buildPlainIndex } from './plain-text-index.ts';
+import { TermHolders } from './term-holders.ts';
 import { linkTwins } from './twins.ts';
 
 export interface SearchSources {
@@ -51,6 +52,7 @@ export function buildSearchData(inputs: SearchInputs): SearchData {
   return {
     lexicon: inputs.lexicon,
     analyzed,
+    holders: TermHolders.of(analyzed),
     index: Bm25Index.fromMiniSearch(buildMiniSearch(analyzed)),
     plain: buildPlainIndex(analyzed),
   };
@@ -77,7 +79,7 @@ export function openSearch({
     data = buildSearchData({ ...sources, lexicon: CompiledLexicon.compile(loadLexicon(lexiconDir)) });
   }
   const english = openEnglishText(seedsDir, sources.documents, data, logger);
-  return new PassageSearch(data.analyzed, data.index, data.lexicon, english, data.plain);
+  return new PassageSearch(data.analyzed, data.index, data.lexicon, english, data.plain, data.holders);
 }
 
 /**

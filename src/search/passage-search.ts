@@ -1,4 +1,3 @@
-import { ROOT_PREFIX } from '../text/arabic-root.ts';
 import type { AnalyzedPassage, ConceptSpan } from './analyzed-passage.ts';
 import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
@@ -8,7 +7,9 @@ import { PassageLayouts } from './passage-layout.ts';
 import { PlainTextIndex } from './plain-text-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
 import { type AdjacentPairs, type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
+import { TermHolders } from './term-holders.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
+import { type TermSources, unitCredits } from './unit-credit.ts';
 
 /**
  * How many BM25 candidates the ranker looks at. BM25 over a few common units (INTERPOL, member states) ranks
@@ -40,8 +41,8 @@ export class PassageSearch {
   private readonly typos: TypoVocabulary;
   private readonly englishTypos: TypoVocabulary;
   private readonly plain: PlainTextIndex;
-  /** How many passages hold each root term, counted on the first question that needs it. */
-  private rootCounts?: Map<string, number>;
+  /** Which passages hold each term, for coverage credit (unit-credit.ts). */
+  private readonly termSources: TermSources;
 
   constructor(
     readonly passages: readonly AnalyzedPassage[],
@@ -51,8 +52,18 @@ export class PassageSearch {
     readonly english?: EnglishTextIndex,
     /** The plain index over the passages' words (SearchData.plain); built on the first Arabic question without. */
     plainIndex?: Bm25Index,
+    /** Which passages hold each root and context term (SearchData.holders); read from the passages without. */
+    private readonly holders: TermHolders = TermHolders.of(passages),
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
+    const ordinalOfDocument = Int32Array.from(index.documentIds, (id) => this.ordinals.get(id) ?? -1);
+    // The index holds every term of a passage but its roots (and no query term is a root).
+    this.termSources = {
+      passageCount: passages.length,
+      withTerm: (term) => Array.from(index.holders(term), (document) => ordinalOfDocument[document] ?? -1),
+      withContext: (term) => holders.withContext(term),
+      withRoot: (root) => holders.withRoot(root),
+    };
     // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
     // is a root), so its document frequencies are what planning and the typo vocabulary need.
     this.typos = new TypoVocabulary(() => index.documentFrequencies());
@@ -87,14 +98,20 @@ export class PassageSearch {
     const query = [...boosts].map(([term, boost]) => ({ term, boost }));
     const results = query.length === 0 ? [] : this.index.search(query, CANDIDATES);
     const candidates = results.flatMap((result): Candidate[] => {
-      const analyzed = this.passages[this.ordinals.get(result.id) ?? -1];
-      return analyzed ? [{ analyzed, bm25: result.score }] : [];
+      const ordinal = this.ordinals.get(result.id) ?? -1;
+      const analyzed = this.passages[ordinal];
+      return analyzed ? [{ analyzed, ordinal, bm25: result.score }] : [];
     });
     if (plan.lang === 'en') this.addEnglishMatches(plan, candidates);
     else this.addPlainMatches(plan, candidates);
     if (candidates.length === 0) return [];
     const weights = plan.units.map((unit) => this.unitWeight(unit));
-    return rankCandidates(plan, candidates, weights, this.adjacentPairs).slice(0, limit);
+    const credits = unitCredits(
+      plan.units,
+      candidates.map((candidate) => candidate.ordinal),
+      this.termSources,
+    );
+    return rankCandidates(plan, candidates, weights, this.adjacentPairs, credits).slice(0, limit);
   }
 
   /**
@@ -120,11 +137,11 @@ export class PassageSearch {
       const candidate = byOrdinal.get(hit.ordinal);
       const analyzed = this.passages[hit.ordinal];
       if (candidate) candidate.english = toMatch(hit);
-      else if (analyzed) candidates.push({ analyzed, bm25: 0, english: toMatch(hit) });
+      else if (analyzed) candidates.push({ analyzed, ordinal: hit.ordinal, bm25: 0, english: toMatch(hit) });
     }
     // A candidate past the English search's best gets its English match all the same.
     for (const [ordinal, candidate] of byOrdinal) {
-      if (candidate.english || ordinal === undefined) continue;
+      if (candidate.english) continue;
       const hit = english.matchOf(stems, ordinal, readings);
       if (hit) candidate.english = toMatch(hit);
     }
@@ -140,13 +157,13 @@ export class PassageSearch {
       const candidate = byOrdinal.get(ordinal);
       const analyzed = this.passages[ordinal];
       if (candidate) candidate.plain = share;
-      else if (analyzed && share >= PLAIN_JOIN_SHARE) candidates.push({ analyzed, bm25: 0, plain: share });
+      else if (analyzed && share >= PLAIN_JOIN_SHARE) candidates.push({ analyzed, ordinal, bm25: 0, plain: share });
     }
   }
 
   /** The candidates by their passages' ordinals, for the English and plain matches to find them. */
-  private byOrdinal(candidates: readonly Candidate[]): Map<number | undefined, Candidate> {
-    return new Map(candidates.map((candidate) => [this.ordinals.get(candidate.analyzed.passage.id), candidate]));
+  private byOrdinal(candidates: readonly Candidate[]): Map<number, Candidate> {
+    return new Map(candidates.map((candidate) => [candidate.ordinal, candidate]));
   }
 
   /**
@@ -184,10 +201,7 @@ export class PassageSearch {
 
   /** How many passages hold one of the unit's roots (the most for any one root). */
   private rootFrequency(unit: QueryUnit): number {
-    if (unit.roots.length === 0) return 0;
-    this.rootCounts ??= countRoots(this.passages);
-    const counts = this.rootCounts;
-    return Math.max(0, ...unit.roots.map((root) => counts.get(root) ?? 0));
+    return Math.max(0, ...unit.roots.map((root) => this.holders.withRoot(root).length));
   }
 
   /** The IDF a unit would have if a single passage held it: the weight of the rarest possible term. */
@@ -264,12 +278,3 @@ export class PassageSearch {
 const NO_UNITS: ReadonlySet<number> = new Set();
 const NO_WORDS: readonly number[] = [];
 const NO_SPANS: readonly ConceptSpan[] = [];
-
-/** How many passages hold each root term. */
-function countRoots(passages: readonly AnalyzedPassage[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { terms } of passages) {
-    for (const term of terms) if (term.startsWith(ROOT_PREFIX)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
-  return counts;
-}

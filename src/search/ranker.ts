@@ -2,7 +2,6 @@ import type { Passage } from '../corpus/passage.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 import { phrasePair } from './passage-layout.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
-import { unitCredit } from './unit-credit.ts';
 
 /** A passage with the evidence that it answers the question. */
 export interface RankedPassage {
@@ -29,6 +28,8 @@ export interface EnglishMatch {
 /** A BM25 result: the passage and its BM25 score (and, for an English question, its English match). */
 export interface Candidate {
   analyzed: AnalyzedPassage;
+  /** The passage's position in the searched passages. */
+  ordinal: number;
   bm25: number;
   english?: EnglishMatch;
   /** For an Arabic question, the passage's plain BM25 over the best one's (plain-text-index.ts), 0–1. */
@@ -58,9 +59,12 @@ const PLAIN_SHARE = 0.15;
 /** A passage's adjacent word pairs (see passage-layout.ts). */
 export type AdjacentPairs = (analyzed: AnalyzedPassage) => ReadonlySet<string>;
 
+/** A passage's credit (by ordinal) for the question's unit at position `u` of `plan.units` (see unit-credit.ts). */
+export type CreditOf = (ordinal: number, u: number) => number;
+
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's weight — `weights`, in the order
- * of `plan.units` — times the candidate's credit for it, see unitCredit), then folds near-identical passages
+ * of `plan.units` — times the candidate's credit for it), then folds near-identical passages
  * (the same sentence reported by two articles) into the better-ranked one.
  */
 export function rankCandidates(
@@ -68,6 +72,7 @@ export function rankCandidates(
   candidates: ReadonlyArray<Candidate>,
   weights: readonly number[],
   adjacentPairs: AdjacentPairs,
+  creditOf: CreditOf,
 ): RankedPassage[] {
   let maxBm25 = Number.EPSILON;
   let maxEnglish = Number.EPSILON;
@@ -78,13 +83,13 @@ export function rankCandidates(
   const fused = candidates.some((candidate) => candidate.english);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
   const { units } = plan;
-  const scored = candidates.map(({ analyzed, bm25, english, plain }): RankedPassage => {
+  const scored = candidates.map(({ analyzed, ordinal, bm25, english, plain }): RankedPassage => {
     let covered = 0;
     const matched: QueryUnit[] = [];
     for (let u = 0; u < units.length; u++) {
       const unit = units[u];
       if (!unit) continue;
-      const credit = unitCredit(analyzed, unit);
+      const credit = creditOf(ordinal, u);
       if (credit > 0) matched.push(unit);
       covered += credit * (weights[u] ?? 0);
     }

@@ -13,6 +13,8 @@ import {
   PLAIN_INDEX_FILE,
 } from '../../src/search/index-files.ts';
 import { buildSearchData, openSearch, readSearchInputs } from '../../src/search/open-search.ts';
+import { TermHolders } from '../../src/search/term-holders.ts';
+import { ROOT_PREFIX } from '../../src/text/arabic-root.ts';
 import { RecordingLogger } from '../support/recording-logger.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -27,6 +29,22 @@ describe('the committed index', () => {
     expect(readFileSync(join(root, 'index', PLAIN_INDEX_FILE), 'utf8')).toBe(JSON.stringify(fresh.plain));
     expect(readFileSync(join(root, 'index', ANALYSIS_FILE), 'utf8')).toBe(serializeAnalysis(fresh.analyzed));
     expect(readFileSync(join(root, 'index', LEXICON_FILE), 'utf8')).toBe(JSON.stringify(fresh.lexicon.data));
+  });
+});
+
+describe('the term holders read from the stored analysis', () => {
+  it('are the ones the analyzed passages give', () => {
+    const loaded = loadIndexIfFresh(join(root, 'index'), inputs.manifest, inputs.documents);
+    if ('reason' in loaded) throw new Error(loaded.reason);
+    const expected = TermHolders.of(fresh.analyzed);
+    const terms = new Set(fresh.analyzed.flatMap((analyzed) => [...analyzed.terms, ...analyzed.contextTerms]));
+    for (const term of terms) {
+      expect(loaded.holders.withRoot(term), term).toEqual(expected.withRoot(term));
+      expect(loaded.holders.withContext(term), term).toEqual(expected.withContext(term));
+    }
+    const roots = [...terms].filter((term) => term.startsWith(ROOT_PREFIX));
+    expect(roots.filter((root) => loaded.holders.withRoot(root).length > 1).length).toBeGreaterThan(100);
+    expect([...terms].filter((term) => loaded.holders.withContext(term).length > 1).length).toBeGreaterThan(100);
   });
 });
 
