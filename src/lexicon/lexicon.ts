@@ -56,6 +56,11 @@ export interface DialectTable {
   questionWords: string[];
   functionWords: string[];
   negation: string[];
+  /**
+   * Possessive particles that are also Modern Standard Arabic nouns (Iraqi and Gulf مال "of" / "money", Gulf حق
+   * "of" / "right"): not stop words, but dropped from a question where one stands as a possessive.
+   */
+  possessives: string[];
   proclitics: string[];
   suffixes: string[];
 }
@@ -256,6 +261,7 @@ const dialectFileSchema = z.strictObject({
   questionWords: uniqueWords(arabicWord, 1),
   functionWords: uniqueWords(arabicWord),
   negation: uniqueWords(arabicWord),
+  possessives: uniqueWords(arabicWord),
   proclitics: uniqueWords(clitic),
   suffixes: uniqueWords(clitic),
 }) satisfies z.ZodType<DialectTable & { $comment: string }>;

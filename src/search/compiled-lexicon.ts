@@ -1,5 +1,6 @@
 import type { AnswerType, AnswerTypeRule, Lexicon, RegisterEntry, Topic } from '../lexicon/lexicon.ts';
 import { type AnalyzerData, type StopWords, TextAnalyzer } from '../text/analyzer.ts';
+import { normalizeArabic } from '../text/arabic-normalize.ts';
 import type { CliticRules } from '../text/dialect-clitics.ts';
 import { type PhraseMatch, PhraseMatcher, type WordTerms } from './phrase-matcher.ts';
 
@@ -36,6 +37,8 @@ export interface CompiledLexiconData {
   glossary: GlossaryMeaning[];
   /** Colloquial phrase terms → the standard Arabic they mean. */
   colloquial: Array<[string[], string]>;
+  /** The dialects' possessive particles that are also standard nouns (مال، حق), normalized; see query-plan.ts. */
+  possessives: string[];
   /** Plain English words and the formal ones the translations use (english-text-index.ts). */
   register: RegisterEntry[];
 }
@@ -131,6 +134,7 @@ export class CompiledLexicon {
         ),
       ),
       register: lexicon.register,
+      possessives: [...new Set(lexicon.dialects.flatMap((table) => table.possessives.map(normalizeArabic)))],
     });
   }
 
@@ -154,6 +158,13 @@ export class CompiledLexicon {
   }
 
   private readonly englishWords = lazy(() => new Set(this.data.englishPhrases.flatMap(([terms]) => terms)));
+
+  /** True when the normalized word is a dialect possessive particle that is also a standard noun (مال، حق). */
+  isPossessive(norm: string): boolean {
+    return this.possessives().has(norm);
+  }
+
+  private readonly possessives = lazy(() => new Set(this.data.possessives));
 
   /** Distinct concept ids whose phrases occur in the words (each word given as its terms). */
   conceptsIn(words: ReadonlyArray<WordTerms>): string[] {

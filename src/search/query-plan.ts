@@ -59,7 +59,7 @@ export function planQuery(
   lexicon: CompiledLexicon,
   vocabulary: Vocabulary,
 ): QueryPlan {
-  const content = tokens.filter((token) => !token.stop);
+  const content = tokens.filter((token, i) => !token.stop && !isPossessiveParticle(tokens, i, lexicon));
   const words = tokens.map((token) => token.norm);
   if (lang === 'en')
     return { lang, units: mergeDuplicateUnits(englishUnits(content, lexicon, vocabulary)), words, phrase: [] };
@@ -208,4 +208,18 @@ function mergeDuplicateUnits(units: QueryUnit[]): QueryUnit[] {
     if (!seen.has(key)) seen.set(key, unit);
   }
   return [...seen.values()];
+}
+
+/**
+ * A dialect possessive particle that is also a standard noun (Iraqi and Gulf مال "of" / "money", Gulf حق "of" /
+ * "right") stands as a possessive after a definite noun, a number or a Latin name and before another word:
+ * "اجتماع الخبراء مال تموز", "الدورة 91 مال الانتربول", "NEXUS حق الانتربول". There it asks about nothing. Standard
+ * Arabic puts the noun elsewhere: "رأس مال", "ما حق الدول في", "الحق".
+ */
+function isPossessiveParticle(tokens: readonly AnalyzedToken[], i: number, lexicon: CompiledLexicon): boolean {
+  const token = tokens[i];
+  const before = tokens[i - 1];
+  if (!token || !before || i + 1 >= tokens.length || !lexicon.isPossessive(token.norm)) return false;
+  // Not after a preposition's noun: "للدول حق الانسحاب" is standard Arabic for "states have the right to withdraw".
+  return before.script === 'latin' || /^[وف]?ال/.test(before.norm);
 }

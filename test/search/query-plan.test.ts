@@ -40,6 +40,17 @@ describe('PassageSearch.plan', () => {
     expect(labels('ما هي فوائد الانضمام؟')).toContain('فوايد');
   });
 
+  it('drops a possessive particle that is also a noun (مال، حق) only where it stands as a possessive', () => {
+    expect(labels('شكد دولة حضرت اجتماع الخبراء مال تموز 2020؟')).not.toContain('مال');
+    expect(labels('وين انعقدت الدوره 91 مال الانتربول')).not.toContain('مال');
+    expect(labels('نظام NEXUS حق الانتربول متى انطلق')).not.toContain('حق');
+    // A noun: after an indefinite noun or a preposition, last, or first.
+    expect(labels('كم رأس مال المكتب؟')).toContain('مال');
+    expect(labels('هل للدول حق الانسحاب من الاتفاقية؟')).toContain('حق');
+    expect(labels('ما هو حق الدول في الخصوصية؟')).toContain('حق');
+    expect(labels('كم حجم الاموال مال')).toContain('مال');
+  });
+
   it('reads a dialect verb as the standard word the documents use (بيصدقوا → التصديق)', () => {
     const [unit] = units('بيصدقوا');
     expect(unit?.terms).toEqual(['~ratification']);
