@@ -1,5 +1,4 @@
 import type { Passage } from '../corpus/passage.ts';
-import { ROOT_PREFIX } from '../text/arabic-root.ts';
 import {
   type AnalyzedPassage,
   type ConceptSpan,
@@ -19,6 +18,9 @@ import { TermHolders } from './term-holders.ts';
 interface StoredAnalysis {
   terms: string[];
   passages: StoredPassage[];
+  /** TermHolders' records. */
+  rootHolders: Readonly<Record<string, readonly number[]>>;
+  contextHolders: Readonly<Record<string, readonly number[]>>;
 }
 
 interface StoredPassage {
@@ -50,7 +52,13 @@ export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string 
       twins: item.twinIds,
     }),
   );
-  return JSON.stringify({ terms, passages } satisfies StoredAnalysis);
+  const holders = TermHolders.of(analyzed);
+  return JSON.stringify({
+    terms,
+    passages,
+    rootHolders: holders.roots,
+    contextHolders: holders.context,
+  } satisfies StoredAnalysis);
 }
 
 /**
@@ -61,28 +69,18 @@ export function deserializeAnalysis(
   json: string,
   documents: ReadonlyMap<string, SeedDocument>,
 ): { analyzed: AnalyzedPassage[]; holders: TermHolders } {
-  const { terms, passages } = JSON.parse(json) as StoredAnalysis;
-  if (!Array.isArray(terms) || !Array.isArray(passages)) throw new Error('search: the analysis file is malformed');
+  const { terms, passages, rootHolders, contextHolders } = JSON.parse(json) as StoredAnalysis;
+  if (![terms, passages].every(Array.isArray) || ![rootHolders, contextHolders].every(isRecord))
+    throw new Error('search: the analysis file is malformed');
   const term = (index: number | undefined) => terms[index ?? -1] ?? '';
   return {
     analyzed: passages.map((stored) => new StoredAnalyzedPassage(stored, documentOf(stored.passage, documents), term)),
-    holders: storedHolders(terms, passages),
+    holders: new TermHolders(rootHolders, contextHolders),
   };
 }
 
-/** Which passages hold each root and context term, read from the stored numbers without decoding a passage. */
-function storedHolders(terms: readonly string[], passages: readonly StoredPassage[]): TermHolders {
-  const holders = new TermHolders();
-  const isRoot = terms.map((term) => term.startsWith(ROOT_PREFIX));
-  passages.forEach(({ words, context }, ordinal) => {
-    for (let i = 0; i < words.length; i += 3 + (words[i + 2] ?? 0))
-      for (let j = i + 3; j < i + 3 + (words[i + 2] ?? 0); j++) {
-        const id = words[j] ?? -1;
-        if (isRoot[id]) holders.addRoot(terms[id] ?? '', ordinal);
-      }
-    for (const id of context) holders.addContext(terms[id] ?? '', ordinal);
-  });
-  return holders;
+function isRecord(value: unknown): value is Record<string, readonly number[]> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

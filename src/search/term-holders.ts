@@ -2,49 +2,51 @@ import { ROOT_PREFIX } from '../text/arabic-root.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 
 /**
- * Which passages (by ordinal) hold each root term, and which have each term in their context (title, headings,
- * the paragraph before): what coverage credit needs beyond the BM25 index, which answers the same for word and
- * concept terms (unit-credit.ts). Read once per question term, instead of looked up once per candidate passage.
+ * Which passages (by ordinal, ascending) hold each root term, and which have each term in their context (title,
+ * headings, the paragraph before): what coverage credit needs beyond the BM25 index, which answers the same for
+ * word and concept terms (unit-credit.ts). Read once per question term, instead of looked up once per candidate
+ * passage. Stored beside the passages (analysis-file.ts): computing them at startup cost a twentieth of the time
+ * to the first answer.
  */
 export class TermHolders {
-  private readonly rootHolders = new Map<string, number[]>();
-  private readonly contextHolders = new Map<string, number[]>();
+  /**
+   * Records as JSON stores them (`JSON.parse` builds them faster than any Map startup could): root term → the
+   * passages holding it, term → the passages with it in their context.
+   */
+  constructor(
+    readonly roots: Readonly<Record<string, readonly number[]>>,
+    readonly context: Readonly<Record<string, readonly number[]>>,
+  ) {}
 
-  /** From analyzed passages (an index built in memory); a stored index reads them from its numbers instead. */
+  /** From analyzed passages, in their order. */
   static of(passages: readonly AnalyzedPassage[]): TermHolders {
-    const holders = new TermHolders();
+    const roots: Record<string, number[]> = {};
+    const context: Record<string, number[]> = {};
     passages.forEach((analyzed, ordinal) => {
-      for (const term of analyzed.terms) if (term.startsWith(ROOT_PREFIX)) holders.addRoot(term, ordinal);
-      for (const term of analyzed.contextTerms) holders.addContext(term, ordinal);
+      for (const term of analyzed.terms) if (term.startsWith(ROOT_PREFIX)) add(roots, term, ordinal);
+      for (const term of analyzed.contextTerms) add(context, term, ordinal);
     });
-    return holders;
+    return new TermHolders(roots, context);
   }
 
-  /** Records that passage `ordinal` holds the root term; passages are added in ascending order. */
-  addRoot(term: string, ordinal: number): void {
-    add(this.rootHolders, term, ordinal);
-  }
-
-  /** Records that passage `ordinal` has the term in its context; passages are added in ascending order. */
-  addContext(term: string, ordinal: number): void {
-    add(this.contextHolders, term, ordinal);
-  }
-
-  /** The passages holding the root term, ascending. */
+  /** The passages holding the root term. */
   withRoot(term: string): readonly number[] {
-    return this.rootHolders.get(term) ?? NONE;
+    return lookUp(this.roots, term);
   }
 
-  /** The passages with the term in their context, ascending. */
+  /** The passages with the term in their context. */
   withContext(term: string): readonly number[] {
-    return this.contextHolders.get(term) ?? NONE;
+    return lookUp(this.context, term);
   }
 }
 
 const NONE: readonly number[] = [];
 
-function add(holders: Map<string, number[]>, term: string, ordinal: number): void {
-  const list = holders.get(term);
-  if (!list) holders.set(term, [ordinal]);
-  else if (list[list.length - 1] !== ordinal) list.push(ordinal);
+function lookUp(holders: Readonly<Record<string, readonly number[]>>, term: string): readonly number[] {
+  return Object.hasOwn(holders, term) ? (holders[term] ?? NONE) : NONE;
+}
+
+function add(holders: Record<string, number[]>, term: string, ordinal: number): void {
+  if (Object.hasOwn(holders, term)) holders[term]?.push(ordinal);
+  else holders[term] = [ordinal];
 }
