@@ -31,7 +31,9 @@ export class EnglishTextIndex {
   private built: EnglishSearchIndex | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
   private lastStems: { question: string; stems: string[] } | undefined;
-  private lastQuery: { key: string; query: Bm25QueryTerm[] } | undefined;
+  private lastQuery:
+    | { stems: readonly string[]; readings: ReadonlyMap<string, readonly string[]>; query: Bm25QueryTerm[] }
+    | undefined;
   /** Plain words and two-word phrases, as `plainKey` stems them, and the stems of the formal words they mean. */
   private readonly formalByPlain = new Map<string, string[]>();
   /** True when any passage has an English translation to search. */
@@ -170,8 +172,8 @@ export class EnglishTextIndex {
     fuzzyTerms: FuzzyTerms,
     readings: ReadonlyMap<string, readonly string[]>,
   ): Bm25QueryTerm[] {
-    const key = `${stems.join(' ')}|${[...readings].join(';')}`;
-    if (this.lastQuery?.key !== key) {
+    // Asked for again for every candidate of one question, with the same stems and readings.
+    if (this.lastQuery?.stems !== stems || this.lastQuery.readings !== readings) {
       const query = words(stems.join(' ')).map((term): Bm25QueryTerm => {
         const formal = readings.get(term);
         if (formal)
@@ -179,7 +181,7 @@ export class EnglishTextIndex {
         const fuzziness = this.fuzziness(term);
         return fuzziness ? { term, boost: 1, fuzzy: fuzzyTerms.near(term, fuzziness) } : { term, boost: 1 };
       });
-      this.lastQuery = { key, query };
+      this.lastQuery = { stems, readings, query };
     }
     return this.lastQuery.query;
   }

@@ -194,10 +194,17 @@ export class PassageSearch {
    * passage has, is still a question about لتسجيل, and the root credit must count); else 0.
    */
   readonly unitWeight = (unit: QueryUnit): number => {
-    const frequency = this.unitFrequency(unit) || this.rootFrequency(unit);
-    if (frequency === 0) return 0;
-    return unit.weight * bm25Idf(this.passages.length, frequency);
+    // Asked for again by every excerpt and by the confidence: a unit's weight is computed once.
+    let weight = this.unitWeights.get(unit);
+    if (weight === undefined) {
+      const frequency = this.unitFrequency(unit) || this.rootFrequency(unit);
+      weight = frequency === 0 ? 0 : unit.weight * bm25Idf(this.passages.length, frequency);
+      this.unitWeights.set(unit, weight);
+    }
+    return weight;
   };
+
+  private readonly unitWeights = new WeakMap<QueryUnit, number>();
 
   /** How many passages hold one of the unit's roots (the most for any one root). */
   private rootFrequency(unit: QueryUnit): number {
