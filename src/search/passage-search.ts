@@ -56,16 +56,16 @@ export class PassageSearch {
     private readonly holders: TermHolders = TermHolders.of(passages),
   ) {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
+    // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
+    // is a root): its postings say which passages hold a question's term, and its document frequencies are what
+    // planning and the typo vocabulary need.
     const ordinalOfDocument = Int32Array.from(index.documentIds, (id) => this.ordinals.get(id) ?? -1);
-    // The index holds every term of a passage but its roots (and no query term is a root).
     this.termSources = {
       passageCount: passages.length,
       withTerm: (term) => Array.from(index.holders(term), (document) => ordinalOfDocument[document] ?? -1),
       withContext: (term) => holders.withContext(term),
       withRoot: (root) => holders.withRoot(root),
     };
-    // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
-    // is a root), so its document frequencies are what planning and the typo vocabulary need.
     this.typos = new TypoVocabulary(() => index.documentFrequencies());
     this.englishTypos = new TypoVocabulary(() => lexicon.englishTerms());
     this.plain = new PlainTextIndex(passages, plainIndex);
@@ -188,6 +188,9 @@ export class PassageSearch {
     return Math.max(0, ...unit.terms.map((term) => this.index.documentFrequency(term)));
   }
 
+  /** Each question unit's weight, once computed (see unitWeight). */
+  private readonly unitWeights = new WeakMap<QueryUnit, number>();
+
   /**
    * A unit's weight for coverage: its planned weight times its IDF over passages. A unit no passage holds in any
    * of its forms weighs by its root's IDF when some passage holds the root (a colloquial تتسجل, whose stem no
@@ -203,8 +206,6 @@ export class PassageSearch {
     }
     return weight;
   };
-
-  private readonly unitWeights = new WeakMap<QueryUnit, number>();
 
   /** How many passages hold one of the unit's roots (the most for any one root). */
   private rootFrequency(unit: QueryUnit): number {
