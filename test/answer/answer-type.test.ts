@@ -99,6 +99,9 @@ describe('AnswerTypes.holds', () => {
     ['time', 'عقد الاجتماع في 27 تموز/يوليه 2020', true],
     ['time', 'في جلسته الرابعة', true],
     ['time', 'ينبغي للدول أن تعزز التعاون', false],
+    // The year inside a document symbol is no date.
+    ['time', 'قرار رقم 3 GA-2025-93-RES-03', false],
+    ['time', 'تأخذ علما بالقرار GA-2008-RES-07 الصادر في 2008', true],
     ['quantity', 'المؤيدون: ١٣٤', true],
     ['quantity', 'عدة تريليونات من الدولارات', true],
     ['quantity', 'ينبغي للدول أن تعزز التعاون', false],
