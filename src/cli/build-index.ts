@@ -29,7 +29,7 @@ if (process.argv.includes('--check')) {
     !('reason' in loaded) &&
     readFileSync(join(indexDir, INDEX_FILE), 'utf8') === JSON.stringify(data.index) &&
     readFileSync(join(indexDir, PLAIN_INDEX_FILE), 'utf8') === JSON.stringify(data.plain) &&
-    readFileSync(join(indexDir, ANALYSIS_FILE), 'utf8') === serializeAnalysis(data.analyzed) &&
+    readFileSync(join(indexDir, ANALYSIS_FILE), 'utf8') === serializeAnalysis(data.analyzed, data.holders) &&
     readFileSync(join(indexDir, LEXICON_FILE), 'utf8') === JSON.stringify(data.lexicon.data);
   console.log(
     sameFiles ? 'index is fresh' : `index is stale: ${'reason' in loaded ? loaded.reason : 'contents differ'}`,

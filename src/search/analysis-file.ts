@@ -32,7 +32,8 @@ interface StoredPassage {
   twins: string[];
 }
 
-export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string {
+/** Writes the analyzed passages and which of them hold each root and context term (TermHolders.of them). */
+export function serializeAnalysis(analyzed: readonly AnalyzedPassage[], holders: TermHolders): string {
   const terms: string[] = [];
   const indexOf = new Map<string, number>();
   const id = (term: string) => {
@@ -52,7 +53,6 @@ export function serializeAnalysis(analyzed: readonly AnalyzedPassage[]): string 
       twins: item.twinIds,
     }),
   );
-  const holders = TermHolders.of(analyzed);
   return JSON.stringify({
     terms,
     passages,

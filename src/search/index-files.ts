@@ -49,7 +49,7 @@ export function saveIndex(dir: string, data: SearchData, manifest: IndexManifest
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, INDEX_FILE), JSON.stringify(data.index));
   writeFileSync(join(dir, PLAIN_INDEX_FILE), JSON.stringify(data.plain));
-  writeFileSync(join(dir, ANALYSIS_FILE), serializeAnalysis(data.analyzed));
+  writeFileSync(join(dir, ANALYSIS_FILE), serializeAnalysis(data.analyzed, data.holders));
   writeFileSync(join(dir, LEXICON_FILE), JSON.stringify(data.lexicon.data));
   const counts = { passages: data.analyzed.length, terms: data.index.termCount };
   writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify({ ...manifest, ...counts }, null, 2)}\n`);

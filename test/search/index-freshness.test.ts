@@ -27,7 +27,9 @@ describe('the committed index', () => {
     expect('reason' in loaded ? loaded.reason : 'fresh').toBe('fresh');
     expect(readFileSync(join(root, 'index', INDEX_FILE), 'utf8')).toBe(JSON.stringify(fresh.index));
     expect(readFileSync(join(root, 'index', PLAIN_INDEX_FILE), 'utf8')).toBe(JSON.stringify(fresh.plain));
-    expect(readFileSync(join(root, 'index', ANALYSIS_FILE), 'utf8')).toBe(serializeAnalysis(fresh.analyzed));
+    expect(readFileSync(join(root, 'index', ANALYSIS_FILE), 'utf8')).toBe(
+      serializeAnalysis(fresh.analyzed, fresh.holders),
+    );
     expect(readFileSync(join(root, 'index', LEXICON_FILE), 'utf8')).toBe(JSON.stringify(fresh.lexicon.data));
   });
 });
