@@ -98,15 +98,17 @@ export class EnglishTextIndex {
   registerReadings(question: string): ReadonlyMap<string, readonly string[]> {
     const readings = new Map<string, string[]>();
     const lower = words(question).map((word) => word.toLowerCase());
+    // Each word is stemmed once, although it is looked up alone and in two phrases.
+    const porter = lower.map((word) => stemmer(word));
+    const stemOf = (i: number) => this.termOf(lower[i] ?? '', () => porter[i] ?? '');
     const add = (stem: string | null, formal: readonly string[] | undefined) => {
       const known = (formal ?? []).filter((reading) => reading !== stem && this.idf(reading) > 0);
       if (stem && known.length > 0) readings.set(stem, [...new Set([...(readings.get(stem) ?? []), ...known])]);
     };
-    for (const [i, word] of lower.entries()) {
-      const stem = this.processTerm(word);
-      add(stem, this.formalByPlain.get(plainKey([word])));
-      const next = lower[i + 1];
-      if (next) add(stem ?? this.processTerm(next), this.formalByPlain.get(plainKey([word, next])));
+    for (let i = 0; i < lower.length; i++) {
+      const stem = stemOf(i);
+      add(stem, this.formalByPlain.get(keyOfStems(porter.slice(i, i + 1))));
+      if (i + 1 < lower.length) add(stem ?? stemOf(i + 1), this.formalByPlain.get(keyOfStems(porter.slice(i, i + 2))));
     }
     return readings;
   }
@@ -209,11 +211,13 @@ export class EnglishTextIndex {
     return bm25Idf(Math.max(1, this.index().miniSearch.documentCount), 1);
   }
 
-  private readonly processTerm = (term: string): string | null => {
-    const word = term.toLowerCase();
+  private readonly processTerm = (term: string): string | null => this.termOf(term.toLowerCase(), stemmer);
+
+  /** A lowercase word as the index holds it: none for a stop word, else its Porter stem (`stem`) or itself. */
+  private termOf(word: string, stem: (word: string) => string): string | null {
     if (this.stopWords.has(word)) return null;
-    return /^[a-z]+$/.test(word) ? stemmer(word) : word;
-  };
+    return /^[a-z]+$/.test(word) ? stem(word) : word;
+  }
 
   private index(): EnglishSearchIndex {
     if (this.built) return this.built;
@@ -232,7 +236,11 @@ const NO_READINGS: ReadonlyMap<string, readonly string[]> = new Map();
 
 /** The key of a plain word or two-word phrase: its words' Porter stems, stop words included ("set up"). */
 function plainKey(plainWords: readonly string[]): string {
-  return plainWords.map((word) => stemmer(word.toLowerCase())).join(' ');
+  return keyOfStems(plainWords.map((word) => stemmer(word.toLowerCase())));
+}
+
+function keyOfStems(stems: readonly string[]): string {
+  return stems.join(' ');
 }
 
 /** A share of a word's length: the edits a possible typo may have (one for six letters, two from eight). */

@@ -58,11 +58,14 @@ export class PassageSearch {
     this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
     // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
     // is a root): its postings say which passages hold a question's term, and its document frequencies are what
-    // planning and the typo vocabulary need.
-    const ordinalOfDocument = Int32Array.from(index.documentIds, (id) => this.ordinals.get(id) ?? -1);
+    // planning and the typo vocabulary need. MiniSearch numbers documents as they are added, so an index built
+    // from the passages numbers them as their ordinals, and its postings are lists of ordinals.
+    if (index.documentIds.some((id, document) => passages[document]?.passage.id !== id)) {
+      throw new Error('The search index does not list the passages in their order: rebuild it (npm run build:index)');
+    }
     this.termSources = {
       passageCount: passages.length,
-      withTerm: (term) => Array.from(index.holders(term), (document) => ordinalOfDocument[document] ?? -1),
+      withTerm: (term) => index.holders(term),
       withContext: (term) => holders.withContext(term),
       withRoot: (root) => holders.withRoot(root),
     };
