@@ -2,6 +2,7 @@ import type { AnswerType, AnswerTypeRule } from '../lexicon/lexicon.ts';
 import { normalizeArabic, toAsciiDigits } from '../text/arabic-normalize.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { namesCountry } from './country-names.ts';
+import type { EvidenceText } from './type-evidence.ts';
 import { followsAt, normalizedWords, withoutProclitic } from './word-sequence.ts';
 
 /** The words that open a yes/no question (normalized), and the English auxiliaries that do. */
@@ -74,6 +75,22 @@ function withoutNumbers(words: readonly string[]): string[] {
   return kept;
 }
 
+/** A number between "which" or "what" and its noun ("which 19 countries", "which five states"). */
+const NUMBER_AFTER_WHICH = new RegExp(`(?<=\\b(?:which|what)\\s+)(?:\\d+|${ENGLISH_NUMBER_WORDS.join('|')})\\s+`, 'gi');
+
+/** An answer type's rule (lexicon.ts), its patterns compiled. */
+interface CompiledRule {
+  type: AnswerType;
+  english: RegExp;
+  englishKeyword: RegExp;
+  words: ReadonlySet<string>;
+  digits: boolean;
+  years: boolean;
+  countries: boolean;
+  patterns: RegExp[];
+  notEvidence: RegExp[];
+}
+
 /**
  * What kind of answer a question asks for (a time, a quantity, a place, a person or body) and whether a passage
  * holds one. The typical on-topic question the documents cannot answer asks for exactly such a span that the
@@ -88,17 +105,7 @@ export class AnswerTypes {
     string,
     Array<{ type: AnswerType; phrase: string[]; keyword: boolean }>
   >();
-  private readonly rules: Array<{
-    type: AnswerType;
-    english: RegExp;
-    englishKeyword: RegExp;
-    words: ReadonlySet<string>;
-    digits: boolean;
-    years: boolean;
-    countries: boolean;
-    patterns: RegExp[];
-    notEvidence: RegExp[];
-  }>;
+  private readonly rules: CompiledRule[];
 
   constructor(rules: Record<AnswerType, AnswerTypeRule>) {
     const anyAsk = Object.values(rules)
@@ -150,10 +157,7 @@ export class AnswerTypes {
     const types = new Set<AnswerType>();
     // A number between the question word and its noun asks the same: "which 19 countries", "which five states",
     // "أي ١٩ دولة", "وش هي الخمس دول".
-    const asking = mainEnglishClause(question).replace(
-      new RegExp(`(?<=\\b(?:which|what)\\s+)(?:\\d+|${ENGLISH_NUMBER_WORDS.join('|')})\\s+`, 'gi'),
-      '',
-    );
+    const asking = mainEnglishClause(question).replace(NUMBER_AFTER_WHICH, '');
     // A yes/no question asks for confirmation: "هل يُنصح بقياس الكلفة" does not ask for an amount. Its question
     // words still ask ("Is there a handbook, and who wrote it?").
     const yesNo = YES_NO_ARABIC.has(words[0] ?? '') || YES_NO_ENGLISH.test(question);
@@ -202,9 +206,9 @@ export class AnswerTypes {
     return undefined;
   }
 
-  /** The text without the spans that are no evidence of the type (`evidence.notEvidence`), offsets kept. */
+  /** The text without the spans that are no evidence (`evidence.notEvidence`), offsets kept; digits in ASCII. */
   blankNotEvidence(type: AnswerType, text: string): string {
-    const rule = this.rules.find((candidate) => candidate.type === type);
+    const rule = this.ruleOf(type);
     return rule ? blanked(toAsciiDigits(text), rule.notEvidence) : text;
   }
 
@@ -213,15 +217,24 @@ export class AnswerTypes {
    * Names are looked for in `unmatched` when given: the text without the question's own words (type-evidence.ts).
    */
   holds(type: AnswerType, text: string, unmatched = text): boolean {
-    const rule = this.rules.find((candidate) => candidate.type === type);
+    const blank = (piece: string) => this.blankNotEvidence(type, piece);
+    return this.heldIn(type, { text: blank(text), unmatched: blank(unmatched) });
+  }
+
+  /** `holds`, for a piece of evidence whose text is blanked already (blankNotEvidence): evidenceTexts cuts them so. */
+  heldIn(type: AnswerType, { text, unmatched }: EvidenceText): boolean {
+    const rule = this.ruleOf(type);
     if (!rule) return true;
-    const ascii = blanked(toAsciiDigits(text), rule.notEvidence);
-    if (rule.digits && /\d/.test(ascii)) return true;
-    if (rule.years && /(?<!\d)(?:19|20)\d{2}(?!\d)/.test(ascii)) return true;
-    if (rule.patterns.some((pattern) => pattern.test(ascii))) return true;
-    const words = normalizedWords(blanked(toAsciiDigits(unmatched), rule.notEvidence));
+    if (rule.digits && /\d/.test(text)) return true;
+    if (rule.years && /(?<!\d)(?:19|20)\d{2}(?!\d)/.test(text)) return true;
+    if (rule.patterns.some((pattern) => pattern.test(text))) return true;
+    const words = normalizedWords(unmatched);
     if (rule.countries && namesCountry(words)) return true;
     return words.some((word) => rule.words.has(word) || rule.words.has(withoutProclitic(word)));
+  }
+
+  private ruleOf(type: AnswerType): CompiledRule | undefined {
+    return this.rules.find((candidate) => candidate.type === type);
   }
 }
 

@@ -243,23 +243,17 @@ export class TreatyBot {
     asked: readonly AnswerType[],
   ): (passage: RankedPassage, excerpt: Excerpt) => Set<AnswerType> {
     if (asked.length === 0) return () => new Set();
-    const asksCount = asked.includes('quantity');
-    const countsAfter = asksCount ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
+    const countsAfter = asked.includes('quantity') ? this.answerTypes.afterQuantityPhrase(plan.words) : undefined;
     const counted = countsAfter === undefined ? undefined : countedUnit(plan, countsAfter);
-    const blankForCount = (text: string) => this.answerTypes.blankNotEvidence('quantity', text);
-    return (passage, excerpt) => {
-      // The excerpt's evidence is cut once for every type, and once more for a quantity: near the counted noun,
-      // without the dates and symbols that are no count.
-      const pieces = evidenceTexts(excerpt, passage.analyzed);
-      const countPieces = asksCount ? evidenceTexts(excerpt, passage.analyzed, counted, blankForCount) : pieces;
-      return new Set(
-        asked.filter((type) =>
-          (type === 'quantity' ? countPieces : pieces).some(({ text, unmatched }) =>
-            this.answerTypes.holds(type, text, unmatched),
-          ),
-        ),
+    const types = this.answerTypes;
+    // The excerpt's evidence is cut for each type without what is no evidence of it (a date is no count), and
+    // for a quantity near the counted noun.
+    const evidenceFor = (type: AnswerType, passage: RankedPassage, excerpt: Excerpt) =>
+      evidenceTexts(excerpt, passage.analyzed, type === 'quantity' ? counted : undefined, (text) =>
+        types.blankNotEvidence(type, text),
       );
-    };
+    return (passage, excerpt) =>
+      new Set(asked.filter((type) => evidenceFor(type, passage, excerpt).some((piece) => types.heldIn(type, piece))));
   }
 
   private offers(lang: Language, context: AskContext): ReplyOffers {
