@@ -10,26 +10,28 @@ export interface PassageLayout {
   segments: readonly TextRange[];
   /** The segments' sentences, in order. */
   sentences: readonly TextRange[];
-  /** Every pair of adjacent words as `phrasePair(stem of the first, a term of the second)`. */
-  adjacentPairs: ReadonlySet<string>;
+  /**
+   * Adjacent words: each word stem's followers, the terms of the words that follow it somewhere in the passage.
+   * Looked up by the question's own strings, no pair key is built per question.
+   */
+  followers: ReadonlyMap<string, readonly string[]>;
   /** The indices of the words holding each term, ascending: a question's few terms find their words directly. */
   wordsByTerm: ReadonlyMap<string, readonly number[]>;
   /** The passage's concept spans by concept term, in passage order. */
   spansByTerm: ReadonlyMap<string, readonly ConceptSpan[]>;
 }
 
-/** One key for a word's stem followed by a term of the next word (terms hold no space). */
-export function phrasePair(first: string, second: string): string {
-  return `${first} ${second}`;
-}
-
 export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
   const segments = joinPageBreaks(analyzed);
-  const adjacentPairs = new Set<string>();
+  const followers = new Map<string, string[]>();
   const wordsByTerm = new Map<string, number[]>();
   analyzed.words.forEach((word, i) => {
     const next = analyzed.words[i + 1];
-    if (next) for (const term of next.terms) adjacentPairs.add(phrasePair(word.stem, term));
+    if (next) {
+      const after = followers.get(word.stem) ?? [];
+      for (const term of next.terms) if (!after.includes(term)) after.push(term);
+      followers.set(word.stem, after);
+    }
     for (const term of word.terms) {
       const indices = wordsByTerm.get(term);
       if (!indices) wordsByTerm.set(term, [i]);
@@ -45,7 +47,7 @@ export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
   return {
     segments,
     sentences: segments.flatMap((segment) => splitSentences(analyzed.fileText, segment)),
-    adjacentPairs,
+    followers,
     wordsByTerm,
     spansByTerm,
   };

@@ -6,7 +6,7 @@ import { cutExcerpt, type ExcerptWindow } from './excerpt-window.ts';
 import { PassageLayouts } from './passage-layout.ts';
 import { PlainTextIndex } from './plain-text-index.ts';
 import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './query-plan.ts';
-import { type AdjacentPairs, type Candidate, type RankedPassage, rankCandidates } from './ranker.ts';
+import { type Candidate, type Followers, type RankedPassage, rankCandidates } from './ranker.ts';
 import { TermHolders } from './term-holders.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
 import { type TermSources, unitCredits } from './unit-credit.ts';
@@ -83,7 +83,7 @@ export class PassageSearch {
     nearestEnglish: (term) => this.englishTypos.nearest(term),
   };
 
-  private readonly adjacentPairs: AdjacentPairs = (analyzed) => this.layouts.of(analyzed).adjacentPairs;
+  private readonly followers: Followers = (analyzed) => this.layouts.of(analyzed).followers;
 
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
@@ -114,7 +114,7 @@ export class PassageSearch {
       candidates.map((candidate) => candidate.ordinal),
       this.termSources,
     );
-    return rankCandidates(plan, candidates, weights, this.adjacentPairs, credits).slice(0, limit);
+    return rankCandidates(plan, candidates, weights, this.followers, credits).slice(0, limit);
   }
 
   /**

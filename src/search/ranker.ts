@@ -1,6 +1,5 @@
 import type { Passage } from '../corpus/passage.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
-import { phrasePair } from './passage-layout.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
 
 /** A passage with the evidence that it answers the question. */
@@ -56,8 +55,8 @@ const ENGLISH_SHARE = 0.5;
  */
 const PLAIN_SHARE = 0.15;
 
-/** A passage's adjacent word pairs (see passage-layout.ts). */
-export type AdjacentPairs = (analyzed: AnalyzedPassage) => ReadonlySet<string>;
+/** A passage's adjacent words: each stem's followers (see passage-layout.ts). */
+export type Followers = (analyzed: AnalyzedPassage) => ReadonlyMap<string, readonly string[]>;
 
 /** A passage's credit (by ordinal) for the question's unit at position `u` of `plan.units` (see unit-credit.ts). */
 export type CreditOf = (ordinal: number, u: number) => number;
@@ -71,7 +70,7 @@ export function rankCandidates(
   plan: QueryPlan,
   candidates: ReadonlyArray<Candidate>,
   weights: readonly number[],
-  adjacentPairs: AdjacentPairs,
+  followers: Followers,
   creditOf: CreditOf,
 ): RankedPassage[] {
   let maxBm25 = Number.EPSILON;
@@ -107,30 +106,33 @@ export function rankCandidates(
   // The phrase signal can only reorder close candidates: it is computed for the leading ones alone.
   const pairs = questionPairs(plan.phrase);
   for (const candidate of scored.slice(0, PHRASE_CANDIDATES)) {
-    candidate.score += BLEND.phrase * phraseShare(pairs, adjacentPairs(candidate.analyzed));
+    candidate.score += BLEND.phrase * phraseShare(pairs, followers(candidate.analyzed));
   }
   byScore(scored);
   return foldTwins(scored);
 }
 
-/**
- * The question's adjacent word pairs as `phrasePair` keys, each in its order and reversed: an Arabic noun and
- * its adjective may stand either way round (`أول اجتماع` in a question, `الاجتماع الأول` in the text).
- */
+/** The question's adjacent word pairs. */
 export function questionPairs(phrase: readonly string[]): Array<[string, string]> {
-  return phrase.slice(1).map((second, i) => [phrasePair(phrase[i] ?? '', second), phrasePair(second, phrase[i] ?? '')]);
+  return phrase.slice(1).map((second, i) => [phrase[i] ?? '', second]);
 }
 
 /**
  * Exact-phrase evidence: the share of the question's adjacent word pairs that stand next to each other in the
- * passage too, either way round (`حيز النفاذ` as a phrase, not two scattered words). A pair is found where a
- * passage word's stem is one question word's term (stems are what questions are planned with) and the next word
- * holds the other's.
+ * passage too, either way round (`حيز النفاذ` as a phrase, not two scattered words; an Arabic noun and its
+ * adjective may stand either way round: `أول اجتماع` in a question, `الاجتماع الأول` in the text). A pair is found
+ * where a passage word's stem is one question word's term (stems are what questions are planned with) and the next
+ * word holds the other's.
  */
-export function phraseShare(pairs: ReadonlyArray<[string, string]>, adjacentPairs: ReadonlySet<string>): number {
+export function phraseShare(
+  pairs: ReadonlyArray<[string, string]>,
+  followers: ReadonlyMap<string, readonly string[]>,
+): number {
   if (pairs.length < 1) return 0;
   let found = 0;
-  for (const [inOrder, reversed] of pairs) if (adjacentPairs.has(inOrder) || adjacentPairs.has(reversed)) found++;
+  for (const [first, second] of pairs) {
+    if (followers.get(first)?.includes(second) || followers.get(second)?.includes(first)) found++;
+  }
   return found / pairs.length;
 }
 
