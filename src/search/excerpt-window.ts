@@ -16,7 +16,8 @@ export interface ExcerptWindow {
  * the user typed (rather than a synonym or translation of one), and the units' weights.
  */
 export interface WordMatches {
-  unitsOfWord: (wordIndex: number) => ReadonlySet<number>;
+  /** The distinct units each word satisfies. */
+  unitsOfWord: (wordIndex: number) => readonly number[];
   /** The indices of the words with any unit, ascending; when absent, every word is looked at. */
   matchedWords?: readonly number[];
   typed: (wordIndex: number) => boolean;
@@ -62,7 +63,7 @@ export function cutExcerpt(
   for (const i of matchedWords) {
     const word = words[i];
     const units = matches.unitsOfWord(i);
-    if (!word || units.size === 0) continue;
+    if (!word || units.length === 0) continue;
     while (s < sentences.length && (sentences[s]?.end ?? 0) < word.end) s++;
     const sentence = sentences[s];
     const held = sentenceUnits[s];
@@ -101,7 +102,7 @@ export function cutExcerpt(
   const highlights: ExcerptWindow['highlights'] = [];
   for (const i of matchedWords) {
     const word = words[i];
-    if (word && matches.unitsOfWord(i).size > 0 && word.start >= window.start && word.end <= window.end)
+    if (word && matches.unitsOfWord(i).length > 0 && word.start >= window.start && word.end <= window.end)
       highlights.push({ start: word.start - window.start, end: word.end - window.start });
   }
   return { start: window.start, end: window.end, text: fileText.slice(window.start, window.end), highlights };

@@ -1,4 +1,4 @@
-import type { AnalyzedPassage, ConceptSpan } from './analyzed-passage.ts';
+import { type AnalyzedPassage, CONCEPT_PREFIX, type ConceptSpan } from './analyzed-passage.ts';
 import { type Bm25Index, bm25Idf } from './bm25-index.ts';
 import type { CompiledLexicon } from './compiled-lexicon.ts';
 import type { EnglishHit, EnglishTextIndex } from './english-text-index.ts';
@@ -242,24 +242,28 @@ export class PassageSearch {
         else add(term, u);
       }
     });
-    // Most words match nothing: they share one empty set.
-    const unitsOfWord = new Map<number, Set<number>>();
+    // By word index; most words match nothing and share one empty list.
+    const unitsOfWord: number[][] = new Array(analyzed.words.length);
     const typedWords = new Set<number>();
     const mark = (i: number, u: number) => {
-      const units = unitsOfWord.get(i);
-      if (units) units.add(u);
-      else unitsOfWord.set(i, new Set([u]));
+      const units = unitsOfWord[i];
+      if (!units) unitsOfWord[i] = [u];
+      else if (!units.includes(u)) units.push(u);
     };
     const layout = this.layouts.of(analyzed);
     for (const term of typedOnly) for (const i of layout.wordsByTerm.get(term) ?? NO_WORDS) typedWords.add(i);
     for (const [term, units] of unitsByTerm) {
+      // A concept term stands for spans of words, any other term for single words.
+      if (term.startsWith(CONCEPT_PREFIX)) {
+        for (const span of layout.spansByTerm.get(term) ?? NO_SPANS)
+          for (const u of units) for (let i = span.from; i < span.to; i++) mark(i, u);
+        continue;
+      }
       for (const i of layout.wordsByTerm.get(term) ?? NO_WORDS)
         for (const u of units) {
           mark(i, u);
           if (matched[u]?.typedTerms.includes(term)) typedWords.add(i);
         }
-      for (const span of layout.spansByTerm.get(term) ?? NO_SPANS)
-        for (const u of units) for (let i = span.from; i < span.to; i++) mark(i, u);
     }
     const weights = matched.map((unit) => this.unitWeight(unit));
     // An English question's words found in a sentence's English make that sentence a match too.
@@ -275,8 +279,8 @@ export class PassageSearch {
     return cutExcerpt(
       analyzed,
       {
-        unitsOfWord: (i) => unitsOfWord.get(i) ?? NO_UNITS,
-        matchedWords: [...unitsOfWord.keys()].sort((a, b) => a - b),
+        unitsOfWord: (i) => unitsOfWord[i] ?? NO_UNITS,
+        matchedWords: indicesOf(unitsOfWord),
         typed: (i) => typedWords.has(i),
         unitWeight: (u) => weights[u] ?? 0,
         sentenceUnits,
@@ -286,6 +290,15 @@ export class PassageSearch {
   }
 }
 
-const NO_UNITS: ReadonlySet<number> = new Set();
+const NO_UNITS: readonly number[] = [];
+
+/** The indices a sparse array holds, ascending (forEach skips the holes). */
+function indicesOf(sparse: readonly unknown[]): number[] {
+  const indices: number[] = [];
+  sparse.forEach((_, i) => {
+    indices.push(i);
+  });
+  return indices;
+}
 const NO_WORDS: readonly number[] = [];
 const NO_SPANS: readonly ConceptSpan[] = [];
