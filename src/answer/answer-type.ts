@@ -36,6 +36,9 @@ function embedded(words: readonly string[], i: number): boolean {
   return TOPIC_MARKERS.has(words[i - 1] ?? '');
 }
 
+/** أي (which) with a preposition and maybe a conjunction, normalized: بأي، لأي، وبأية. */
+const PREPOSITION_AND_WHICH = /^[وف]?[بل]اي[هة]?$/;
+
 /** The word for "number" before a number cites something (القرار رقم 3, resolution number 3) and asks for none. */
 const ARABIC_NUMBER_WORD = 'رقم';
 const ENGLISH_NUMBER_WORD = 'number';
@@ -116,11 +119,12 @@ export class AnswerTypes {
       const ask = rule.ask.en.map(escapeRegExp).join('|');
       return {
         type,
-        // An English question word asks only at the start of a clause: "when" in "when states cooperate, …" or "who"
-        // in "the rapporteur who compiled" does not. Or last, where a keyword query puts it ("expert group first
-        // meeting when, where?"), except for who / whom after a preposition ("what damage, and on whom?").
+        // An English question word asks only at the start of a clause, a dash's too ("… AFRIPOL — which country was
+        // that?"): "when" in "when states cooperate, …" or "who" in "the rapporteur who compiled" does not. Or
+        // last, where a keyword query puts it ("expert group first meeting when, where?"), except for who / whom
+        // after a preposition ("what damage, and on whom?").
         english: new RegExp(
-          `(?:^|[,;:?.!]\\s*|\\b(?:and|or|but)\\s+)(?:${ask})\\b|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+(?=who))\\b(?:${ask})(?=(?:[\\s,]+(?:${anyAsk}))*\\s*[?؟.!]*\\s*$)`,
+          `(?:^|[,;:?.!—–]\\s*|\\b(?:and|or|but)\\s+)(?:${ask})\\b|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+(?=who))\\b(?:${ask})(?=(?:[\\s,]+(?:${anyAsk}))*\\s*[?؟.!]*\\s*$)`,
           'i',
         ),
         englishKeyword: new RegExp(`\\b(?:${rule.keywords.en.map(englishKeywordPattern).join('|') || '(?!)'})\\b`, 'i'),
@@ -170,11 +174,14 @@ export class AnswerTypes {
       // A question word may carry a conjunction (ووين، وإمتى); a keyword also a preposition (للكلفة) or a pronoun
       // ending (أساميهم، ميزانيتها). Not a question word: Maghrebi كاين (there is) is no ك + أين.
       const questionForms = new Set([word, /^[وف]../.test(word) ? word.slice(1) : word]);
-      const forms = new Set([...questionForms, withoutProclitic(word), withoutPronoun(word)]);
+      // "Which" may also carry a preposition (بأي سنة، لأي دولة), in a phrase of several words.
+      const which = PREPOSITION_AND_WHICH.test(word) ? word.replace(/^[وف]?[بل]/, '') : undefined;
+      const forms = new Set([...questionForms, withoutProclitic(word), withoutPronoun(word), which ?? word]);
       const here = new Set<AnswerType>();
       for (const form of forms) {
         for (const { type, phrase, keyword } of this.arabicByFirstWord.get(form) ?? []) {
-          if (!keyword && !questionForms.has(form)) continue;
+          const asks = questionForms.has(form) || (form === which && phrase.length > 1);
+          if (!keyword && !asks) continue;
           if (!(keyword && yesNo) && followsAt(unnumbered, i, phrase)) here.add(type);
         }
       }

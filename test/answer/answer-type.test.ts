@@ -64,6 +64,7 @@ describe('AnswerTypes.asked', () => {
     ['واش كاين شي تعاون بين الدول؟', []],
     ['كاين شي اتفاق؟ وفين تم؟', ['place']],
     ['ما هي مدة الاحتفاظ بالبيانات؟', ['duration']],
+    ['موعد دخول الاتفاقية حيز النفاذ', ['time']],
   ])('%s asks for %j', (question, expected) => {
     expect(types.asked(question).sort()).toEqual([...expected].sort());
   });
@@ -78,6 +79,18 @@ describe('AnswerTypes.asked', () => {
 
   it('takes a question word behind a conjunction (ووين، وإمتى)', () => {
     expect(types.asked('إمتى ووين انعقد الاجتماع؟').sort()).toEqual(['place', 'time']);
+  });
+
+  it('takes "which" behind a preposition in a phrase (بأي سنة، لأي دولة), not a bare preposition and pronoun', () => {
+    expect(types.asked('بأي سنة فتح الإنتربول مكتبه؟')).toEqual(['time']);
+    expect(types.asked('ولأي دولة رجعت الرئاسة؟')).toEqual(['place']);
+    expect(types.asked('بأي طريقة تتعاون الدول؟')).toEqual([]);
+    expect(types.asked('بكم صوتوا؟')).toEqual([]);
+  });
+
+  it('takes a question word after a dash for the start of a clause, not a hyphenated word', () => {
+    expect(types.asked('One delegate works with AFRIPOL — which country was that?')).toEqual(['place']);
+    expect(types.asked('The state-who-signed list')).toEqual([]);
   });
 });
 
