@@ -28,8 +28,7 @@ const TYPE_SHARE = 0.1;
 export function preferAskedType(candidates: readonly Quotable[], asked: readonly AnswerType[]): Quotable[] {
   if (asked.length === 0) return [...candidates];
   const rescored = candidates.map((candidate) => {
-    const held = candidate.heldTypes.size / asked.length;
-    const score = (1 - TYPE_SHARE) * candidate.ranked.score + TYPE_SHARE * held;
+    const score = typedScore(candidate, asked);
     return {
       ...candidate,
       ranked: { ...candidate.ranked, score },
@@ -40,18 +39,41 @@ export function preferAskedType(candidates: readonly Quotable[], asked: readonly
   return rescored.sort((a, b) => b.ranked.score - a.ranked.score);
 }
 
+/** A candidate's score once reordered: its relevance with the share of the asked types it holds. */
+function typedScore(candidate: Quotable, asked: readonly AnswerType[]): number {
+  return blend(candidate.ranked.score, candidate.heldTypes.size / asked.length);
+}
+
+function blend(relevance: number, heldShare: number): number {
+  return (1 - TYPE_SHARE) * relevance + TYPE_SHARE * heldShare;
+}
+
 /**
- * The candidates (best first, by relevance) that the reordering could still show among the first `shown`, each
- * scoring at least `minRelative` of the best: the others need no excerpt. A candidate gains at most TYPE_SHARE,
- * the best keeps at least its relevance share, and a candidate that more than `shown - 1` others beat whatever
- * types they hold cannot rise into view.
+ * The candidates (best first, by relevance) that the reordering could still show among the first `shown`,
+ * scoring at least `minRelative` of the best, each quoted (`quote`) as it is reached: the others need no
+ * excerpt. A candidate gains at most TYPE_SHARE; once `shown` quoted candidates score more than the next one
+ * could, or it could not reach `minRelative` of the best quoted one, neither it nor any after it (they score
+ * less) can rise into view. Deciding on the quoted candidates' own scores quotes fewer than bounds on their
+ * relevance alone would.
  */
-export function reorderable(ranked: readonly RankedPassage[], shown: number, minRelative: number): RankedPassage[] {
-  const top = (1 - TYPE_SHARE) * (ranked[0]?.score ?? 0);
-  return ranked.filter((candidate, i) => {
-    const highest = (1 - TYPE_SHARE) * candidate.score + TYPE_SHARE;
-    if (highest < minRelative * top) return false;
-    const beaten = ranked.slice(0, i).filter((other) => (1 - TYPE_SHARE) * other.score > highest).length;
-    return beaten < shown;
-  });
+export function quoteReorderable(
+  ranked: readonly RankedPassage[],
+  asked: readonly AnswerType[],
+  shown: number,
+  minRelative: number,
+  quote: (passage: RankedPassage) => Quotable,
+): Quotable[] {
+  const quoted: Quotable[] = [];
+  const scores: number[] = [];
+  let top = 0;
+  for (const passage of ranked) {
+    const highest = blend(passage.score, 1);
+    if (highest < minRelative * top || scores.filter((score) => score > highest).length >= shown) break;
+    const candidate = quote(passage);
+    const score = typedScore(candidate, asked);
+    quoted.push(candidate);
+    scores.push(score);
+    top = Math.max(top, score);
+  }
+  return quoted;
 }

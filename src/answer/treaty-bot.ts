@@ -7,7 +7,7 @@ import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import { answerReply, noAnswerReply, type ReplyOffers } from './answer-reply.ts';
 import { AnswerTypes } from './answer-type.ts';
-import { preferAskedType, type Quotable, reorderable } from './answer-type-rank.ts';
+import { preferAskedType, type Quotable, quoteReorderable } from './answer-type-rank.ts';
 import type { AskContext } from './ask-context.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
 import { type Command, parseCommand } from './command.ts';
@@ -209,14 +209,14 @@ export class TreatyBot {
     const heldTypes = this.typesHeld(plan, asked);
     const ranked = this.search.search(plan, MAX_EXCERPTS * 2);
     // Excerpts are cut for the passages that may be shown, by relevance or once reordered by answer type.
-    const showable =
-      asked.length > 0
-        ? reorderable(ranked, MAX_EXCERPTS, MIN_RELATIVE_SCORE)
-        : shown(ranked, (passage) => passage.score);
-    const candidates = showable.map((passage): Quotable => {
+    const quote = (passage: RankedPassage): Quotable => {
       const excerpt = this.toExcerpt(passage);
       return { ranked: passage, excerpt, heldTypes: heldTypes(passage, excerpt) };
-    });
+    };
+    const candidates =
+      asked.length > 0
+        ? quoteReorderable(ranked, asked, MAX_EXCERPTS, MIN_RELATIVE_SCORE, quote)
+        : shown(ranked, (passage) => passage.score).map(quote);
     // Confidence asks whether the passages quoted by relevance hold the asked-for span: the reordering below
     // would otherwise lift a passage that holds some date to the top of every unanswerable "when" question.
     const typeRanks = asked.map((type) =>

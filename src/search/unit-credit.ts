@@ -7,9 +7,9 @@ const ROOT_CREDIT = 0.5;
 export interface TermSources {
   /** How many passages there are: ordinals run from 0 below it. */
   passageCount: number;
-  withTerm(term: string): Iterable<number>;
-  withContext(term: string): Iterable<number>;
-  withRoot(root: string): Iterable<number>;
+  withTerm(term: string): ArrayLike<number>;
+  withContext(term: string): ArrayLike<number>;
+  withRoot(root: string): ArrayLike<number>;
 }
 
 /**
@@ -28,9 +28,11 @@ export function unitCredits(
     slotOf[ordinal] = slot;
   });
   const credits = new Float64Array(candidates.length * units.length);
-  const raise = (u: number, ordinals: Iterable<number>, credit: number) => {
-    for (const ordinal of ordinals) {
-      const slot = slotOf[ordinal] ?? -1;
+  const raise = (u: number, ordinals: ArrayLike<number>, credit: number) => {
+    // Indexed, not for-of: the holders come as arrays and as typed arrays, and iterating both through one
+    // loop made it go through the iterator protocol.
+    for (let i = 0; i < ordinals.length; i++) {
+      const slot = slotOf[ordinals[i] ?? -1] ?? -1;
       if (slot < 0) continue;
       const at = slot * units.length + u;
       if ((credits[at] ?? 0) < credit) credits[at] = credit;

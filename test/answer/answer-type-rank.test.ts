@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { preferAskedType, type Quotable, reorderable } from '../../src/answer/answer-type-rank.ts';
+import { preferAskedType, type Quotable, quoteReorderable } from '../../src/answer/answer-type-rank.ts';
 import type { Excerpt } from '../../src/answer/reply.ts';
 import type { RankedPassage } from '../../src/search/ranker.ts';
 
@@ -38,14 +38,31 @@ describe('preferAskedType', () => {
   });
 });
 
-describe('reorderable', () => {
+describe('quoteReorderable', () => {
   /** What an answer shows: the first five that score at least 0.55 of the best. */
   const shownTexts = (candidates: readonly Quotable[]) => {
     const top = candidates[0]?.ranked.score ?? 0;
     return texts(candidates.filter(({ ranked }) => ranked.score >= top * 0.55).slice(0, 5));
   };
+  /** Quotes the candidates among `all` that quoteReorderable reaches. */
+  const quoteOf = (all: readonly Quotable[]) => {
+    const byRanked = new Map(all.map((quotable) => [quotable.ranked, quotable]));
+    return (ranked: RankedPassage) => {
+      const quotable = byRanked.get(ranked);
+      if (!quotable) throw new Error('not a candidate');
+      return quotable;
+    };
+  };
+  const reorderable = (all: readonly Quotable[]) =>
+    quoteReorderable(
+      all.map(({ ranked }) => ranked),
+      ['time'],
+      5,
+      0.55,
+      quoteOf(all),
+    );
 
-  it('keeps every candidate the reordering could show, for any scores and held types', () => {
+  it('quotes every candidate the reordering could show, and the first five by relevance, for any scores and held types', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ score: fc.double({ min: 0, max: 1, noNaN: true }), dated: fc.boolean() }), {
@@ -55,24 +72,25 @@ describe('reorderable', () => {
           const all = drafts
             .map(({ score, dated }, i) => candidate(dated ? `${i} in 2011` : `${i}`, score))
             .sort((a, b) => b.ranked.score - a.ranked.score);
-          const kept = new Set(
-            reorderable(
-              all.map(({ ranked }) => ranked),
-              5,
-              0.55,
-            ),
-          );
-          const pruned = all.filter(({ ranked }) => kept.has(ranked));
-          expect(shownTexts(preferAskedType(pruned, ['time']))).toEqual(shownTexts(preferAskedType(all, ['time'])));
+          const quoted = reorderable(all);
+          expect(quoted).toEqual(all.slice(0, quoted.length));
+          expect(shownTexts(quoted)).toEqual(shownTexts(all));
+          expect(shownTexts(preferAskedType(quoted, ['time']))).toEqual(shownTexts(preferAskedType(all, ['time'])));
         },
       ),
       { numRuns: 2000 },
     );
   });
 
-  it('drops a candidate too weak to rise into view', () => {
+  it('does not quote a candidate too weak to rise into view', () => {
     const strong = candidate('strong', 0.9);
     const weak = candidate('weak, 2011', 0.2);
-    expect(reorderable([strong.ranked, weak.ranked], 5, 0.55)).toEqual([strong.ranked]);
+    expect(reorderable([strong, weak])).toEqual([strong]);
+  });
+
+  it('stops once five quoted candidates beat what the next could score', () => {
+    const dated = [0.9, 0.89, 0.88, 0.87, 0.86].map((score, i) => candidate(`${i} in 2011`, score));
+    const next = candidate('next, 2011', 0.85);
+    expect(reorderable([...dated, next])).toEqual(dated);
   });
 });
