@@ -291,6 +291,8 @@ export class PassageSearch {
 }
 
 const NO_UNITS: readonly number[] = [];
+const NO_WORDS: readonly number[] = [];
+const NO_SPANS: readonly ConceptSpan[] = [];
 
 /** The indices a sparse array holds, ascending (forEach skips the holes). */
 function indicesOf(sparse: readonly unknown[]): number[] {
@@ -300,5 +302,3 @@ function indicesOf(sparse: readonly unknown[]): number[] {
   });
   return indices;
 }
-const NO_WORDS: readonly number[] = [];
-const NO_SPANS: readonly ConceptSpan[] = [];
