@@ -27,7 +27,7 @@ export type IndexManifest = z.infer<typeof manifestSchema>;
 export interface SearchData {
   lexicon: CompiledLexicon;
   analyzed: AnalyzedPassage[];
-  /** Which passages hold each root and context term (computed, not stored: the analysis holds them). */
+  /** Which passages hold each root and context term (stored in the analysis file beside the passages). */
   holders: TermHolders;
   index: Bm25Index;
   plain: Bm25Index;

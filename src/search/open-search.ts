@@ -78,7 +78,11 @@ export function openSearch({
     );
     data = buildSearchData({ ...sources, lexicon: CompiledLexicon.compile(loadLexicon(lexiconDir)) });
   }
-  const english = openEnglishText(seedsDir, sources.documents, data, logger);
+  return searchOver(data, openEnglishText(seedsDir, sources.documents, data, logger));
+}
+
+/** The search over loaded or built data and the English translations' search, as `npm start` opens it. */
+export function searchOver(data: SearchData, english: EnglishTextIndex): PassageSearch {
   return new PassageSearch(data.analyzed, data.index, data.lexicon, english, data.plain, data.holders);
 }
 
