@@ -39,6 +39,12 @@ function embedded(words: readonly string[], i: number): boolean {
 /** أي (which) with a preposition and maybe a conjunction, normalized: بأي، لأي، وبأية. */
 const PREPOSITION_AND_WHICH = /^[وف]?[بل]اي[هة]?$/;
 
+/**
+ * How many words after a person question word a role may stand to ask for a name: the question word, maybe a
+ * pronoun or a verb (هو، كان; is the), then the role. Further on, a role is part of what the question is about.
+ */
+const ROLE_WINDOW = 3;
+
 /** The word for "number" before a number cites something (القرار رقم 3, resolution number 3) and asks for none. */
 const ARABIC_NUMBER_WORD = 'رقم';
 const ENGLISH_NUMBER_WORD = 'number';
@@ -109,14 +115,19 @@ export class AnswerTypes {
     Array<{ type: AnswerType; phrase: string[]; keyword: boolean }>
   >();
   private readonly rules: CompiledRule[];
+  /** The roles and offices after a person question word that ask for a person's name (see `asksName`). */
+  private readonly roles: { ar: ReadonlySet<string>; en: ReadonlySet<string> };
 
   constructor(rules: Record<AnswerType, AnswerTypeRule>) {
-    const anyAsk = Object.values(rules)
+    // A name is asked by a person question about a role: its `ask` words are roles, not question words.
+    const { name, ...questionRules } = rules;
+    this.roles = { ar: new Set(name.ask.ar.map(normalizeArabic)), en: new Set(name.ask.en) };
+    const anyAsk = Object.values(questionRules)
       .flatMap((rule) => rule.ask.en)
       .map(escapeRegExp)
       .join('|');
     this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => {
-      const ask = rule.ask.en.map(escapeRegExp).join('|');
+      const ask = type === 'name' ? '(?!)' : rule.ask.en.map(escapeRegExp).join('|');
       return {
         type,
         // An English question word asks only at the start of a clause, a dash's too ("… AFRIPOL — which country was
@@ -139,7 +150,7 @@ export class AnswerTypes {
     this.quantityPhrases = [...rules.quantity.ask.ar, ...rules.quantity.ask.en]
       .map((text) => normalizedWords(text))
       .sort((a, b) => b.length - a.length);
-    for (const [type, rule] of Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>) {
+    for (const [type, rule] of Object.entries(questionRules) as Array<[AnswerType, AnswerTypeRule]>) {
       const phrases = [
         ...rule.ask.ar.map((text) => ({ text, keyword: false })),
         ...rule.keywords.ar.map((text) => ({ text, keyword: true })),
@@ -166,7 +177,14 @@ export class AnswerTypes {
     // words still ask ("Is there a handbook, and who wrote it?").
     const yesNo = YES_NO_ARABIC.has(words[0] ?? '') || YES_NO_ENGLISH.test(question);
     for (const rule of this.rules) {
-      if (rule.english.test(asking) || (!yesNo && rule.englishKeyword.test(asking))) types.add(rule.type);
+      const question = rule.english.exec(asking);
+      if (question || (!yesNo && rule.englishKeyword.test(asking))) types.add(rule.type);
+      if (
+        question &&
+        rule.type === 'person' &&
+        this.roleFollowsEnglish(asking.slice(question.index + question[0].length))
+      )
+        types.add('name');
     }
     const unnumbered = withoutNumbers(withoutReferences(words));
     unnumbered.forEach((word, i) => {
@@ -182,13 +200,18 @@ export class AnswerTypes {
         for (const { type, phrase, keyword } of this.arabicByFirstWord.get(form) ?? []) {
           const asks = questionForms.has(form) || (form === which && phrase.length > 1);
           if (!keyword && !asks) continue;
-          if (!(keyword && yesNo) && followsAt(unnumbered, i, phrase)) here.add(type);
+          if ((keyword && yesNo) || !followsAt(unnumbered, i, phrase)) continue;
+          here.add(type);
+          if (type === 'person' && !keyword && this.roleFollowsArabic(unnumbered, i, phrase.length)) here.add('name');
         }
       }
       // "Who" with the word for states asks which states (منو الدولة اللي اقترحت), not for a person.
       if (here.has('states')) here.delete('person');
       for (const type of here) types.add(type);
     });
+    // A question about a role asks for the person's name: any organisation or role word does not answer it.
+    if (types.has('name')) types.delete('person');
+    if (types.has('states')) types.delete('name');
     // Money is a topic (غسل الأموال، فلوس الجرايم) until a quantity word counts it: شكد فلوس، كم من الأموال.
     const counted = types.has('quantity') ? this.afterQuantityPhrase(words) : undefined;
     if (counted !== undefined) {
@@ -196,6 +219,26 @@ export class AnswerTypes {
       if (noun !== undefined && MONEY_NOUNS.has(noun)) types.add('money');
     }
     return this.rules.map((rule) => rule.type).filter((type) => types.has(type));
+  }
+
+  /**
+   * True when a role or an office stands among the few words from the person question word at `i` on (its
+   * phrase is `length` words): منو هو الأمين العام، شو اسم المتحدث، مين ترأس، مين كان رئيس الدورة.
+   */
+  private roleFollowsArabic(words: readonly string[], i: number, length: number): boolean {
+    for (let j = i + 1; j <= i + length + ROLE_WINDOW - 1 && j < words.length; j++) {
+      if (this.roles.ar.has(words[j] ?? '')) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The same for the English text after a person question word: "was the rapporteur", "is the INTERPOL Secretary
+   * General", "currently heads", "of the rapporteur" (after "what's the name").
+   */
+  private roleFollowsEnglish(text: string): boolean {
+    const words = text.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? [];
+    return words.slice(0, ROLE_WINDOW + 1).some((word) => this.roles.en.has(word.replace(/['’]s$/, '')));
   }
 
   /**

@@ -65,8 +65,11 @@ export interface DialectTable {
   suffixes: string[];
 }
 
-/** The kinds of answer a question can ask for that a passage either holds or not (see data/answer-types.json). */
-export type AnswerType = 'time' | 'duration' | 'quantity' | 'money' | 'place' | 'states' | 'person';
+/**
+ * The kinds of answer a question can ask for that a passage either holds or not (see data/answer-types.json):
+ * `name` is a person's name, asked by a person question about a role (who was the rapporteur).
+ */
+export type AnswerType = 'time' | 'duration' | 'quantity' | 'money' | 'place' | 'states' | 'person' | 'name';
 
 /** How to recognise a question asking for one type of answer, and a passage that holds one. */
 export interface AnswerTypeRule {
@@ -298,6 +301,7 @@ const answerTypesFileSchema = z.strictObject({
     place: answerTypeRuleSchema,
     states: answerTypeRuleSchema,
     person: answerTypeRuleSchema,
+    name: answerTypeRuleSchema,
   }),
 });
 

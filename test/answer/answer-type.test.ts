@@ -31,9 +31,9 @@ describe('AnswerTypes.asked', () => {
     ['Which countries voted against it?', ['states']],
     ['ما هي الدول اللي وقعت؟', ['states']],
     ['في أي بلد انعقد الحفل؟', ['place']],
-    ['مين ترأس الاجتماع؟', ['person']],
+    ['مين ترأس الاجتماع؟', ['name']],
     ['شكون اللي دار هاد القرار؟', ['person']],
-    ["What's the name of the rapporteur?", ['person']],
+    ["What's the name of the rapporteur?", ['name']],
     ['أي ١٩ دولة شاركت؟', ['place']],
     ['Which 19 countries took part?', ['states']],
     ['Which five countries abstained?', ['states']],
@@ -86,6 +86,30 @@ describe('AnswerTypes.asked', () => {
     expect(types.asked('ولأي دولة رجعت الرئاسة؟')).toEqual(['place']);
     expect(types.asked('بأي طريقة تتعاون الدول؟')).toEqual([]);
     expect(types.asked('بكم صوتوا؟')).toEqual([]);
+  });
+
+  it('asks for a name when a role follows the person question word, in every variety and in English', () => {
+    for (const question of [
+      'منو هو الأمين العام للإنتربول؟',
+      'شكون هو الممثل الخاص ديال الانتربول؟',
+      'شو اسم المتحدث باسم الأمين العام؟',
+      'مين كان رئيس الدورة ال٧٩ للجمعية العامة؟',
+      'من ترأس الاجتماع؟',
+      'Who is the INTERPOL Secretary General?',
+      'Who currently heads the office in New York?',
+      'who was the Portuguese panelist on the prevention item?',
+    ]) {
+      expect(types.asked(question), question).toEqual(['name']);
+    }
+  });
+
+  it('keeps a person question without a role, or with one further on, asking for any person or body', () => {
+    expect(types.asked('مين لازم يشارك بالوقاية من الجرايم؟')).toEqual(['person']);
+    expect(types.asked('شكون اللي مسؤول على سياسات الإنفاذ؟')).toEqual(['person']);
+    expect(types.asked('Who should awareness campaigns be aimed at?')).toEqual(['person']);
+    expect(types.asked("What's the name of the operation?")).toEqual(['person']);
+    expect(types.asked('مين الدول اللي شاركت مع الرئيس؟')).toEqual(['states']);
+    expect(types.asked('Who did the states ask to draft the report for the chair?')).toEqual(['person']);
   });
 
   it('takes a question word after a dash for the start of a clause, not a hyphenated word', () => {
@@ -142,6 +166,12 @@ describe('AnswerTypes.holds', () => {
     ['states', 'ينبغي لكل دولة', false],
     ['person', 'وقال الأمين العام', true],
     ['person', 'ماركو كينب (إستونيا)', true],
+    // A name is a person the documents name, not a role or a body.
+    ['name', 'وماركو كينبو (إستونيا)', true],
+    ['name', 'ووصفت غادة والي، المديرة التنفيذية', true],
+    ['name', 'وقال المتحدث باسم الأمين العام', false],
+    ['name', 'أعد المقرر قائمة دقيقة', false],
+    ['name', 'مكتب الممثل الخاص للإنتربول لدى الأمم المتحدة', false],
   ] as const)('%s in "%s" → %s', (type, text, expected) => {
     expect(types.holds(type, text)).toBe(expected);
   });

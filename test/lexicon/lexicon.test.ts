@@ -356,3 +356,16 @@ describe('topics.json', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('answer-types.json', () => {
+  // A name answers "who was the rapporteur" only if it is a person the documents name (answer-type.ts).
+  it('lists as names only words of people the seeds name, as written there', () => {
+    const missing = lexicon.answerTypes.name.evidence.words.filter((word) => !inSeeds(word));
+    expect(missing).toEqual([]);
+  });
+
+  it('lists no name that is also a common word once normalized (والي is وإلى)', () => {
+    const common = lexicon.answerTypes.name.evidence.words.filter((word) => !keepsContentWord(word));
+    expect(common).toEqual([]);
+  });
+});
