@@ -358,6 +358,22 @@ describe('topics.json', () => {
 });
 
 describe('answer-types.json', () => {
+  // A question word left in the question is searched as a word: فوقاش (Maghrebi "when") had read as ف + الوقاية.
+  it('has every one-word Arabic question word among the stop words, save the nouns that ask (كمية، مقدار)', () => {
+    const askingNouns = ['كمية', 'مقدار'];
+    const stopWords = new Set(
+      [
+        ...lexicon.stopwords.ar,
+        ...lexicon.dialects.flatMap((table) => [...table.questionWords, ...table.functionWords]),
+      ].map(normalize),
+    );
+    const { name: _roles, ...questionTypes } = lexicon.answerTypes;
+    const kept = Object.values(questionTypes)
+      .flatMap((rule) => rule.ask.ar)
+      .filter((phrase) => !phrase.includes(' ') && !askingNouns.includes(phrase) && !stopWords.has(normalize(phrase)));
+    expect(kept).toEqual([]);
+  });
+
   // A name answers "who was the rapporteur" only if it is a person the documents name (answer-type.ts).
   it('lists as names only words of people the seeds name, as written there', () => {
     const missing = lexicon.answerTypes.name.evidence.words.filter((word) => !inSeeds(word));
