@@ -39,6 +39,11 @@ function embedded(words: readonly string[], i: number): boolean {
 /** أي (which) with a preposition and maybe a conjunction, normalized: بأي، لأي، وبأية. */
 const PREPOSITION_AND_WHICH = /^[وف]?[بل]اي[هة]?$/;
 
+/** The pronouns a person question word may take before its noun (مين هو، منو هي), normalized. */
+const PRONOUNS = new Set(['هو', 'هي', 'هيا', 'هوا']);
+/** A capitalized name right after "who is / was" (Who is Philemon Yang?); not an acronym (Who is INTERPOL's …). */
+const ENGLISH_NAMED_PERSON = /^\s+(?:is|was)\s+[A-Z][a-z]/;
+
 /**
  * How many words after a person question word a role may stand to ask for a name: the question word, maybe a
  * pronoun or a verb (هو، كان; is the), then the role. Further on, a role is part of what the question is about.
@@ -115,13 +120,16 @@ export class AnswerTypes {
     Array<{ type: AnswerType; phrase: string[]; keyword: boolean }>
   >();
   private readonly rules: CompiledRule[];
-  /** The roles and offices after a person question word that ask for a person's name (see `asksName`). */
+  /** The roles and offices after a person question word that ask for a person's name (see `roleFollowsArabic`). */
   private readonly roles: { ar: ReadonlySet<string>; en: ReadonlySet<string> };
+  /** The words of the names of the people the documents name (the name type's evidence), normalized. */
+  private readonly people: ReadonlySet<string>;
 
   constructor(rules: Record<AnswerType, AnswerTypeRule>) {
     // A name is asked by a person question about a role: its `ask` words are roles, not question words.
     const { name, ...questionRules } = rules;
     this.roles = { ar: new Set(name.ask.ar.map(normalizeArabic)), en: new Set(name.ask.en) };
+    this.people = new Set(name.evidence.words.map(normalizeArabic));
     const anyAsk = Object.values(questionRules)
       .flatMap((rule) => rule.ask.en)
       .map(escapeRegExp)
@@ -178,13 +186,11 @@ export class AnswerTypes {
     const yesNo = YES_NO_ARABIC.has(words[0] ?? '') || YES_NO_ENGLISH.test(question);
     for (const rule of this.rules) {
       const question = rule.english.exec(asking);
+      const after = question ? asking.slice(question.index + question[0].length) : '';
+      // "Who is Philemon Yang?" asks what he is, not for a person.
+      if (rule.type === 'person' && ENGLISH_NAMED_PERSON.test(after)) continue;
       if (question || (!yesNo && rule.englishKeyword.test(asking))) types.add(rule.type);
-      if (
-        question &&
-        rule.type === 'person' &&
-        this.roleFollowsEnglish(asking.slice(question.index + question[0].length))
-      )
-        types.add('name');
+      if (question && rule.type === 'person' && this.roleFollowsEnglish(after)) types.add('name');
     }
     const unnumbered = withoutNumbers(withoutReferences(words));
     unnumbered.forEach((word, i) => {
@@ -201,6 +207,8 @@ export class AnswerTypes {
           const asks = questionForms.has(form) || (form === which && phrase.length > 1);
           if (!keyword && !asks) continue;
           if ((keyword && yesNo) || !followsAt(unnumbered, i, phrase)) continue;
+          // "مين هو فيليمون يانغ؟" asks what he is, not for a person.
+          if (type === 'person' && !keyword && this.personNamedAt(unnumbered, i + phrase.length)) continue;
           here.add(type);
           if (type === 'person' && !keyword && this.roleFollowsArabic(unnumbered, i, phrase.length)) here.add('name');
         }
@@ -230,6 +238,12 @@ export class AnswerTypes {
       if (this.roles.ar.has(words[j] ?? '')) return true;
     }
     return false;
+  }
+
+  /** True when a person the documents name stands at `at`, maybe after a pronoun (مين هو فيليمون يانغ). */
+  private personNamedAt(words: readonly string[], at: number): boolean {
+    const next = PRONOUNS.has(words[at] ?? '') ? at + 1 : at;
+    return this.people.has(words[next] ?? '');
   }
 
   /**

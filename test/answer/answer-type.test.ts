@@ -103,6 +103,13 @@ describe('AnswerTypes.asked', () => {
     }
   });
 
+  it('asks for no person when the question names one the documents name (who is Philemon Yang?)', () => {
+    expect(types.asked('مين هو فيليمون يانغ؟ شو كان شغله قبل؟')).toEqual([]);
+    expect(types.asked('منو غادة والي؟')).toEqual([]);
+    expect(types.asked('Who is Philemon Yang?')).toEqual([]);
+    expect(types.asked("Who is INTERPOL's special representative?")).toEqual(['name']);
+  });
+
   it('keeps a person question without a role, or with one further on, asking for any person or body', () => {
     expect(types.asked('مين لازم يشارك بالوقاية من الجرايم؟')).toEqual(['person']);
     expect(types.asked('شكون اللي مسؤول على سياسات الإنفاذ؟')).toEqual(['person']);
