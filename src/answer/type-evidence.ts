@@ -51,7 +51,8 @@ export function evidenceTexts(
 ): EvidenceText[] {
   // Spans that are no evidence (AnswerTypes.blankNotEvidence) go before the pieces are cut: a cut would leave
   // half a date or a document symbol behind.
-  const whole = { text: blank(excerpt.text), unmatched: blank(blankHighlights(excerpt)) };
+  const text = blank(excerpt.text);
+  const whole = { text, unmatched: blankHighlights({ text, highlights: excerpt.highlights }) };
   if (!counted) {
     const matching = splitSentences(excerpt.text, { start: 0, end: excerpt.text.length })
       .filter(({ start, end }) => excerpt.highlights.some((word) => word.start < end && start < word.end))
@@ -69,7 +70,7 @@ export function evidenceTexts(
 }
 
 /** The excerpt's text with its highlighted (matched) words replaced by spaces, offsets kept. */
-function blankHighlights({ text, highlights }: Excerpt): string {
+function blankHighlights({ text, highlights }: Pick<Excerpt, 'text' | 'highlights'>): string {
   const parts: string[] = [];
   let at = 0;
   for (const { start, end } of [...highlights].sort((a, b) => a.start - b.start)) {

@@ -167,10 +167,16 @@ describe('AnswerTypes.holds', () => {
     ['place', 'ينبغي للدول أن تعزز التعاون', false],
     ['place', 'في مقر الأمم المتحدة', true],
     ['states', 'الأمم المتحدة والمملكة', false],
-    ['states', 'ستستضيفه هانوي بفيتنام', true],
+    ['states', 'ستستضيفه العاصمة بفيتنام', true],
     ['states', 'وفد الولايات المتحدة الأمريكية', true],
     ['states', 'ساحل العاج', true],
     ['states', 'ينبغي لكل دولة', false],
+    // A city's country says where, not which states: "Hanoi, Viet Nam" answers no "which states signed".
+    ['states', 'في حفل رسمي ستستضيفه “هانوي” بفيتنام', false],
+    ['states', 'ثم مكتب فيينا (النمسا)، المكلفين', false],
+    ['states', 'في هانوي، فيتنام.', false],
+    ['states', 'ستستضيفه هانوي، ووقعت فيتنام', true],
+    ['place', 'في حفل رسمي ستستضيفه “هانوي” بفيتنام', true],
     ['person', 'وقال الأمين العام', true],
     ['person', 'ماركو كينب (إستونيا)', true],
     // A name is a person the documents name, not a role or a body.
