@@ -44,6 +44,24 @@ const PRONOUNS = new Set(['هو', 'هي', 'هيا', 'هوا']);
 /** A capitalized name right after "who is / was" (Who is Philemon Yang?); not an acronym (Who is INTERPOL's …). */
 const ENGLISH_NAMED_PERSON = /^\s+(?:is|was)\s+[A-Z][a-z]/;
 
+/** The types whose answer is a number, which a number the question states cannot be. */
+const COUNT_TYPES: ReadonlySet<AnswerType> = new Set(['quantity', 'money', 'duration']);
+/** A number in ASCII digits, maybe grouped by commas (1,006). */
+const NUMBER = /\d[\d,]*/g;
+const NO_NUMBERS: ReadonlySet<string> = new Set();
+
+function withoutGrouping(number: string): string {
+  return number.replace(/,/g, '');
+}
+
+/**
+ * The numbers a question states (its words are normalized: digits in ASCII), without grouping commas, for
+ * blankNotEvidence. A date asked about keeps its own year: "when in July 2020" is answered by "29 July 2020".
+ */
+export function statedNumbers(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.filter((word) => /^\d[\d,]*$/.test(word)).map(withoutGrouping));
+}
+
 /**
  * How many words after a person question word a role may stand to ask for a name: the question word, maybe a
  * pronoun or a verb (هو، كان; is the), then the role. Further on, a role is part of what the question is about.
@@ -270,10 +288,17 @@ export class AnswerTypes {
     return undefined;
   }
 
-  /** The text without the spans that are no evidence (`evidence.notEvidence`), offsets kept; digits in ASCII. */
-  blankNotEvidence(type: AnswerType, text: string): string {
+  /**
+   * The text without the spans that are no evidence (`evidence.notEvidence`), offsets kept; digits in ASCII. For
+   * a count, also without the numbers the question states itself (`stated`, see statedNumbers): "of the 1,006
+   * arrested, how many were charged?" is not answered by 1,006.
+   */
+  blankNotEvidence(type: AnswerType, text: string, stated: ReadonlySet<string> = NO_NUMBERS): string {
     const rule = this.ruleOf(type);
-    return rule ? blanked(toAsciiDigits(text), rule.notEvidence) : text;
+    if (!rule) return text;
+    const kept = blanked(toAsciiDigits(text), rule.notEvidence);
+    if (stated.size === 0 || !COUNT_TYPES.has(type)) return kept;
+    return kept.replace(NUMBER, (number) => (stated.has(withoutGrouping(number)) ? ' '.repeat(number.length) : number));
   }
 
   /**

@@ -6,7 +6,7 @@ import type { PassageSearch } from '../search/passage-search.ts';
 import type { QueryPlan } from '../search/query-plan.ts';
 import type { RankedPassage } from '../search/ranker.ts';
 import { answerReply, noAnswerReply, type ReplyOffers } from './answer-reply.ts';
-import { AnswerTypes } from './answer-type.ts';
+import { AnswerTypes, statedNumbers } from './answer-type.ts';
 import { preferAskedType, type Quotable, quoteReorderable } from './answer-type-rank.ts';
 import type { AskContext } from './ask-context.ts';
 import { cleanInput, detectLanguage } from './clean-input.ts';
@@ -248,9 +248,10 @@ export class TreatyBot {
     const types = this.answerTypes;
     // The excerpt's evidence is cut for each type without what is no evidence of it (a date is no count), and
     // for a quantity near the counted noun.
+    const stated = statedNumbers(plan.words);
     const evidenceFor = (type: AnswerType, passage: RankedPassage, excerpt: Excerpt) =>
       evidenceTexts(excerpt, passage.analyzed, type === 'quantity' ? counted : undefined, (text) =>
-        types.blankNotEvidence(type, text),
+        types.blankNotEvidence(type, text, stated),
       );
     return (passage, excerpt) =>
       new Set(asked.filter((type) => evidenceFor(type, passage, excerpt).some((piece) => types.heldIn(type, piece))));

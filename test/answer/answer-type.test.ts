@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerTypes } from '../../src/answer/answer-type.ts';
+import { AnswerTypes, statedNumbers } from '../../src/answer/answer-type.ts';
 import { loadLexicon } from '../../src/lexicon/lexicon.ts';
 
 const types = new AnswerTypes(loadLexicon().answerTypes);
@@ -187,6 +187,16 @@ describe('AnswerTypes.holds', () => {
     ['name', 'مكتب الممثل الخاص للإنتربول لدى الأمم المتحدة', false],
   ] as const)('%s in "%s" → %s', (type, text, expected) => {
     expect(types.holds(type, text)).toBe(expected);
+  });
+
+  it('takes no number the question states as the count it asks for; a date keeps its year', () => {
+    const stated = statedNumbers(['من', 'اصل', '1,006', 'مشتبه', 'كم', 'واحد', '2024']);
+    expect([...stated].sort()).toEqual(['1006', '2024']);
+    expect(types.blankNotEvidence('quantity', 'اعتقال 1006 مشبوهين وتفكيك 134,089 بنية', stated)).toBe(
+      'اعتقال      مشبوهين وتفكيك 134,089 بنية',
+    );
+    expect(types.blankNotEvidence('quantity', 'اعتقال 1,006 مشبوهين', stated)).toBe('اعتقال       مشبوهين');
+    expect(types.blankNotEvidence('time', 'في أيلول/سبتمبر 2024', stated)).toBe('في أيلول/سبتمبر 2024');
   });
 
   it("looks for names (not numbers) only outside the question's own words", () => {
