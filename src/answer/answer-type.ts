@@ -36,6 +36,18 @@ function embedded(words: readonly string[], i: number): boolean {
   return TOPIC_MARKERS.has(words[i - 1] ?? '');
 }
 
+/**
+ * باسم (on behalf of, in the name of) is a preposition of its own, not ب + اسم (name): "who spoke on behalf of
+ * the Group of 77" asks who, "the spokesman for Guterres" asks for no name. With a conjunction too (وباسم).
+ */
+const ON_BEHALF_OF = /^[وف]?باسم$/;
+
+/**
+ * في before a keyword frames it, as "in" or, colloquially, "is there": في مدة محددة؟ (is there a set period?), في
+ * عام 2020 (in the year 2020) ask for no duration or year. A question word after في still asks (في أي بلد).
+ */
+const FRAMES_A_KEYWORD = new Set(['في']);
+
 /** أي (which) with a preposition and maybe a conjunction, normalized: بأي، لأي، وبأية. */
 const PREPOSITION_AND_WHICH = /^[وف]?[بل]اي[هة]?$/;
 
@@ -218,13 +230,15 @@ export class AnswerTypes {
       const questionForms = new Set([word, /^[وف]../.test(word) ? word.slice(1) : word]);
       // "Which" may also carry a preposition (بأي سنة، لأي دولة), in a phrase of several words.
       const which = PREPOSITION_AND_WHICH.test(word) ? word.replace(/^[وف]?[بل]/, '') : undefined;
-      const forms = new Set([...questionForms, withoutProclitic(word), withoutPronoun(word), which ?? word]);
+      const bare = ON_BEHALF_OF.test(word) ? word : withoutProclitic(word);
+      const forms = new Set([...questionForms, bare, withoutPronoun(word), which ?? word]);
       const here = new Set<AnswerType>();
       for (const form of forms) {
         for (const { type, phrase, keyword } of this.arabicByFirstWord.get(form) ?? []) {
           const asks = questionForms.has(form) || (form === which && phrase.length > 1);
           if (!keyword && !asks) continue;
-          if ((keyword && yesNo) || !followsAt(unnumbered, i, phrase)) continue;
+          if ((keyword && (yesNo || FRAMES_A_KEYWORD.has(unnumbered[i - 1] ?? ''))) || !followsAt(unnumbered, i, phrase))
+            continue;
           // "مين هو فيليمون يانغ؟" asks what he is, not for a person.
           if (type === 'person' && !keyword && this.personNamedAt(unnumbered, i + phrase.length)) continue;
           here.add(type);

@@ -119,6 +119,18 @@ describe('AnswerTypes.asked', () => {
     expect(types.asked('Who did the states ask to draft the report for the chair?')).toEqual(['person']);
   });
 
+  it('reads باسم as "on behalf of", not as asking for a name', () => {
+    expect(types.asked('شو قال الناطق باسم غوتيريش عن الاتفاقية؟')).toEqual([]);
+    expect(types.asked('وباسم مين اتكلم؟')).toEqual(['person']);
+    expect(types.asked('شو اسم المبادرة؟')).toEqual(['person']);
+  });
+
+  it('takes a keyword after في as framed (in …, is there …), not as asking', () => {
+    expect(types.asked('شو اقترحوا بخصوص الاحتفاظ بالسجلات؟ في مدة محددة او معايير؟')).toEqual([]);
+    expect(types.asked('ما هي مدة الاحتفاظ بالسجلات؟')).toEqual(['duration']);
+    expect(types.asked('في أي بلد انعقد الحفل؟')).toEqual(['place']);
+  });
+
   it('takes a question word after a dash for the start of a clause, not a hyphenated word', () => {
     expect(types.asked('One delegate works with AFRIPOL — which country was that?')).toEqual(['place']);
     expect(types.asked('The state-who-signed list')).toEqual([]);
@@ -179,6 +191,8 @@ describe('AnswerTypes.holds', () => {
     ['place', 'في حفل رسمي ستستضيفه “هانوي” بفيتنام', true],
     ['person', 'وقال الأمين العام', true],
     ['person', 'ماركو كينب (إستونيا)', true],
+    // An observer speaks for a state or body, as a representative does.
+    ['person', 'ألقى المراقب عن دولة فلسطين كلمة', true],
     // A name is a person the documents name, not a role or a body.
     ['name', 'وماركو كينبو (إستونيا)', true],
     ['name', 'ووصفت غادة والي، المديرة التنفيذية', true],
