@@ -232,13 +232,13 @@ export class AnswerTypes {
       const which = PREPOSITION_AND_WHICH.test(word) ? word.replace(/^[وف]?[بل]/, '') : undefined;
       const bare = ON_BEHALF_OF.test(word) ? word : withoutProclitic(word);
       const forms = new Set([...questionForms, bare, withoutPronoun(word), which ?? word]);
+      const framed = FRAMES_A_KEYWORD.has(unnumbered[i - 1] ?? '');
       const here = new Set<AnswerType>();
       for (const form of forms) {
         for (const { type, phrase, keyword } of this.arabicByFirstWord.get(form) ?? []) {
           const asks = questionForms.has(form) || (form === which && phrase.length > 1);
           if (!keyword && !asks) continue;
-          if ((keyword && (yesNo || FRAMES_A_KEYWORD.has(unnumbered[i - 1] ?? ''))) || !followsAt(unnumbered, i, phrase))
-            continue;
+          if ((keyword && (yesNo || framed)) || !followsAt(unnumbered, i, phrase)) continue;
           // "مين هو فيليمون يانغ؟" asks what he is, not for a person.
           if (type === 'person' && !keyword && this.personNamedAt(unnumbered, i + phrase.length)) continue;
           here.add(type);
