@@ -176,7 +176,11 @@ export class AnswerTypes {
           `(?:^|[,;:?.!—–]\\s*|\\b(?:and|or|but)\\s+)(?:${ask})\\b|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+(?=who))\\b(?:${ask})(?=(?:[\\s,]+(?:${anyAsk}))*\\s*[?؟.!]*\\s*$)`,
           'i',
         ),
-        englishKeyword: new RegExp(`\\b(?:${rule.keywords.en.map(englishKeywordPattern).join('|') || '(?!)'})\\b`, 'i'),
+        // A keyword after "of" or "about" names a topic, as after عن in Arabic: "loss of location data".
+        englishKeyword: new RegExp(
+          `(?<!\\b(?:of|about)\\s+(?:(?:the|a|an|its|their)\\s+)?)\\b(?:${rule.keywords.en.map(englishKeywordPattern).join('|') || '(?!)'})\\b`,
+          'i',
+        ),
         words: new Set(rule.evidence.words.map((word) => normalizeArabic(word))),
         digits: rule.evidence.digits === true,
         years: rule.evidence.years === true,

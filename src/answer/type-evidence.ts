@@ -1,4 +1,4 @@
-import { splitSentences } from '../corpus/sentences.ts';
+import { splitSentences, type TextRange } from '../corpus/sentences.ts';
 import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from '../search/query-plan.ts';
 import type { Excerpt } from './reply.ts';
@@ -54,7 +54,7 @@ export function evidenceTexts(
   const text = blank(excerpt.text);
   const whole = { text, unmatched: blankHighlights({ text, highlights: excerpt.highlights }) };
   if (!counted) {
-    const matching = splitSentences(excerpt.text, { start: 0, end: excerpt.text.length })
+    const matching = sentencesWithClauses(excerpt.text)
       .filter(({ start, end }) => excerpt.highlights.some((word) => word.start < end && start < word.end))
       .map(({ start, end }) => ({ text: whole.text.slice(start, end), unmatched: whole.unmatched.slice(start, end) }));
     return matching.length > 0 ? matching : [whole];
@@ -68,6 +68,23 @@ export function evidenceTexts(
     });
   return pieces.length > 0 ? pieces : [whole];
 }
+
+/**
+ * The text's sentences, a clause after a semicolon joined to the one before it: "وسلط فيليمون يانغ؛ رئيس الدورة
+ * التاسعة والسبعين، الضوء على …" names the person on one side of the semicolon and the role on the other.
+ */
+function sentencesWithClauses(text: string): TextRange[] {
+  const joined: TextRange[] = [];
+  for (const sentence of splitSentences(text, { start: 0, end: text.length })) {
+    const last = joined.at(-1);
+    if (last && CLAUSE_END.test(text.slice(last.start, last.end))) last.end = sentence.end;
+    else joined.push({ ...sentence });
+  }
+  return joined;
+}
+
+/** A semicolon (Arabic or Latin) at the end of a sentence as splitSentences cuts it, maybe before a quote mark. */
+const CLAUSE_END = /[؛;]["”“’»)]*$/;
 
 /** The excerpt's text with its highlighted (matched) words replaced by spaces, offsets kept. */
 function blankHighlights({ text, highlights }: Pick<Excerpt, 'text' | 'highlights'>): string {

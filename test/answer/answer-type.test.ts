@@ -119,6 +119,13 @@ describe('AnswerTypes.asked', () => {
     expect(types.asked('Who did the states ask to draft the report for the chair?')).toEqual(['person']);
   });
 
+  it('takes an English keyword after "of" or "about" for a topic, as after عن', () => {
+    expect(types.asked('loss of location data investigation jurisdiction framework')).toEqual([]);
+    expect(types.asked('What does the report say about the budget?')).toEqual([]);
+    expect(types.asked('expert meeting venue')).toEqual(['place']);
+    expect(types.asked('date of adoption')).toEqual(['time']);
+  });
+
   it('reads باسم as "on behalf of", not as asking for a name', () => {
     expect(types.asked('شو قال الناطق باسم غوتيريش عن الاتفاقية؟')).toEqual([]);
     expect(types.asked('وباسم مين اتكلم؟')).toEqual(['person']);

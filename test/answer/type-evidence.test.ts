@@ -77,6 +77,13 @@ describe('evidenceTexts', () => {
     expect(evidenceTexts(excerptOf(passage), passage).map(({ text }) => text)).toEqual([excerpt.text]);
   });
 
+  it('keeps a clause after a semicolon with the one before (a name on one side, the role on the other)', () => {
+    const passage = passageMatching(/وسلط فيليمون يانغ؛/);
+    const excerpt = excerptOf(passage, ['رئيس']);
+    const texts = evidenceTexts(excerpt, passage).map(({ text }) => text);
+    expect(texts.some((text) => text.includes('فيليمون يانغ؛') && text.includes('رئيس الدورة'))).toBe(true);
+  });
+
   it('blanks what is no count before cutting the pieces, so no half date or symbol is left behind', () => {
     const passage = passageMatching(/الاجتماع الأول لفريق الخبراء في فيينا في الفترة من 17 إلى 21/);
     const unit = counted('كم اجتماع عقد فريق الخبراء؟');
