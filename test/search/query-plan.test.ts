@@ -33,6 +33,17 @@ describe('PassageSearch.plan', () => {
       expect(labels(question), question).toEqual(['الاتفاقيه']);
   });
 
+  it('drops greetings, politeness and request frames, which would match passages by their roots', () => {
+    for (const question of [
+      'مرحبا، لو سمحت بدي أعرف شو هي الاتفاقية؟',
+      'السلام عليكم، سمعت عن الاتفاقية، ممكن تقلي؟ شكراً',
+      'عافاك قوليا شنو هي الاتفاقية',
+      'تكفى خبرني وش الاتفاقية',
+    ]) {
+      expect(labels(question), question).toEqual(['الاتفاقيه']);
+    }
+  });
+
   it('drops a dialect function word behind a conjunction, but keeps a noun that only looks like one', () => {
     // فهاد is ف + هاد (Maghrebi "this"); فجوة and فوائد are nouns, although ف + جوه / ف + وايد are dialect words.
     expect(labels('شنو قالو فهاد الاجتماع')).not.toContain('فهاد');
