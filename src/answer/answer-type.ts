@@ -219,12 +219,12 @@ export class AnswerTypes {
     // words still ask ("Is there a handbook, and who wrote it?").
     const yesNo = YES_NO_ARABIC.has(words[0] ?? '') || YES_NO_ENGLISH.test(question);
     for (const rule of this.rules) {
-      const question = rule.english.exec(asking);
-      const after = question ? asking.slice(question.index + question[0].length) : '';
+      const questionWord = rule.english.exec(asking);
+      const after = questionWord ? asking.slice(questionWord.index + questionWord[0].length) : '';
       // "Who is Philemon Yang?" asks what he is, not for a person.
       if (rule.type === 'person' && ENGLISH_NAMED_PERSON.test(after)) continue;
-      if (question || (!yesNo && rule.englishKeyword.test(asking))) types.add(rule.type);
-      if (question && rule.type === 'person' && this.roleFollowsEnglish(after)) types.add('name');
+      if (questionWord || (!yesNo && rule.englishKeyword.test(asking))) types.add(rule.type);
+      if (questionWord && rule.type === 'person' && this.roleFollowsEnglish(after)) types.add('name');
     }
     const unnumbered = withoutNumbers(withoutReferences(words));
     unnumbered.forEach((word, i) => {
