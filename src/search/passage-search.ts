@@ -87,7 +87,7 @@ export class PassageSearch {
 
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
-    const tokens = this.lexicon.textAnalyzer.analyze(question);
+    const tokens = this.lexicon.textAnalyzer.analyzeQuestion(question);
     const plan = planQuery(tokens, lang, this.lexicon, this.vocabulary);
     // Analyzed once here for the search, the confidence and the excerpt.
     if (lang !== 'en' || !this.english) return plan;

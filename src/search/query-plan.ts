@@ -191,7 +191,7 @@ function expandColloquial(
       .slice(match.from, match.to)
       .map((word) => word.norm)
       .join(' ');
-    for (const token of analyzer.analyze(match.value).filter((token) => !token.stop)) {
+    for (const token of analyzer.analyzeQuestion(match.value).filter((token) => !token.stop)) {
       result.push({ label: `${label} → ${match.value}`, token });
     }
     next = match.to;
