@@ -120,7 +120,7 @@ export class TextAnalyzer {
       const stop = this.isArabicStop(norm);
       if (stop && stopsUnstemmed) return { start, end, norm, script, stem: norm, variants: [], stop, roots: [] };
       const stem = lightStem(norm);
-      const alternatives = alternativeStems(norm);
+      const alternatives = alternativeStems(norm, stem);
       // The surface form is no variant: a word written alike has the same stem anyway.
       const variants = withoutDuplicates(alternatives, stem);
       // Roots of every stem reading (stemReadings), from the stems already at hand.

@@ -25,10 +25,10 @@ export function lightStem(word: string): string {
  * بهدف → هدف), an imperfect-verb prefix (يتفاوض → تفاوض), the future prefix (ستوفر → توفر, سيشارك → شارك), the
  * feminine past suffix (شاركت → شارك), teh marbuta before a pronoun (جمعيته → جمعيه), tanween alef (يوما → يوم)
  * and a leading waw that belongs to the word (وافقت → وافق). Indexed beside the light stem, and tried at query time
- * when the light stem is not in the index, so that either spelling finds the other.
+ * when the light stem is not in the index, so that either spelling finds the other. `stem` is the word's light
+ * stem, when the caller has it already.
  */
-export function alternativeStems(word: string): string[] {
-  const stem = lightStem(word);
+export function alternativeStems(word: string, stem = lightStem(word)): string[] {
   const base = stripPrefix(word);
   const variants: string[] = [];
   // A one-letter proclitic: لمكافحه → مكافح, وبتعزيز → تعزيز, بهدف → هدف.
