@@ -241,13 +241,18 @@ export class Bm25Index {
    */
   termsIn(id: string, query: readonly Bm25QueryTerm[]): string[] {
     const document = this.shortIds.get(id);
-    const match: Record<string, true> = {};
     if (document === undefined) return [];
+    // A list in the order they matched, not a record keyed by them: an object given new keys for every question
+    // cost more than the binary searches.
+    const matched: string[] = [];
+    const add = (term: string) => {
+      if (this.holds(term, document) && !matched.includes(term)) matched.push(term);
+    };
     for (const { term, fuzzy } of query) {
-      if (this.holds(term, document)) match[term] = true;
-      for (const reading of fuzzy ?? []) if (this.holds(reading.term, document)) match[reading.term] = true;
+      add(term);
+      for (const reading of fuzzy ?? []) add(reading.term);
     }
-    return Object.keys(match);
+    return inPropertyOrder(matched);
   }
 
   private holds(term: string, document: number): boolean {
@@ -271,6 +276,20 @@ export class Bm25Index {
 }
 
 const NO_DOCUMENTS = new Int32Array(0);
+
+/**
+ * Distinct keys in the order `Object.keys` lists them once set on an object in this order: array indices (integers
+ * below 2³² − 1 written canonically) first, ascending, then the others as they came.
+ */
+function inPropertyOrder(keys: readonly string[]): string[] {
+  const indices = keys.filter(isArrayIndex);
+  if (indices.length === 0) return [...keys];
+  return [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isArrayIndex(key))];
+}
+
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
 
 /**
  * The `limit` best of the documents by score, best first, as a stable sort would order them (MiniSearch sorts its
