@@ -165,6 +165,12 @@ export class Bm25Index {
    * matches them, each at its weight: as in MiniSearch, a term's matches are summed before they join the others'.
    */
   search(query: readonly Bm25QueryTerm[], limit: number): Bm25Hit[] {
+    const { ids } = this.documentStats;
+    return this.searchDocuments(query, limit).map(({ document, score }) => ({ id: ids[document] ?? '', score }));
+  }
+
+  /** `search`, its documents by short id (for a caller that numbers its passages as the index does). */
+  searchDocuments(query: readonly Bm25QueryTerm[], limit: number): Array<{ document: number; score: number }> {
     const found: number[] = [];
     const { summed, termsMatched } = this;
     for (const { term, boost, fuzzy } of query) {
@@ -193,11 +199,7 @@ export class Bm25Index {
       summed[document] = (summed[document] ?? 0) * (termsMatched[document] ?? 0);
       termsMatched[document] = 0;
     }
-    const { ids } = this.documentStats;
-    return bestFirst(found, summed, limit).map((document) => ({
-      id: ids[document] ?? '',
-      score: summed[document] ?? 0,
-    }));
+    return bestFirst(found, summed, limit).map((document) => ({ document, score: summed[document] ?? 0 }));
   }
 
   /**
