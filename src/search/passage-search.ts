@@ -92,8 +92,8 @@ export class PassageSearch {
     const plan = planQuery(tokens, lang, this.lexicon, this.vocabulary);
     // Analyzed once here for the search, the confidence and the excerpt.
     if (lang !== 'en' || !this.english) return plan;
-    const words = plan.words.join(' ');
-    return { ...plan, englishStems: this.english.stems(words), englishReadings: this.english.registerReadings(words) };
+    const { stems, readings } = this.english.questionStems(plan.words.join(' '));
+    return { ...plan, englishStems: stems, englishReadings: readings };
   }
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */

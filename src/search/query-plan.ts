@@ -32,7 +32,7 @@ export interface QueryPlan {
   phrase: string[];
   /** An English question's stems as the English text index analyzes them (english-text-index.ts). */
   englishStems?: string[];
-  /** Formal words of the translations for the question's plain ones, by stem (EnglishTextIndex.registerReadings). */
+  /** Formal words of the translations for the question's plain ones, by stem (EnglishTextIndex.questionStems). */
   englishReadings?: ReadonlyMap<string, readonly string[]>;
 }
 
