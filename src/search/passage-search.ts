@@ -177,13 +177,18 @@ export class PassageSearch {
    */
   private searchTermWeights(plan: QueryPlan): Map<string, number> {
     const known = new Map<string, number>();
+    // Each term's document frequency is looked up once, for whether it is known and whether it is rare.
+    const common = new Set<string>();
+    const maxFrequency = COMMON_TERM_SHARE * this.passages.length;
     for (const unit of plan.units) {
       for (const term of unit.terms) {
-        if (this.knownTerm(term)) known.set(term, Math.max(known.get(term) ?? 0, unit.weight));
+        const frequency = this.index.documentFrequency(term);
+        if (frequency === 0) continue;
+        known.set(term, Math.max(known.get(term) ?? 0, unit.weight));
+        if (frequency > maxFrequency) common.add(term);
       }
     }
-    const maxFrequency = COMMON_TERM_SHARE * this.passages.length;
-    const rare = new Map([...known].filter(([term]) => this.index.documentFrequency(term) <= maxFrequency));
+    const rare = new Map([...known].filter(([term]) => !common.has(term)));
     return rare.size > 0 ? rare : known;
   }
 
