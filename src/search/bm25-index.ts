@@ -212,12 +212,11 @@ export class Bm25Index {
     let sum = 0;
     let matched = 0;
     for (const { term, boost, fuzzy } of query) {
-      let contribution: number | undefined;
-      for (const { term: reading, weight } of fuzzy ? [{ term, weight: 1 }, ...fuzzy] : [{ term, weight: 1 }]) {
-        const at = this.postingOf(reading, document);
-        if (at < 0) continue;
-        const score = weight * boost * (this.scores[at] ?? 0);
-        contribution = contribution === undefined ? score : contribution + score;
+      // The term itself at weight 1, then its fuzzy readings: no list of them all is made per document.
+      let contribution = this.readingScore(term, 1, boost, document);
+      for (const { term: reading, weight } of fuzzy ?? []) {
+        const score = this.readingScore(reading, weight, boost, document);
+        if (score !== undefined) contribution = contribution === undefined ? score : contribution + score;
       }
       if (contribution === undefined) continue;
       // Summed in the order `add` sums them, so that the score equals search's to the last bit.
@@ -225,6 +224,12 @@ export class Bm25Index {
       matched++;
     }
     return sum * matched;
+  }
+
+  /** A reading's score in a document, at its weight and its term's boost; undefined when the document lacks it. */
+  private readingScore(reading: string, weight: number, boost: number, document: number): number | undefined {
+    const at = this.postingOf(reading, document);
+    return at < 0 ? undefined : weight * boost * (this.scores[at] ?? 0);
   }
 
   /** Adds one query term's score in a document (the first score a document gets is its sum as it stands). */
