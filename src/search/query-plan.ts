@@ -204,7 +204,8 @@ function expandColloquial(
 function mergeDuplicateUnits(units: QueryUnit[]): QueryUnit[] {
   const seen = new Map<string, QueryUnit>();
   for (const unit of units) {
-    const key = [...unit.terms].sort().join(' ');
+    // A unit of one term (most of them) is keyed by it: no copy is sorted and joined.
+    const key = unit.terms.length === 1 ? (unit.terms[0] ?? '') : [...unit.terms].sort().join(' ');
     if (!seen.has(key)) seen.set(key, unit);
   }
   return [...seen.values()];
