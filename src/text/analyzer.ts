@@ -96,7 +96,11 @@ export class TextAnalyzer {
     const forms = this.clitics.strippedForms(token.norm);
     if (forms.some((form) => this.arabicStops.has(form))) return { stems: [], roots: [], stop: true };
     const own = new Set([token.stem, ...token.variants]);
-    const stemsOf = (words: readonly string[]) => words.flatMap((word) => [lightStem(word), ...alternativeStems(word)]);
+    const stemsOf = (words: readonly string[]) =>
+      words.flatMap((word) => {
+        const stem = lightStem(word);
+        return [stem, ...alternativeStems(word, stem)];
+      });
     const stripped = [...new Set(stemsOf(forms))];
     // A swapped person prefix never makes a function word of a verb (تكون is no يكون to drop): not checked above.
     // Nor does it give a root of its own: the swapped letter is a prefix, so the root is the word's (طلب either way).

@@ -38,7 +38,8 @@ export function alternativeStems(word: string, stem = lightStem(word)): string[]
   if (/^[يتن]/.test(verb) && verb.length >= 5) variants.push(verb.slice(1));
   if (stem.endsWith('ت') && stem.length >= 5) variants.push(stem.slice(0, -1));
   // Teh marbuta before a pronoun is written ت: جمعيته، مهمتها → جمعيه، مهمه.
-  const possessed = /^(.{2,})ت(?:ه|ها|هم|هما|هن|كم|كن|نا|ك|ي)$/.exec(base);
+  // (Only a base with ت after its first two letters can match: the pattern is not run on the others.)
+  const possessed = base.includes('ت', 2) ? /^(.{2,})ت(?:ه|ها|هم|هما|هن|كم|كن|نا|ك|ي)$/.exec(base) : null;
   if (possessed) variants.push(lightStem(`${possessed[1]}ه`));
   // Tanween on a final alef (يومًا → يوما): the bare noun.
   if (base.endsWith('ا') && base.length >= 4) variants.push(lightStem(base.slice(0, -1)));
