@@ -154,6 +154,8 @@ export class AnswerTypes {
   private readonly roles: { ar: ReadonlySet<string>; en: ReadonlySet<string> };
   /** The words of the names of the people the documents name (the name type's evidence), normalized. */
   private readonly people: ReadonlySet<string>;
+  /** True when every English question word and keyword has a Latin letter: a question without one asks none. */
+  private readonly englishNeedsLetter: boolean;
 
   constructor(rules: Record<AnswerType, AnswerTypeRule>) {
     // A name is asked by a person question about a role: its `ask` words are roles, not question words.
@@ -164,6 +166,11 @@ export class AnswerTypes {
       .flatMap((rule) => rule.ask.en)
       .map(escapeRegExp)
       .join('|');
+    // (An empty list of question words would match anywhere: see `english` below.)
+    const asksNeedLetter = (rule: AnswerTypeRule) => rule.ask.en.length > 0 && rule.ask.en.every(hasLatinLetter);
+    this.englishNeedsLetter = Object.entries(rules).every(
+      ([type, rule]) => (type === 'name' || asksNeedLetter(rule)) && rule.keywords.en.every(hasLatinLetter),
+    );
     this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => {
       const ask = type === 'name' ? '(?!)' : rule.ask.en.map(escapeRegExp).join('|');
       return {
@@ -218,8 +225,11 @@ export class AnswerTypes {
     // A yes/no question asks for confirmation: "هل يُنصح بقياس الكلفة" does not ask for an amount. Its question
     // words still ask ("Is there a handbook, and who wrote it?").
     const yesNo = YES_NO_ARABIC.has(words[0] ?? '') || YES_NO_ENGLISH.test(question);
-    for (const rule of this.rules) {
-      const questionWord = rule.english.exec(asking);
+    // Without a Latin letter, the English patterns are not run (they cannot match; see englishNeedsLetter), nor is
+    // the name type's, which matches nothing.
+    const englishRules = this.englishNeedsLetter && !hasLatinLetter(asking) ? [] : this.rules;
+    for (const rule of englishRules) {
+      const questionWord = rule.type === 'name' ? null : rule.english.exec(asking);
       const after = questionWord ? asking.slice(questionWord.index + questionWord[0].length) : '';
       // "Who is Philemon Yang?" asks what he is, not for a person.
       if (rule.type === 'person' && ENGLISH_NAMED_PERSON.test(after)) continue;
@@ -355,6 +365,11 @@ function mainEnglishClause(question: string): string {
     /^\s*(?:when|where|while|if|once|as|since)\b[^,?]*,\s*(?=(?:what|which|who|whom|whose|how|when|where|why)\b)/i,
     '',
   );
+}
+
+/** True when the text has a Latin letter (the only letters the English patterns match, case-insensitive). */
+function hasLatinLetter(text: string): boolean {
+  return /[A-Za-z]/.test(text);
 }
 
 /** A word without a possessive pronoun ending, when three letters stay (أساميهم → أسامي، ميزانيتها → ميزانيه). */

@@ -27,11 +27,12 @@ let countryNames: { byFirstWord: Map<string, string[][]>; adjectiveStems: Set<st
 export function namesCountry(words: readonly string[]): boolean {
   countryNames ??= readCountryNames();
   const { byFirstWord, adjectiveStems } = countryNames;
+  // Looked up with the word as it stands, then without a proclitic: no array is made per word.
+  const startsName = (first: string, i: number) =>
+    byFirstWord.get(first)?.some((name) => followsAt(words, i, name)) === true;
   return words.some(
     (word, i) =>
-      [word, withoutProclitic(word)].some((first) =>
-        (byFirstWord.get(first) ?? []).some((name) => followsAt(words, i, name)),
-      ) || adjectiveStems.has(adjectiveStemOf(word) ?? ''),
+      startsName(word, i) || startsName(withoutProclitic(word), i) || adjectiveStems.has(adjectiveStemOf(word) ?? ''),
   );
 }
 
@@ -40,6 +41,8 @@ export function namesCountry(words: readonly string[]): boolean {
  * is left out: it names the languages (اللغة الفرنسية، الصينية) as often as the states.
  */
 function adjectiveStemOf(word: string): string | undefined {
+  // Every ending below ends in ي or ن: other words are not matched against the pattern.
+  if (!word.endsWith('ي') && !word.endsWith('ن')) return undefined;
   return /^(?:ال)?(.{3,}?)(?:ي|يين|يون)$/.exec(word)?.[1];
 }
 

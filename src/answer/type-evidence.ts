@@ -90,7 +90,11 @@ const CLAUSE_END = /[؛;]["”“’»)]*$/;
 function blankHighlights({ text, highlights }: Pick<Excerpt, 'text' | 'highlights'>): string {
   const parts: string[] = [];
   let at = 0;
-  for (const { start, end } of [...highlights].sort((a, b) => a.start - b.start)) {
+  // Highlights come in text order from the excerpt: a sorted copy is made only when they do not.
+  const ordered = highlights.every((word, i) => i === 0 || (highlights[i - 1]?.start ?? 0) <= word.start)
+    ? highlights
+    : [...highlights].sort((a, b) => a.start - b.start);
+  for (const { start, end } of ordered) {
     if (end <= at) continue;
     const from = Math.max(at, start);
     parts.push(text.slice(at, from), ' '.repeat(end - from));

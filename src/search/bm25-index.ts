@@ -165,6 +165,12 @@ export class Bm25Index {
    * matches them, each at its weight: as in MiniSearch, a term's matches are summed before they join the others'.
    */
   search(query: readonly Bm25QueryTerm[], limit: number): Bm25Hit[] {
+    const { ids } = this.documentStats;
+    return this.searchDocuments(query, limit).map(({ document, score }) => ({ id: ids[document] ?? '', score }));
+  }
+
+  /** `search`, its documents by short id (for a caller that numbers its passages as the index does). */
+  searchDocuments(query: readonly Bm25QueryTerm[], limit: number): Array<{ document: number; score: number }> {
     const found: number[] = [];
     const { summed, termsMatched } = this;
     for (const { term, boost, fuzzy } of query) {
@@ -193,11 +199,7 @@ export class Bm25Index {
       summed[document] = (summed[document] ?? 0) * (termsMatched[document] ?? 0);
       termsMatched[document] = 0;
     }
-    const { ids } = this.documentStats;
-    return bestFirst(found, summed, limit).map((document) => ({
-      id: ids[document] ?? '',
-      score: summed[document] ?? 0,
-    }));
+    return bestFirst(found, summed, limit).map((document) => ({ document, score: summed[document] ?? 0 }));
   }
 
   /**
@@ -210,12 +212,11 @@ export class Bm25Index {
     let sum = 0;
     let matched = 0;
     for (const { term, boost, fuzzy } of query) {
-      let contribution: number | undefined;
-      for (const { term: reading, weight } of fuzzy ? [{ term, weight: 1 }, ...fuzzy] : [{ term, weight: 1 }]) {
-        const at = this.postingOf(reading, document);
-        if (at < 0) continue;
-        const score = weight * boost * (this.scores[at] ?? 0);
-        contribution = contribution === undefined ? score : contribution + score;
+      // The term itself at weight 1, then its fuzzy readings: no list of them all is made per document.
+      let contribution = this.readingScore(term, 1, boost, document);
+      for (const { term: reading, weight } of fuzzy ?? []) {
+        const score = this.readingScore(reading, weight, boost, document);
+        if (score !== undefined) contribution = contribution === undefined ? score : contribution + score;
       }
       if (contribution === undefined) continue;
       // Summed in the order `add` sums them, so that the score equals search's to the last bit.
@@ -223,6 +224,12 @@ export class Bm25Index {
       matched++;
     }
     return sum * matched;
+  }
+
+  /** A reading's score in a document, at its weight and its term's boost; undefined when the document lacks it. */
+  private readingScore(reading: string, weight: number, boost: number, document: number): number | undefined {
+    const at = this.postingOf(reading, document);
+    return at < 0 ? undefined : weight * boost * (this.scores[at] ?? 0);
   }
 
   /** Adds one query term's score in a document (the first score a document gets is its sum as it stands). */
@@ -241,13 +248,18 @@ export class Bm25Index {
    */
   termsIn(id: string, query: readonly Bm25QueryTerm[]): string[] {
     const document = this.shortIds.get(id);
-    const match: Record<string, true> = {};
     if (document === undefined) return [];
+    // A list in the order they matched, not a record keyed by them: an object given new keys for every question
+    // cost more than the binary searches.
+    const matched: string[] = [];
+    const add = (term: string) => {
+      if (this.holds(term, document) && !matched.includes(term)) matched.push(term);
+    };
     for (const { term, fuzzy } of query) {
-      if (this.holds(term, document)) match[term] = true;
-      for (const reading of fuzzy ?? []) if (this.holds(reading.term, document)) match[reading.term] = true;
+      add(term);
+      for (const reading of fuzzy ?? []) add(reading.term);
     }
-    return Object.keys(match);
+    return inPropertyOrder(matched);
   }
 
   private holds(term: string, document: number): boolean {
@@ -271,6 +283,20 @@ export class Bm25Index {
 }
 
 const NO_DOCUMENTS = new Int32Array(0);
+
+/**
+ * Distinct keys in the order `Object.keys` lists them once set on an object in this order: array indices (integers
+ * below 2³² − 1 written canonically) first, ascending, then the others as they came.
+ */
+function inPropertyOrder(keys: readonly string[]): string[] {
+  const indices = keys.filter(isArrayIndex);
+  if (indices.length === 0) return [...keys];
+  return [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isArrayIndex(key))];
+}
+
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
 
 /**
  * The `limit` best of the documents by score, best first, as a stable sort would order them (MiniSearch sorts its

@@ -90,17 +90,38 @@ export class EnglishTextIndex {
     return this.lastStems.stems;
   }
 
+  /** The formal words the translations use for the question's plain ones (see `readingsOf`). */
+  registerReadings(question: string): ReadonlyMap<string, readonly string[]> {
+    return this.readingsOf(this.wordsOf(question));
+  }
+
+  /**
+   * A question's `stems`, and its register readings (`readingsOf`) for the search: its words are split and
+   * Porter-stemmed once for both.
+   */
+  questionStems(question: string): { stems: string[]; readings: ReadonlyMap<string, readonly string[]> } {
+    const questionWords = this.wordsOf(question);
+    const stems = [...new Set(questionWords.lower.flatMap((_, i) => questionWords.stemOf(i) ?? []))];
+    return { stems, readings: this.readingsOf(questionWords) };
+  }
+
+  /**
+   * A question's words in lower case, their Porter stems (each word stemmed once, although it is looked up alone
+   * and in two phrases) and the term the index holds for each (`stemOf`: as `processTerm` gives it).
+   */
+  private wordsOf(question: string): QuestionWords {
+    const lower = words(question).map((word) => word.toLowerCase());
+    const porter = lower.map((word) => stemmer(word));
+    return { lower, porter, stemOf: (i) => this.termOf(lower[i] ?? '', () => porter[i] ?? '') };
+  }
+
   /**
    * The formal words the translations use for the question's plain ones (register.en.json), by the stem of the
    * question word they stand for: "set up" → establish, under `set`; "keep" → continu. Only formal stems some
    * translation holds. A two-word phrase of stop words alone ("go on") has no stem to stand under and is skipped.
    */
-  registerReadings(question: string): ReadonlyMap<string, readonly string[]> {
+  private readingsOf({ lower, porter, stemOf }: QuestionWords): ReadonlyMap<string, readonly string[]> {
     const readings = new Map<string, string[]>();
-    const lower = words(question).map((word) => word.toLowerCase());
-    // Each word is stemmed once, although it is looked up alone and in two phrases.
-    const porter = lower.map((word) => stemmer(word));
-    const stemOf = (i: number) => this.termOf(lower[i] ?? '', () => porter[i] ?? '');
     const add = (stem: string | null, formal: readonly string[] | undefined) => {
       const known = (formal ?? []).filter((reading) => reading !== stem && this.idf(reading) > 0);
       if (stem && known.length > 0) readings.set(stem, [...new Set([...(readings.get(stem) ?? []), ...known])]);
@@ -228,6 +249,13 @@ export class EnglishTextIndex {
     );
     return this.built;
   }
+}
+
+/** A question's words as `EnglishTextIndex.wordsOf` splits and stems them. */
+interface QuestionWords {
+  lower: string[];
+  porter: string[];
+  stemOf: (i: number) => string | null;
 }
 
 /** A formal word found for a plain one counts this share of its BM25 (a fuzzy reading's weight is lower). */

@@ -35,7 +35,6 @@ const COMMON_TERM_SHARE = 0.2;
  * MiniSearch built (one term per unit: its class; see bm25-index.ts), reranks them by coverage and cuts excerpts.
  */
 export class PassageSearch {
-  private readonly ordinals: ReadonlyMap<string, number>;
   /** Each passage's sentences, word positions and adjacent pairs, for ranking and excerpts. */
   private readonly layouts = new PassageLayouts();
   private readonly typos: TypoVocabulary;
@@ -55,13 +54,15 @@ export class PassageSearch {
     /** Which passages hold each root and context term (SearchData.holders); read from the passages without. */
     private readonly holders: TermHolders = TermHolders.of(passages),
   ) {
-    this.ordinals = new Map(passages.map((analyzed, ordinal) => [analyzed.passage.id, ordinal]));
     // The index's terms are the passages' word and concept terms (roots are left out of it, and no question term
     // is a root): its postings say which passages hold a question's term, and its document frequencies are what
     // planning and the typo vocabulary need. MiniSearch numbers documents as they are added, so an index built
-    // from the passages numbers them as their ordinals, and its postings are lists of ordinals.
+    // from the passages numbers them as their ordinals, and its postings and results are lists of ordinals.
     if (index.documentIds.some((id, document) => passages[document]?.passage.id !== id)) {
       throw new Error('The search index does not list the passages in their order: rebuild it (npm run build:index)');
+    }
+    if (new Set(passages.map((analyzed) => analyzed.passage.id)).size !== passages.length) {
+      throw new Error('search: two passages have the same id');
     }
     this.termSources = {
       passageCount: passages.length,
@@ -87,23 +88,23 @@ export class PassageSearch {
 
   /** Analyzes a question into query units. */
   plan(question: string, lang: 'ar' | 'en'): QueryPlan {
-    const tokens = this.lexicon.textAnalyzer.analyze(question);
+    const tokens = this.lexicon.textAnalyzer.analyzeQuestion(question);
     const plan = planQuery(tokens, lang, this.lexicon, this.vocabulary);
     // Analyzed once here for the search, the confidence and the excerpt.
     if (lang !== 'en' || !this.english) return plan;
-    const words = plan.words.join(' ');
-    return { ...plan, englishStems: this.english.stems(words), englishReadings: this.english.registerReadings(words) };
+    const { stems, readings } = this.english.questionStems(plan.words.join(' '));
+    return { ...plan, englishStems: stems, englishReadings: readings };
   }
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
   search(plan: QueryPlan, limit: number): RankedPassage[] {
     const boosts = this.searchTermWeights(plan);
     const query = [...boosts].map(([term, boost]) => ({ term, boost }));
-    const results = query.length === 0 ? [] : this.index.search(query, CANDIDATES);
-    const candidates = results.flatMap((result): Candidate[] => {
-      const ordinal = this.ordinals.get(result.id) ?? -1;
+    // Results by short id, which is the passage's ordinal (see the constructor): no id is looked up.
+    const results = query.length === 0 ? [] : this.index.searchDocuments(query, CANDIDATES);
+    const candidates = results.flatMap(({ document: ordinal, score }): Candidate[] => {
       const analyzed = this.passages[ordinal];
-      return analyzed ? [{ analyzed, ordinal, bm25: result.score }] : [];
+      return analyzed ? [{ analyzed, ordinal, bm25: score }] : [];
     });
     if (plan.lang === 'en') this.addEnglishMatches(plan, candidates);
     else this.addPlainMatches(plan, candidates);
@@ -176,13 +177,18 @@ export class PassageSearch {
    */
   private searchTermWeights(plan: QueryPlan): Map<string, number> {
     const known = new Map<string, number>();
+    // Each term's document frequency is looked up once, for whether it is known and whether it is rare.
+    const common = new Set<string>();
+    const maxFrequency = COMMON_TERM_SHARE * this.passages.length;
     for (const unit of plan.units) {
       for (const term of unit.terms) {
-        if (this.knownTerm(term)) known.set(term, Math.max(known.get(term) ?? 0, unit.weight));
+        const frequency = this.index.documentFrequency(term);
+        if (frequency === 0) continue;
+        known.set(term, Math.max(known.get(term) ?? 0, unit.weight));
+        if (frequency > maxFrequency) common.add(term);
       }
     }
-    const maxFrequency = COMMON_TERM_SHARE * this.passages.length;
-    const rare = new Map([...known].filter(([term]) => this.index.documentFrequency(term) <= maxFrequency));
+    const rare = new Map([...known].filter(([term]) => !common.has(term)));
     return rare.size > 0 ? rare : known;
   }
 

@@ -32,7 +32,7 @@ export interface QueryPlan {
   phrase: string[];
   /** An English question's stems as the English text index analyzes them (english-text-index.ts). */
   englishStems?: string[];
-  /** Formal words of the translations for the question's plain ones, by stem (EnglishTextIndex.registerReadings). */
+  /** Formal words of the translations for the question's plain ones, by stem (EnglishTextIndex.questionStems). */
   englishReadings?: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -91,20 +91,20 @@ function resolveWord(
   // فهاد (ف + هاد) is the dialect word; فجوة, whose own stem the index knows, is the noun.
   if (lexicon.textAnalyzer.isConjoinedDialectWord(word.token) && !vocabulary.known(word.token.stem)) return [];
   const own = [word.token.stem, ...word.token.variants];
-  let terms = own;
-  let roots = word.token.roots;
-  if (!own.some((term) => vocabulary.known(term))) {
-    const colloquial = lexicon.textAnalyzer.colloquialStems(word.token);
-    if (colloquial.stop) return [];
-    terms = [...own, ...colloquial.stems];
-    roots = [...new Set([...roots, ...colloquial.roots])];
-    if (!terms.some((term) => vocabulary.known(term))) {
-      const nearest = vocabulary.nearest(word.token.stem);
-      if (nearest) terms.push(nearest);
-    }
+  // Each term is looked up in the index once: the first one known is the canonical term.
+  const ownKnown = own.find((term) => vocabulary.known(term));
+  if (ownKnown !== undefined) return [{ label: word.label, terms: own, canonical: ownKnown, roots: word.token.roots }];
+  const colloquial = lexicon.textAnalyzer.colloquialStems(word.token);
+  if (colloquial.stop) return [];
+  const terms = [...own, ...colloquial.stems];
+  const roots = [...new Set([...word.token.roots, ...colloquial.roots])];
+  let canonical = colloquial.stems.find((term) => vocabulary.known(term));
+  if (canonical === undefined) {
+    const nearest = vocabulary.nearest(word.token.stem);
+    if (nearest) terms.push(nearest);
+    if (nearest && vocabulary.known(nearest)) canonical = nearest;
   }
-  const canonical = terms.find((term) => vocabulary.known(term)) ?? word.token.stem;
-  return [{ label: word.label, terms, canonical, roots }];
+  return [{ label: word.label, terms, canonical: canonical ?? word.token.stem, roots }];
 }
 
 function arabicUnits(words: readonly QueryWord[], lexicon: CompiledLexicon): QueryUnit[] {
@@ -191,7 +191,7 @@ function expandColloquial(
       .slice(match.from, match.to)
       .map((word) => word.norm)
       .join(' ');
-    for (const token of analyzer.analyze(match.value).filter((token) => !token.stop)) {
+    for (const token of analyzer.analyzeQuestion(match.value).filter((token) => !token.stop)) {
       result.push({ label: `${label} → ${match.value}`, token });
     }
     next = match.to;
@@ -204,7 +204,8 @@ function expandColloquial(
 function mergeDuplicateUnits(units: QueryUnit[]): QueryUnit[] {
   const seen = new Map<string, QueryUnit>();
   for (const unit of units) {
-    const key = [...unit.terms].sort().join(' ');
+    // A unit of one term (most of them) is keyed by it: no copy is sorted and joined.
+    const key = unit.terms.length === 1 ? (unit.terms[0] ?? '') : [...unit.terms].sort().join(' ');
     if (!seen.has(key)) seen.set(key, unit);
   }
   return [...seen.values()];

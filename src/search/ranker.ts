@@ -1,4 +1,3 @@
-import type { Passage } from '../corpus/passage.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from './query-plan.ts';
 
@@ -146,16 +145,23 @@ function byScore(ranked: RankedPassage[]): void {
  */
 function foldTwins(ranked: RankedPassage[]): RankedPassage[] {
   const kept: RankedPassage[] = [];
+  // The kept passages by what a candidate is checked against, instead of a scan of them all per candidate: their
+  // paragraphs (locators by file), and for each id their twin lists hold, the first kept passage listing it.
+  const keptParagraphs = new Map<string, Set<string>>();
+  const twinListing = new Map<string, RankedPassage>();
   for (const candidate of ranked) {
     const { passage } = candidate.analyzed;
-    if (kept.some((other) => sameParagraph(other.analyzed.passage, passage))) continue;
-    const twin = kept.find((other) => other.analyzed.twinIds.includes(passage.id));
-    if (twin) twin.twins.push(candidate.analyzed);
-    else kept.push(candidate);
+    if (keptParagraphs.get(passage.file)?.has(passage.locator)) continue;
+    const twin = twinListing.get(passage.id);
+    if (twin) {
+      twin.twins.push(candidate.analyzed);
+      continue;
+    }
+    kept.push(candidate);
+    const locators = keptParagraphs.get(passage.file);
+    if (locators) locators.add(passage.locator);
+    else keptParagraphs.set(passage.file, new Set([passage.locator]));
+    for (const id of candidate.analyzed.twinIds) if (!twinListing.has(id)) twinListing.set(id, candidate);
   }
   return kept;
-}
-
-function sameParagraph(a: Passage, b: Passage): boolean {
-  return a.file === b.file && a.locator === b.locator;
 }

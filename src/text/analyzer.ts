@@ -65,6 +65,15 @@ export class TextAnalyzer {
     return tokenize(text).map((token) => this.analyzeToken(token));
   }
 
+  /**
+   * `analyze` for a question, whose stop words planning drops after reading their normal form: a stop word is
+   * not stemmed (its stem is its normal form, without variants or roots). Stemming them took a third of the
+   * question's analysis.
+   */
+  analyzeQuestion(text: string): AnalyzedToken[] {
+    return tokenize(text).map((token) => this.analyzeToken(token, true));
+  }
+
   /** Analyzes the content words of text and returns their canonical stems, e.g. for a glossary phrase. */
   stems(text: string): string[] {
     return this.analyze(text)
@@ -87,7 +96,11 @@ export class TextAnalyzer {
     const forms = this.clitics.strippedForms(token.norm);
     if (forms.some((form) => this.arabicStops.has(form))) return { stems: [], roots: [], stop: true };
     const own = new Set([token.stem, ...token.variants]);
-    const stemsOf = (words: readonly string[]) => words.flatMap((word) => [lightStem(word), ...alternativeStems(word)]);
+    const stemsOf = (words: readonly string[]) =>
+      words.flatMap((word) => {
+        const stem = lightStem(word);
+        return [stem, ...alternativeStems(word, stem)];
+      });
     const stripped = [...new Set(stemsOf(forms))];
     // A swapped person prefix never makes a function word of a verb (تكون is no يكون to drop): not checked above.
     // Nor does it give a root of its own: the swapped letter is a prefix, so the root is the word's (طلب either way).
@@ -106,19 +119,23 @@ export class TextAnalyzer {
     return token.script === 'arabic' && /^[وف]/.test(norm) && norm.length > 2 && this.arabicStops.has(norm.slice(1));
   }
 
-  private analyzeToken({ start, end, norm, script }: Token): AnalyzedToken {
+  private analyzeToken({ start, end, norm, script }: Token, stopsUnstemmed = false): AnalyzedToken {
     if (script === 'arabic') {
+      const stop = this.isArabicStop(norm);
+      if (stop && stopsUnstemmed) return { start, end, norm, script, stem: norm, variants: [], stop, roots: [] };
       const stem = lightStem(norm);
-      const alternatives = alternativeStems(norm);
+      const alternatives = alternativeStems(norm, stem);
       // The surface form is no variant: a word written alike has the same stem anyway.
       const variants = withoutDuplicates(alternatives, stem);
       // Roots of every stem reading (stemReadings), from the stems already at hand.
       const roots = patternRoots([stem, ...alternatives]).map((root) => ROOT_PREFIX + root);
-      return { start, end, norm, script, stem, variants, stop: this.isArabicStop(norm), roots };
+      return { start, end, norm, script, stem, variants, stop, roots };
     }
+    const stop = this.englishStops.has(norm);
+    if (stop && stopsUnstemmed) return { start, end, norm, script, stem: norm, variants: [], stop, roots: [] };
     const stem = /^[a-z]+$/.test(norm) ? englishStem(norm) : norm;
     const variants = withoutDuplicates([norm, ...compoundParts(norm)], stem);
-    return { start, end, norm, script, stem, variants, stop: this.englishStops.has(norm), roots: [] };
+    return { start, end, norm, script, stem, variants, stop, roots: [] };
   }
 
   /** A stop word as written, or a standard one with a conjunction و/ف in front of it (وهي، فهو); a bare article. */

@@ -39,10 +39,21 @@ const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 /** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII. */
 export function toAsciiDigits(text: string): string {
+  // Most text has none: a scan of its code units says so for less than running the replacement.
+  if (!hasArabicDigit(text)) return text;
   return text.replace(ARABIC_DIGITS, (digit) => {
     const code = digit.charCodeAt(0);
     return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
   });
+}
+
+/** True when the text has an Arabic-Indic or Persian digit (what ARABIC_DIGITS matches). */
+function hasArabicDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x0660 && code <= 0x0669) || (code >= 0x06f0 && code <= 0x06f9)) return true;
+  }
+  return false;
 }
 
 /**

@@ -24,31 +24,33 @@ export function patternRoots(stems: readonly string[]): string[] {
  * @example patternRoot('تطبيق') === 'طبق'
  */
 export function patternRoot(stem: string): string | undefined {
-  const w = [...stem];
-  const pick = (...positions: number[]) => positions.map((i) => w[i]).join('');
-  switch (w.length) {
+  // A stem is normalized Arabic letters, one UTF-16 code unit each: its letters are read by index, without an
+  // array of them made for every word.
+  const w = (i: number) => stem.charAt(i);
+  const pick = (first: number, second: number, third: number) => w(first) + w(second) + w(third);
+  switch (stem.length) {
     case 3:
       return stem;
     case 4:
-      if (w[1] === 'ا') return pick(0, 2, 3); // فاعل
-      if (LONG_VOWEL.test(w[2] ?? '')) return pick(0, 1, 3); // فعال فعول فعيل
+      if (w(1) === 'ا') return pick(0, 2, 3); // فاعل
+      if (LONG_VOWEL.test(w(2))) return pick(0, 1, 3); // فعال فعول فعيل
       if (IMPERFECT_OR_NOUN_PREFIX.test(stem)) return pick(1, 2, 3); // تفعل يفعل مفعل افعل
       return undefined;
     case 5:
-      if (w[0] === 'ا' && w[2] === 'ت') return pick(1, 3, 4); // افتعل
-      if (w[0] === 'ا' && w[1] === 'ن') return pick(2, 3, 4); // انفعل
-      if (w[0] === 'م' && w[2] === 'ت') return pick(1, 3, 4); // مفتعل
-      if (IMPERFECT_OR_NOUN_PREFIX.test(stem) && w[2] === 'ا') return pick(1, 3, 4); // تفاعل مفاعل يفاعل
-      if (w[2] === 'ا' && w[3] === 'ي') return pick(0, 1, 4); // فعائل (جرائم)
-      if (IMPERFECT_OR_NOUN_PREFIX.test(stem) && LONG_VOWEL.test(w[3] ?? '')) return pick(1, 2, 4); // تفعيل مفعول افعال
+      if (w(0) === 'ا' && w(2) === 'ت') return pick(1, 3, 4); // افتعل
+      if (w(0) === 'ا' && w(1) === 'ن') return pick(2, 3, 4); // انفعل
+      if (w(0) === 'م' && w(2) === 'ت') return pick(1, 3, 4); // مفتعل
+      if (IMPERFECT_OR_NOUN_PREFIX.test(stem) && w(2) === 'ا') return pick(1, 3, 4); // تفاعل مفاعل يفاعل
+      if (w(2) === 'ا' && w(3) === 'ي') return pick(0, 1, 4); // فعائل (جرائم)
+      if (IMPERFECT_OR_NOUN_PREFIX.test(stem) && LONG_VOWEL.test(w(3))) return pick(1, 2, 4); // تفعيل مفعول افعال
       return undefined;
     case 6:
       if (/^[امينت]ست/.test(stem)) return pick(3, 4, 5); // استفعل مستفعل يستفعل
-      if (w[0] === 'ا' && w[2] === 'ت' && w[4] === 'ا') return pick(1, 3, 5); // افتعال
-      if (w[0] === 'ا' && w[1] === 'ن' && w[4] === 'ا') return pick(2, 3, 5); // انفعال
+      if (w(0) === 'ا' && w(2) === 'ت' && w(4) === 'ا') return pick(1, 3, 5); // افتعال
+      if (w(0) === 'ا' && w(1) === 'ن' && w(4) === 'ا') return pick(2, 3, 5); // انفعال
       return undefined;
     case 7:
-      if (stem.startsWith('است') && w[5] === 'ا') return pick(3, 4, 6); // استفعال
+      if (stem.startsWith('است') && w(5) === 'ا') return pick(3, 4, 6); // استفعال
       return undefined;
     default:
       return undefined;

@@ -25,10 +25,10 @@ export function lightStem(word: string): string {
  * بهدف → هدف), an imperfect-verb prefix (يتفاوض → تفاوض), the future prefix (ستوفر → توفر, سيشارك → شارك), the
  * feminine past suffix (شاركت → شارك), teh marbuta before a pronoun (جمعيته → جمعيه), tanween alef (يوما → يوم)
  * and a leading waw that belongs to the word (وافقت → وافق). Indexed beside the light stem, and tried at query time
- * when the light stem is not in the index, so that either spelling finds the other.
+ * when the light stem is not in the index, so that either spelling finds the other. `stem` is the word's light
+ * stem, when the caller has it already.
  */
-export function alternativeStems(word: string): string[] {
-  const stem = lightStem(word);
+export function alternativeStems(word: string, stem = lightStem(word)): string[] {
   const base = stripPrefix(word);
   const variants: string[] = [];
   // A one-letter proclitic: لمكافحه → مكافح, وبتعزيز → تعزيز, بهدف → هدف.
@@ -38,7 +38,8 @@ export function alternativeStems(word: string): string[] {
   if (/^[يتن]/.test(verb) && verb.length >= 5) variants.push(verb.slice(1));
   if (stem.endsWith('ت') && stem.length >= 5) variants.push(stem.slice(0, -1));
   // Teh marbuta before a pronoun is written ت: جمعيته، مهمتها → جمعيه، مهمه.
-  const possessed = /^(.{2,})ت(?:ه|ها|هم|هما|هن|كم|كن|نا|ك|ي)$/.exec(base);
+  // (Only a base with ت after its first two letters can match: the pattern is not run on the others.)
+  const possessed = base.includes('ت', 2) ? /^(.{2,})ت(?:ه|ها|هم|هما|هن|كم|كن|نا|ك|ي)$/.exec(base) : null;
   if (possessed) variants.push(lightStem(`${possessed[1]}ه`));
   // Tanween on a final alef (يومًا → يوما): the bare noun.
   if (base.endsWith('ا') && base.length >= 4) variants.push(lightStem(base.slice(0, -1)));

@@ -71,8 +71,7 @@ export class DialectClitics {
           add(form.slice(proclitic.length), true);
         }
         for (const suffix of suffixes) if (form.endsWith(suffix)) add(form.slice(0, -suffix.length), afterProclitic);
-        const collapsed = form.replace(/(.)\1+/g, '$1');
-        if (collapsed !== form) add(collapsed, afterProclitic);
+        if (hasRepeatedLetter(form)) add(form.replace(/(.)\1+/g, '$1'), afterProclitic);
         // Teh marbuta typed as teh (القضات for القضاة).
         if (form.endsWith('ت')) add(`${form.slice(0, -1)}ه`, afterProclitic);
       }
@@ -99,6 +98,12 @@ export function personSwaps(word: string): string[] {
   if (!prefix || word.length - 1 < MIN_LETTERS) return [];
   const rest = word.slice(1);
   return PERSON_PREFIXES.filter((letter) => letter !== prefix).map((letter) => letter + rest);
+}
+
+/** True when some character stands twice in a row: only then can a repetition be collapsed. */
+function hasRepeatedLetter(form: string): boolean {
+  for (let i = 1; i < form.length; i++) if (form.charCodeAt(i) === form.charCodeAt(i - 1)) return true;
+  return false;
 }
 
 function longestFirst(clitics: readonly string[]): string[] {

@@ -37,15 +37,32 @@ export function tokenize(text: string): Token[] {
     const surface = match[0];
     const start = match.index;
     const arabic = isArabicLetterCode(surface.charCodeAt(0));
-    const norm = arabic
-      ? normalizeArabic(ZERO_WIDTH_JOINER.test(surface) ? surface.replace(ZERO_WIDTH_JOINERS, '') : surface)
-      : toAsciiDigits(surface)
-          .toLowerCase()
-          .replace(/['’]s$/, '');
+    const norm = normalizedToken(surface, arabic);
     if (norm.length === 0) continue;
     tokens.push({ start, end: start + surface.length, norm, script: arabic ? 'arabic' : 'latin' });
   }
   return tokens;
+}
+
+/**
+ * The tokens' normalized forms alone, as `tokenize` gives them: for text whose words are looked up but not
+ * located (quoted pieces searched for an answer), without a match object and a token per word.
+ */
+export function normalizedTokens(text: string): string[] {
+  const norms: string[] = [];
+  for (const surface of text.match(TOKEN) ?? []) {
+    const norm = normalizedToken(surface, isArabicLetterCode(surface.charCodeAt(0)));
+    if (norm.length > 0) norms.push(norm);
+  }
+  return norms;
+}
+
+function normalizedToken(surface: string, arabic: boolean): string {
+  return arabic
+    ? normalizeArabic(ZERO_WIDTH_JOINER.test(surface) ? surface.replace(ZERO_WIDTH_JOINERS, '') : surface)
+    : toAsciiDigits(surface)
+        .toLowerCase()
+        .replace(/['’]s$/, '');
 }
 
 /**
