@@ -13,7 +13,13 @@ import { type ContractJson, toContractJson } from '../answer/contract-json.ts';
 import { createTreatyBot } from '../create-treaty-bot.ts';
 import { DEFAULT_PATHS } from '../default-paths.ts';
 import { BaselineSearch } from '../eval/baseline.ts';
-import { type ConfidenceSample, chooseThreshold, isTableStep, tradeOff } from '../eval/calibration.ts';
+import {
+  type ConfidenceSample,
+  chooseThreshold,
+  isTableStep,
+  tradeOff,
+  UNANSWERABLE_IN_USE,
+} from '../eval/calibration.ts';
 import { loadQuestionSets, type QuestionSet, UNREAD_SETS } from '../eval/question-sets.ts';
 import { type EvalQuestion, firstHitRank, type Metrics, type QuestionResult, summarize } from '../eval/scoring.ts';
 import { missedTargets, TARGETS } from '../eval/targets.ts';
@@ -100,7 +106,9 @@ if (calibration) {
   console.log(
     `\nabstention threshold trade-off on the calibration split (bank-tuning, ${calibration.samples.length} questions)`,
   );
-  console.log('threshold  false abstention, ar  en (answerable)  abstention (unanswerable)  net');
+  console.log(
+    `threshold  false abstention, ar  en (answerable)  abstention (unanswerable)  net (of 100 asked in use, ${Math.round(UNANSWERABLE_IN_USE * 90)} in 90 unanswerable)`,
+  );
   for (const row of rows) {
     if (!isTableStep(row.threshold) && row.threshold !== chosen && row.threshold !== CONFIDENCE_THRESHOLD) continue;
     const marks = [
@@ -110,7 +118,7 @@ if (calibration) {
       .filter(Boolean)
       .join(', ');
     console.log(
-      `  ${row.threshold.toFixed(2)}                  ${f(row.falseAbstention.ar)}  ${f(row.falseAbstention.en)}                ${f(row.abstention)}                    ${String(row.net).padStart(3)}   ${marks}`,
+      `  ${row.threshold.toFixed(2)}                  ${f(row.falseAbstention.ar)}  ${f(row.falseAbstention.en)}                ${f(row.abstention)}                    ${row.net.toFixed(1).padStart(5)}   ${marks}`,
     );
   }
   if (chosen !== CONFIDENCE_THRESHOLD)

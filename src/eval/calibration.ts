@@ -1,9 +1,9 @@
 /**
  * Choosing the abstention threshold from data. Every search reply carries the bot's confidence (0–1); the bot
  * abstains below the threshold. On the calibration split (the tuning half of the question bank) this tabulates,
- * for each candidate threshold, how many answerable questions would be refused (false abstention) and how many
- * unanswerable ones would be (abstention), and picks the threshold that abstains most, net of the answerable
- * questions it refuses, within a bound on false abstention.
+ * for each candidate threshold, the share of answerable questions that would be refused (false abstention) and
+ * of unanswerable ones that would be (abstention), and picks the threshold that does most good in use, within a
+ * bound on false abstention.
  */
 
 /** One asked question as the calibration sees it. */
@@ -20,9 +20,19 @@ export interface TradeOffRow {
   falseAbstention: Record<'ar' | 'en', number>;
   /** Share of unanswerable questions with confidence below the threshold. */
   abstention: number;
-  /** Unanswerable questions abstained on, less answerable questions refused (both languages). */
+  /**
+   * Of 100 questions asked in use (UNANSWERABLE_IN_USE of them unanswerable), how many more unanswerable ones
+   * are abstained on than answerable ones refused, at the split's shares (both languages).
+   */
   net: number;
 }
+
+/**
+ * How many of the questions people ask the sources do not answer: 10 of the 90 fresh questions of the release
+ * check (issue 10). The bank has 310 of 960 (the tuning half 140 of 479), written to test abstention, so counting
+ * its questions one for one would weigh an abstention about four times as much as it counts in use.
+ */
+export const UNANSWERABLE_IN_USE = 10 / 90;
 
 /**
  * Thresholds tried: 0 to 0.99 in steps of 0.01. Steps of 0.05 left the rule short of its own bound: the
@@ -48,7 +58,10 @@ export function tradeOff(samples: readonly ConfidenceSample[], thresholds = CAND
     threshold,
     falseAbstention: { ar: refusedShare(arabic, threshold), en: refusedShare(english, threshold) },
     abstention: refusedShare(unanswerable, threshold),
-    net: refused(unanswerable, threshold) - refused(answerable, threshold),
+    net:
+      100 *
+      (UNANSWERABLE_IN_USE * refusedShare(unanswerable, threshold) -
+        (1 - UNANSWERABLE_IN_USE) * refusedShare(answerable, threshold)),
   }));
 }
 
@@ -58,11 +71,13 @@ export const MAX_FALSE_ABSTENTION = 0.05;
 /**
  * The rule: among the thresholds that refuse at most MAX_FALSE_ABSTENTION of the answerable questions in each
  * language (the target holds per language: a bound on both together let Arabic questions pay for English ones),
- * the one that abstains on the most unanswerable questions net of the answerable ones it refuses; among equals,
- * the lowest, so that ties go to answering. A refused answerable question costs the user the answer; an answered
- * unanswerable one still shows cited excerpts the user can judge. So false abstention is bounded, and a higher
- * threshold must also abstain on more unanswerable questions than the answerable ones it refuses: maximizing
- * abstention alone would trade three answers for one abstention at the edge of the bound.
+ * the one with the highest `net`: abstentions on unanswerable questions less refused answerable ones, each
+ * weighed by how common its kind is in use (UNANSWERABLE_IN_USE), not in the split; among equals, the lowest, so
+ * that ties go to answering. A refused answerable question costs the user the answer; an answered unanswerable
+ * one still shows cited excerpts the user can judge. So false abstention is bounded, and a higher threshold must
+ * also abstain on more questions in use than it refuses: maximizing abstention alone would trade three answers
+ * for one abstention at the edge of the bound. (Counted one for one on the split, the rule picked 0.58, which on
+ * the fresh blind batches refused 11 % of the answerable Arabic questions.)
  */
 export function chooseThreshold(rows: readonly TradeOffRow[]): number {
   let best: TradeOffRow | undefined;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIDENCE_THRESHOLD } from '../../src/answer/confidence.ts';
-import { chooseThreshold, MAX_FALSE_ABSTENTION, tradeOff } from '../../src/eval/calibration.ts';
+import { chooseThreshold, MAX_FALSE_ABSTENTION, tradeOff, UNANSWERABLE_IN_USE } from '../../src/eval/calibration.ts';
 import { loadQuestionSets } from '../../src/eval/question-sets.ts';
 import { realBot } from '../support/bot.ts';
 
@@ -17,10 +17,21 @@ describe('tradeOff', () => {
       [sample(true, 0.9), sample(true, 0.4), sample(true, 0.45, 'en'), sample(false, 0.2), sample(false, 0.6)],
       [0.3, 0.5],
     );
-    expect(rows).toEqual([
-      { threshold: 0.3, falseAbstention: { ar: 0, en: 0 }, abstention: 0.5, net: 1 },
-      { threshold: 0.5, falseAbstention: { ar: 0.5, en: 1 }, abstention: 0.5, net: -1 },
+    expect(rows.map(({ net, ...shares }) => shares)).toEqual([
+      { threshold: 0.3, falseAbstention: { ar: 0, en: 0 }, abstention: 0.5 },
+      { threshold: 0.5, falseAbstention: { ar: 0.5, en: 1 }, abstention: 0.5 },
     ]);
+  });
+
+  it('weighs abstentions and refusals by how common each kind of question is in use, per 100 asked', () => {
+    // Half the unanswerable questions abstained on, none of the answerable ones refused: 100 × 1/9 × 0.5.
+    const [none, some] = tradeOff(
+      [sample(true, 0.9), sample(true, 0.4), sample(true, 0.45, 'en'), sample(false, 0.2), sample(false, 0.6)],
+      [0.3, 0.5],
+    );
+    expect(none?.net).toBeCloseTo(100 * UNANSWERABLE_IN_USE * 0.5);
+    // Two thirds of the answerable questions refused as well.
+    expect(some?.net).toBeCloseTo(100 * (UNANSWERABLE_IN_USE * 0.5 - (1 - UNANSWERABLE_IN_USE) * (2 / 3)));
   });
 
   it('leaves replies that did not search (status, help) out of both counts', () => {
@@ -40,19 +51,34 @@ describe('chooseThreshold', () => {
     expect(chooseThreshold(rows)).toBe(0.4);
   });
 
-  it('does not refuse more answers than it gains abstentions, even within the bound', () => {
-    // From 0.52 to 0.54 on the tuning half: one more unanswerable question abstained, three answerable refused.
+  it('does not refuse more answers in use than it gains abstentions, even within the bound', () => {
+    // 0.54 abstains on 2 more of 30 unanswerable questions and refuses 4 more of 100 answerable ones: counted one
+    // for one that is a loss already; in use, where answerable questions are eight times as common, a clear one.
     const rows = tradeOff(
       [
-        ...Array.from({ length: 97 }, () => sample(true, 0.9)),
-        ...[0.53, 0.53, 0.53].map((confidence) => sample(true, confidence)),
-        sample(false, 0.2),
-        sample(false, 0.53),
+        ...Array.from({ length: 96 }, () => sample(true, 0.9)),
+        ...[0.53, 0.53, 0.53, 0.53].map((confidence) => sample(true, confidence)),
+        ...Array.from({ length: 20 }, () => sample(false, 0.2)),
+        ...Array.from({ length: 10 }, (_, i) => sample(false, i < 2 ? 0.53 : 0.9)),
       ],
       [0.5, 0.54],
     );
-    expect(rows.map((row) => row.abstention)).toEqual([0.5, 1]);
+    expect(rows.map((row) => row.falseAbstention.ar)).toEqual([0, 0.04]);
     expect(chooseThreshold(rows)).toBe(0.5);
+  });
+
+  it('abstains more when the abstentions it gains outweigh, in use, the answers it refuses', () => {
+    // 0.54 abstains on 10 more of 30 unanswerable questions (a third) and refuses 1 more of 100 answerable ones.
+    const rows = tradeOff(
+      [
+        ...Array.from({ length: 99 }, () => sample(true, 0.9)),
+        sample(true, 0.53),
+        ...Array.from({ length: 10 }, () => sample(false, 0.2)),
+        ...Array.from({ length: 20 }, (_, i) => sample(false, i < 10 ? 0.53 : 0.9)),
+      ],
+      [0.5, 0.54],
+    );
+    expect(chooseThreshold(rows)).toBe(0.54);
   });
 
   it('holds the bound in each language, not only over both', () => {
