@@ -79,6 +79,8 @@ export function statedNumbers(words: readonly string[]): ReadonlySet<string> {
  * pronoun or a verb (هو، كان; is the), then the role. Further on, a role is part of what the question is about.
  */
 const ROLE_WINDOW = 3;
+/** The same in English, which puts an article and maybe a body's name before the role: is the INTERPOL Secretary. */
+const ENGLISH_ROLE_WINDOW = ROLE_WINDOW + 1;
 
 /** The word for "number" before a number cites something (القرار رقم 3, resolution number 3) and asks for none. */
 const ARABIC_NUMBER_WORD = 'رقم';
@@ -298,7 +300,7 @@ export class AnswerTypes {
    */
   private roleFollowsEnglish(text: string): boolean {
     const words = text.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? [];
-    return words.slice(0, ROLE_WINDOW + 1).some((word) => this.roles.en.has(word.replace(/['’]s$/, '')));
+    return words.slice(0, ENGLISH_ROLE_WINDOW).some((word) => this.roles.en.has(word.replace(/['’]s$/, '')));
   }
 
   /**

@@ -65,8 +65,6 @@ const quotableScore = (candidate: Quotable) => candidate.ranked.score;
 export class TreatyBot {
   private readonly topicsBySlug: ReadonlyMap<string, Topic>;
   private readonly answerTypes: AnswerTypes;
-  /** For each topic, whether its keywords hold a text (see `nearestTopics`). */
-  private readonly keywordsHold: ReadonlyMap<Topic, (text: string) => boolean>;
 
   constructor(
     private readonly search: PassageSearch,
@@ -75,7 +73,6 @@ export class TreatyBot {
   ) {
     this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
     this.answerTypes = new AnswerTypes(search.lexicon.data.answerTypes);
-    this.keywordsHold = new Map(topics.map((topic) => [topic, keywordsHolding(topic)]));
   }
 
   /** The analyzed passages the bot searches (for the evaluation's baseline, which indexes the same ones). */
@@ -296,26 +293,15 @@ export class TreatyBot {
   /** Topics that share words with the question, else the first few. */
   private nearestTopics(plan: QueryPlan): TopicSuggestion[] {
     const labels = plan.units.map((unit) => unit.label);
-    const near = this.topics.filter((topic) => labels.some((label) => this.keywordsHold.get(topic)?.(label) === true));
+    const near = this.topics.filter((topic) =>
+      labels.some(
+        (label) =>
+          topic.keywords.ar.some((keyword) => keyword.includes(label)) ||
+          topic.keywords.en.some((keyword) => keyword.includes(label)),
+      ),
+    );
     return (near.length > 0 ? near : this.topics).slice(0, 5).map(toSuggestion);
   }
-}
-
-/** What a topic's keywords are joined by: a character no question label has (labels are words). */
-const KEYWORD_SEPARATOR = '\u0000';
-
-/**
- * Whether any of a topic's keywords (Arabic or English) holds a text, found with one search of them all joined:
- * a text without the separator can only be found within one keyword. Searching each keyword in turn took a
- * few percent of the time of every question the documents do not answer.
- */
-function keywordsHolding(topic: Topic): (text: string) => boolean {
-  const keywords = [...topic.keywords.ar, ...topic.keywords.en];
-  const joined = keywords.join(KEYWORD_SEPARATOR);
-  return (text) =>
-    text === '' || text.includes(KEYWORD_SEPARATOR)
-      ? keywords.some((keyword) => keyword.includes(text))
-      : joined.includes(text);
 }
 
 function citationOf(analyzed: AnalyzedPassage): Citation {

@@ -90,11 +90,6 @@ export class EnglishTextIndex {
     return this.lastStems.stems;
   }
 
-  /** The formal words the translations use for the question's plain ones (see `readingsOf`). */
-  registerReadings(question: string): ReadonlyMap<string, readonly string[]> {
-    return this.readingsOf(this.wordsOf(question));
-  }
-
   /**
    * A question's `stems`, and its register readings (`readingsOf`) for the search: its words are split and
    * Porter-stemmed once for both.

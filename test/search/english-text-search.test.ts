@@ -39,10 +39,10 @@ describe('EnglishTextIndex', () => {
       [...seeds].map(([file, text]) => ({ file, text })),
     );
     const plain = new EnglishTextIndex(search.passages, translations, new Set(['who', 'up', 'the']), register);
-    const readings = plain.registerReadings('Who set up the culprit bug');
+    const { readings } = plain.questionStems('Who set up the culprit bug');
     // "set up" stands under its content word; a formal word no translation holds is no reading.
     expect(Object.fromEntries(readings)).toEqual({ set: ['establish'], culprit: ['perpetr'] });
-    expect(plain.registerReadings('the sun set')).toEqual(new Map());
+    expect(plain.questionStems('the sun set').readings).toEqual(new Map());
     // A plain word the translations lack weighs as its formal word does.
     expect(plain.idf('culprit')).toBe(0);
     expect(plain.stemWeight('culprit', readings)).toBe(plain.idf('perpetr'));
