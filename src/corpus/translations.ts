@@ -18,6 +18,8 @@ const translationFileSchema = z.strictObject({
   $comment: z.string().min(1),
   file: z.string().min(1),
   sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The English of the headings above passages (their `context`), which are not passages and so not sentences. */
+  headings: z.array(z.strictObject({ ar: z.string().min(1), en: z.string().min(1) })),
   sentences: z
     .array(z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), en: z.string().min(1) }))
     .min(1),
@@ -33,6 +35,8 @@ export type TranslationStatus = 'current' | 'missing' | 'stale';
 export class Translations {
   private constructor(
     private readonly byFile: ReadonlyMap<string, readonly TranslatedSentence[]>,
+    /** Per seed file, its headings' English by their Arabic text. */
+    private readonly headingsByFile: ReadonlyMap<string, ReadonlyMap<string, string>>,
     /** Per seed file, whether its translation is current, missing or stale. */
     readonly status: ReadonlyMap<string, TranslationStatus>,
   ) {}
@@ -40,6 +44,7 @@ export class Translations {
   /** Reads `seedsDir/translations/en/<file>.json` for each seed; a stale or missing one is left out. */
   static load(seedsDir: string, documents: ReadonlyArray<{ file: string; text: string }>): Translations {
     const byFile = new Map<string, readonly TranslatedSentence[]>();
+    const headingsByFile = new Map<string, ReadonlyMap<string, string>>();
     const status = new Map<string, TranslationStatus>();
     for (const { file, text } of documents) {
       const translation = readTranslationFile(seedsDir, file);
@@ -48,14 +53,15 @@ export class Translations {
       else {
         status.set(file, 'current');
         byFile.set(file, translation.sentences);
+        headingsByFile.set(file, new Map(translation.headings.map(({ ar, en }) => [ar, en])));
       }
     }
-    return new Translations(byFile, status);
+    return new Translations(byFile, headingsByFile, status);
   }
 
   /** No translations at all (for tests and a bot without them). */
   static none(): Translations {
-    return new Translations(new Map(), new Map());
+    return new Translations(new Map(), new Map(), new Map());
   }
 
   /** The translated sentences of `file` that overlap `range`, in order; empty when it has no translation. */
@@ -76,6 +82,11 @@ export class Translations {
       found.push(sentence);
     }
     return found;
+  }
+
+  /** The English of a heading of `file` (a passage's `context` line); undefined when it has none. */
+  headingEnglish(file: string, heading: string): string | undefined {
+    return this.headingsByFile.get(file)?.get(heading);
   }
 
   /** The English of the sentences that overlap `range`, joined; undefined when none is translated. */

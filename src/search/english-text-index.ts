@@ -30,6 +30,7 @@ export interface EnglishHit {
 export class EnglishTextIndex {
   private built: EnglishSearchIndex | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
+  private readonly contextCache = new Map<number, ReadonlySet<string>>();
   private lastStems: { question: string; stems: string[] } | undefined;
   private lastQuery:
     | { stems: readonly string[]; readings: ReadonlyMap<string, readonly string[]>; query: Bm25QueryTerm[] }
@@ -78,6 +79,25 @@ export class EnglishTextIndex {
       this.sentenceCache.set(passage.id, sentences);
     }
     return sentences;
+  }
+
+  /**
+   * The stems of the English of a passage's context: its document's title and the headings above it, as the
+   * Arabic context is read (analyzed-passage.ts), but without a news paragraph's previous paragraph (on the
+   * tuning half, counting it moved one question into the top three and another out).
+   */
+  contextStems(ordinal: number): ReadonlySet<string> {
+    let stems = this.contextCache.get(ordinal);
+    if (!stems) {
+      const passage = this.passages[ordinal]?.passage;
+      const title = this.passages[ordinal]?.entry.title.en ?? '';
+      const headings = (passage?.context ?? []).map(
+        (heading) => this.translations.headingEnglish(passage?.file ?? '', heading) ?? '',
+      );
+      stems = new Set(this.stems([title, ...headings].join('\n')));
+      this.contextCache.set(ordinal, stems);
+    }
+    return stems;
   }
 
   /** The question's content stems, as the index analyzes them. */

@@ -9,7 +9,7 @@ import { planQuery, type QueryPlan, type QueryUnit, type Vocabulary } from './qu
 import { type Candidate, type Followers, type RankedPassage, rankCandidates } from './ranker.ts';
 import { TermHolders } from './term-holders.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
-import { type TermSources, unitCredits } from './unit-credit.ts';
+import { CONTEXT_CREDIT, type TermSources, unitCredits } from './unit-credit.ts';
 
 /**
  * How many BM25 candidates the ranker looks at. BM25 over a few common units (INTERPOL, member states) ranks
@@ -131,12 +131,18 @@ export class PassageSearch {
     const total = stems.reduce((sum, stem) => sum + english.stemWeight(stem, readings), 0);
     if (total === 0) return;
     const byOrdinal = this.byOrdinal(candidates);
-    const toMatch = (hit: EnglishHit) => ({
-      bm25: hit.bm25,
+    const toMatch = (hit: EnglishHit) => {
+      // A stem only the passage's headings hold counts as a unit only its context holds does in Arabic.
+      const context = english.contextStems(hit.ordinal);
+      let inContext = 0;
+      for (const stem of stems) {
+        if (hit.terms.includes(stem) || !context.has(stem)) continue;
+        inContext += CONTEXT_CREDIT * english.idf(stem);
+      }
+      const inText = hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0);
       // A typo's match (electronik → electron) counts, so the share is capped at the whole question.
-      coverage: Math.min(1, hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0) / total),
-      stems: hit.terms,
-    });
+      return { bm25: hit.bm25, coverage: Math.min(1, (inText + inContext) / total), stems: hit.terms };
+    };
     for (const hit of english.search(stems, ENGLISH_CANDIDATES, readings)) {
       const candidate = byOrdinal.get(hit.ordinal);
       const analyzed = this.passages[hit.ordinal];

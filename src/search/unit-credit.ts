@@ -1,5 +1,5 @@
 /** Credit for a unit found only in the passage's context (title, headings, paragraph before). */
-const CONTEXT_CREDIT = 0.5;
+export const CONTEXT_CREDIT = 0.5;
 /** Credit for a unit whose root, not its stem, the passage holds (تطبيق for تطبق; see arabic-root.ts). */
 const ROOT_CREDIT = 0.5;
 

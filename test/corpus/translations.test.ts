@@ -20,7 +20,10 @@ const documents = corpus.documents.map(({ entry, text }) => {
     ...sentence,
     ar: text.slice(sentence.start, sentence.end),
   }));
-  return { file: entry.file, text, translation, units, pairs };
+  // Sentences and headings alike must keep numbers and names and never be empty.
+  const texts = [...pairs, ...translation.headings];
+  const contexts = new Set(corpus.passages.filter((passage) => passage.file === entry.file).flatMap((p) => p.context));
+  return { file: entry.file, text, translation, units, pairs, texts, contexts };
 });
 
 /**
@@ -47,7 +50,7 @@ function numbersOf(text: string): string[] {
   return toAsciiDigits(text).match(/\d+(?:[.,/]\d+)*/g) ?? [];
 }
 
-describe.each(documents)('the English translation of $file', ({ text, translation, units, pairs }) => {
+describe.each(documents)('the English translation of $file', ({ text, translation, units, pairs, texts, contexts }) => {
   it('was made from the seed as it is now (a changed seed makes it stale)', () => {
     expect(translation.sourceHash).toBe(sourceHash(text));
   });
@@ -56,8 +59,12 @@ describe.each(documents)('the English translation of $file', ({ text, translatio
     expect(translation.sentences.map(({ start, end }) => ({ start, end }))).toEqual(units);
   });
 
+  it('translates every heading above a passage (its context), and nothing else as a heading', () => {
+    expect(new Set(translation.headings.map((heading) => heading.ar))).toEqual(contexts);
+  });
+
   it('is never empty, Arabic or absurdly longer or shorter than its source', () => {
-    for (const { ar, en } of pairs) {
+    for (const { ar, en } of texts) {
       expect(en.trim(), ar).not.toBe('');
       expect(en, ar).not.toMatch(/[\u0600-\u06FF]/);
       if (ar.length > 40) {
@@ -68,7 +75,7 @@ describe.each(documents)('the English translation of $file', ({ text, translatio
   });
 
   it('keeps every number, date and document symbol (Arabic-order symbols such as 247/74 in either order)', () => {
-    for (const { ar, en } of pairs) {
+    for (const { ar, en } of texts) {
       const english = en.replace(/,/g, '');
       for (const number of numbersOf(ar)) {
         const reversed = number.split('/').reverse().join('/');
@@ -81,7 +88,7 @@ describe.each(documents)('the English translation of $file', ({ text, translatio
   });
 
   it('renders the named entities of the glossary one way', () => {
-    for (const { ar, en } of pairs) {
+    for (const { ar, en } of texts) {
       for (const [arabic, english] of NAMED_ENTITIES) {
         if (arabic.test(ar)) expect(en, ar).toMatch(english);
       }
@@ -107,13 +114,19 @@ describe('Translations', () => {
     expect(translations.englishOf(first.file, { start: three.start, end: three.end })).toBe(three.en);
   });
 
+  it("gives a heading's English by its Arabic", () => {
+    const report = documents.find((document) => document.file.startsWith('004'));
+    expect(translations.headingEnglish(report?.file ?? '', 'باء - المنع')).toBe('B. Prevention');
+    expect(translations.headingEnglish(report?.file ?? '', 'no such heading')).toBeUndefined();
+  });
+
   it('refuses a file whose sentences overlap or are not JSON, naming it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'treaty-translations-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, 'translations', 'en'), { recursive: true });
     const path = join(dir, 'translations', 'en', '000_a.json');
     const file = (sentences: unknown) =>
-      JSON.stringify({ $comment: 'c', file: '000_a.txt', sourceHash: 'a'.repeat(64), sentences });
+      JSON.stringify({ $comment: 'c', file: '000_a.txt', sourceHash: 'a'.repeat(64), headings: [], sentences });
     writeFileSync(
       path,
       file([

@@ -54,12 +54,25 @@ describe('EnglishTextIndex', () => {
     expect(plain.search(['culprit'], 3)).toEqual([]);
   });
 
+  it("reads a passage's context in English: its document's title and the headings above it", () => {
+    const ordinal = search.passages.findIndex(({ passage }) => passage.context.includes('باء - المنع'));
+    const context = english.contextStems(ordinal);
+    // "B. Prevention" above it; "Report on the meeting of the Expert Group … Vienna …" is the document's title.
+    expect([...context]).toEqual(expect.arrayContaining(['prevent', 'report', 'expert', 'vienna', '2020']));
+    // The section it is in (II. List of … recommendations) holds it; the next one (III. Summary …) does not.
+    expect(context.has('recommend')).toBe(true);
+    expect(context.has('summari')).toBe(false);
+  });
+
   it('is not available, and finds nothing, without translations', () => {
     const none = new EnglishTextIndex(search.passages, Translations.none(), new Set());
     expect(none.available).toBe(false);
     expect(none.search(['heinous'], 5)).toEqual([]);
   });
 });
+
+/** Section II of the report, whose English (List of preliminary recommendations …) says "recommendations". */
+const LIST_HEADING = 'ثانياً - قائمة التوصيات والاستنتاجات الأولية التي جمعها المقرر';
 
 describe('PassageSearch for an English question', () => {
   it('ranks a passage found only through its English translation', () => {
@@ -77,6 +90,25 @@ describe('PassageSearch for an English question', () => {
       const stems = new Set(english.stems(english.englishOf(analyzed)));
       const held = (plan.englishStems ?? []).filter((stem) => stems.has(stem));
       expect(match?.stems ?? []).toEqual(held);
+    }
+  });
+
+  it("counts a word only a passage's headings hold at half, as the Arabic context counts", () => {
+    const plan = search.plan('prevention recommendations on awareness campaigns', 'en');
+    const stems = plan.englishStems ?? [];
+    const total = stems.reduce((sum, stem) => sum + english.idf(stem), 0);
+    const ranked = search.search(plan, 30);
+    const underHeading = ranked.filter(
+      ({ analyzed, english: match }) =>
+        analyzed.passage.context.join(' | ') === `${LIST_HEADING} | باء - المنع` && !match?.stems.includes('prevent'),
+    );
+    expect(underHeading.length).toBeGreaterThan(0);
+    for (const { english: match } of underHeading) {
+      const inText = (match?.stems ?? []).reduce((sum, stem) => sum + english.idf(stem), 0);
+      // prevent (B. Prevention) and recommend (II. List of … recommendations) stand in the headings.
+      const inContext =
+        0.5 * (english.idf('prevent') + (match?.stems.includes('recommend') ? 0 : english.idf('recommend')));
+      expect(match?.coverage).toBeCloseTo(Math.min(1, (inText + inContext) / total), 10);
     }
   });
 
