@@ -31,6 +31,7 @@ export class EnglishTextIndex {
   private built: EnglishSearchIndex | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
   private readonly contextCache = new Map<number, ReadonlySet<string>>();
+  private readonly followerCache = new Map<string, ReadonlyMap<string, readonly string[]>>();
   private lastStems: { question: string; stems: string[] } | undefined;
   private lastQuery:
     | { stems: readonly string[]; readings: ReadonlyMap<string, readonly string[]>; query: Bm25QueryTerm[] }
@@ -98,6 +99,25 @@ export class EnglishTextIndex {
       this.contextCache.set(ordinal, stems);
     }
     return stems;
+  }
+
+  /**
+   * Each stem of a passage's English with the stems that follow it, stop words left out, for exact-phrase
+   * evidence (ranker.ts): "first meeting", "member states", "cloud storage" standing together.
+   */
+  followers(analyzed: AnalyzedPassage): ReadonlyMap<string, readonly string[]> {
+    let followers = this.followerCache.get(analyzed.passage.id);
+    if (!followers) {
+      const stems = words(this.englishOf(analyzed)).flatMap((word) => this.processTerm(word) ?? []);
+      const byStem = new Map<string, string[]>();
+      stems.slice(1).forEach((next, i) => {
+        const stem = stems[i] ?? '';
+        byStem.set(stem, [...(byStem.get(stem) ?? []), next]);
+      });
+      followers = byStem;
+      this.followerCache.set(analyzed.passage.id, followers);
+    }
+    return followers;
   }
 
   /** The question's content stems, as the index analyzes them. */

@@ -93,7 +93,8 @@ export class PassageSearch {
     // Analyzed once here for the search, the confidence and the excerpt.
     if (lang !== 'en' || !this.english) return plan;
     const { stems, readings } = this.english.questionStems(plan.words.join(' '));
-    return { ...plan, englishStems: stems, englishReadings: readings };
+    // The phrase evidence of an English question is its stems standing together in a passage's English.
+    return { ...plan, englishStems: stems, englishReadings: readings, phrase: stems };
   }
 
   /** Passages ranked best first (near-identical ones folded together), at most `limit`. */
@@ -115,7 +116,10 @@ export class PassageSearch {
       candidates.map((candidate) => candidate.ordinal),
       this.termSources,
     );
-    return rankCandidates(plan, candidates, weights, this.followers, credits).slice(0, limit);
+    const english = this.english;
+    const followers: Followers =
+      plan.lang === 'en' && english?.available ? (analyzed) => english.followers(analyzed) : this.followers;
+    return rankCandidates(plan, candidates, weights, followers, credits).slice(0, limit);
   }
 
   /**

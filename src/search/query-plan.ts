@@ -28,7 +28,10 @@ export interface QueryPlan {
   units: QueryUnit[];
   /** Every word of the question, normalized, stop words included (for what the question asks for). */
   words: string[];
-  /** The question's content words in order, as canonical terms, for exact-phrase matching (Arabic only). */
+  /**
+   * The question's content words in order, as canonical terms, for exact-phrase matching; for an English question,
+   * its English stems (set by PassageSearch.plan, matched in the passages' English), else none.
+   */
   phrase: string[];
   /** An English question's stems as the English text index analyzes them (english-text-index.ts). */
   englishStems?: string[];

@@ -104,8 +104,10 @@ export function rankCandidates(
   byScore(scored);
   // The phrase signal can only reorder close candidates: it is computed for the leading ones alone.
   const pairs = questionPairs(plan.phrase);
+  // An English question's phrases are looked for in the English translations: evidence for its English half.
+  const phraseWeight = fused ? ENGLISH_SHARE * BLEND.phrase : BLEND.phrase;
   for (const candidate of scored.slice(0, PHRASE_CANDIDATES)) {
-    candidate.score += BLEND.phrase * phraseShare(pairs, followers(candidate.analyzed));
+    candidate.score += phraseWeight * phraseShare(pairs, followers(candidate.analyzed));
   }
   byScore(scored);
   return foldTwins(scored);

@@ -64,6 +64,16 @@ describe('EnglishTextIndex', () => {
     expect(context.has('summari')).toBe(false);
   });
 
+  it("gives each stem of a passage's English the stems that follow it, stop words left out", () => {
+    const report = search.passages.find(({ passage }) => passage.file.startsWith('004') && passage.locator === '¶ 2');
+    if (!report) throw new Error('test: no ¶ 2');
+    // "The first meeting of the Expert Group was held in Vienna …"
+    const followers = english.followers(report);
+    expect(followers.get('first')).toContain('meet');
+    expect(followers.get('meet')).toContain('expert');
+    expect(followers.has('the')).toBe(false);
+  });
+
   it('is not available, and finds nothing, without translations', () => {
     const none = new EnglishTextIndex(search.passages, Translations.none(), new Set());
     expect(none.available).toBe(false);
@@ -110,6 +120,12 @@ describe('PassageSearch for an English question', () => {
         0.5 * (english.idf('prevent') + (match?.stems.includes('recommend') ? 0 : english.idf('recommend')));
       expect(match?.coverage).toBeCloseTo(Math.min(1, (inText + inContext) / total), 10);
     }
+  });
+
+  it("looks for an English question's adjacent words in the passages' English (phrase evidence)", () => {
+    const plan = search.plan('When was the very first meeting?', 'en');
+    expect(plan.phrase).toEqual(plan.englishStems);
+    expect(plan.phrase).toEqual(expect.arrayContaining(['first', 'meet']));
   });
 
   it('quotes the sentence whose English holds the words asked', () => {
