@@ -175,6 +175,9 @@ export class AnswerTypes {
     );
     this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => {
       const ask = type === 'name' ? '(?!)' : rule.ask.en.map(escapeRegExp).join('|');
+      // "Which" with its noun asks wherever it stands, a keyword query's middle too ("INTERPOL resolution which
+      // countries abstained"), unless "states" is the verb ("Article 2, which states that …").
+      const which = rule.ask.en.filter((phrase) => phrase.startsWith('which ')).map(escapeRegExp).join('|') || '(?!)';
       return {
         type,
         // An English question word asks only at the start of a clause, a dash's too ("… AFRIPOL — which country was
@@ -182,7 +185,7 @@ export class AnswerTypes {
         // last, where a keyword query puts it ("expert group first meeting when, where?"), except for who / whom
         // after a preposition ("what damage, and on whom?").
         english: new RegExp(
-          `(?:^|[,;:?.!—–]\\s*|\\b(?:and|or|but)\\s+)(?:${ask})\\b|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+(?=who))\\b(?:${ask})(?=(?:[\\s,]+(?:${anyAsk}))*\\s*[?؟.!]*\\s*$)`,
+          `(?:^|[,;:?.!—–]\\s*|\\b(?:and|or|but)\\s+)(?:${ask})\\b|\\b(?:${which})\\b(?!\\s+that\\b)|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+(?=who))\\b(?:${ask})(?=(?:[\\s,]+(?:${anyAsk}))*\\s*[?؟.!]*\\s*$)`,
           'i',
         ),
         // A keyword after "of" or "about" names a topic, as after عن in Arabic: "loss of location data".

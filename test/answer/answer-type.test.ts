@@ -21,6 +21,9 @@ describe('AnswerTypes.asked', () => {
     // A keyword query puts its question words last; "how many" asks wherever it stands.
     ['expert group first meeting when where', ['time', 'place']],
     ['interpol how many member countries', ['quantity']],
+    // "Which" with its noun asks anywhere, unless "states" is a verb.
+    ['INTERPOL Marrakech resolution which countries abstained', ['states']],
+    ['Does the convention have an article which states that parties cooperate?', []],
     ['What damage do cyber criminals inflict, and on whom?', []],
     ['expert group meeting when, where?', ['time', 'place']],
     // "Number" before a number cites a document and asks for no number; other keywords still ask.
