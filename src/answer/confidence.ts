@@ -30,7 +30,7 @@ import { normalizedWords } from './word-sequence.ts';
  * calibration split (the question bank's tuning half) and the threshold the rule in src/eval/calibration.ts
  * picks; this constant must equal it (a test checks).
  */
-export const CONFIDENCE_THRESHOLD = Number(process.env.TH ?? 0.48);
+export const CONFIDENCE_THRESHOLD = 0.48;
 
 /** A unit found in no passage weighs this share of the rarest possible term's IDF (times its planned weight). */
 export const UNKNOWN_UNIT_SHARE = 0.2;
