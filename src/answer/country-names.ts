@@ -15,6 +15,12 @@ const GENERIC_FIRST_WORDS = new Set(
 const AMBIGUOUS_ADJECTIVE_STEMS = new Set(['قطر', 'يمن']);
 
 /**
+ * Names people use for a state that the ISO lists lack: أمريكا for الولايات المتحدة, Britain for the United
+ * Kingdom, and Viet Nam, as the UN and the seeds' translations spell it.
+ */
+const EVERYDAY_NAMES = ['أمريكا', 'أميركا', 'امريكا', 'بريطانيا', 'America', 'Britain', 'Viet Nam'];
+
+/**
  * Country names (i18n-iso-countries' Arabic and English locales) as normalized word sequences, by their first
  * word, and the stems their Arabic adjectives share with the names (العراق → عراق، روسيا → روس).
  */
@@ -81,5 +87,6 @@ function readCountryNames(): { byFirstWord: Map<string, string[][]>; adjectiveSt
   }
   // English names in full (Russian Federation, Iran); not the two-letter ones, which are words too (US).
   for (const name of namesIn('en')) if (name.length > 2) add(normalizedWords(name));
+  for (const name of EVERYDAY_NAMES) add(normalizedWords(name));
   return { byFirstWord, adjectiveStems };
 }

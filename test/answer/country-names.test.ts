@@ -20,6 +20,11 @@ describe('namesCountry', () => {
     'الخبراء الجزائريين',
     'الموقف الروسي',
     'الوفد الألماني',
+    // Everyday names the ISO lists lack.
+    'هل أمريكا وقعت',
+    'Did America sign?',
+    'بريطانيا',
+    'Viet Nam',
   ])('finds a country in %s', (text) => {
     expect(names(text)).toBe(true);
   });
@@ -41,6 +46,7 @@ describe('namesCountry', () => {
     'باللغة الفرنسية',
     'الباني',
     'tell us more',
+    'دول إيبيرية-أمريكية',
   ])('finds none in %s', (text) => {
     expect(names(text)).toBe(false);
   });
