@@ -73,7 +73,11 @@ export class PassageSearch {
     this.typos = new TypoVocabulary(() => index.documentFrequencies());
     this.englishTypos = new TypoVocabulary(() => lexicon.englishTerms());
     this.plain = new PlainTextIndex(passages, plainIndex);
+    this.medianWords = median(passages.map((analyzed) => analyzed.words.length));
   }
+
+  /** How many content words the median passage has (the ranker's pivot for long passages). */
+  private readonly medianWords: number;
 
   /** True when some passage holds the term. */
   readonly knownTerm = (term: string): boolean => this.index.documentFrequency(term) > 0;
@@ -119,7 +123,7 @@ export class PassageSearch {
     const english = this.english;
     const followers: Followers =
       plan.lang === 'en' && english?.available ? (analyzed) => english.followers(analyzed) : this.followers;
-    return rankCandidates(plan, candidates, weights, followers, credits).slice(0, limit);
+    return rankCandidates(plan, candidates, weights, followers, credits, this.medianWords).slice(0, limit);
   }
 
   /**
@@ -317,4 +321,9 @@ function indicesOf(sparse: readonly unknown[]): number[] {
     indices.push(i);
   });
   return indices;
+}
+
+/** The middle value (the upper one of an even count); 0 for none. */
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 }

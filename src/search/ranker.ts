@@ -53,6 +53,14 @@ const ENGLISH_SHARE = 0.5;
  * lexicon was fitted to, R@3 203 → 200 of 237 and MRR 0.768 → 0.772.
  */
 const PLAIN_SHARE = 0.15;
+/**
+ * A passage longer than the median passage has its coverage scaled by (median / length) to this power: a long
+ * paragraph that names many of the question's words in different sentences (the expert report's mandate and
+ * summary paragraphs) should not outrank the short one that answers. Pivoted length normalization, as BM25 has
+ * its own; coverage had none. On the tuning half (exponents 0.1–0.3 tried), Arabic R@3 0.86 → 0.88, MRR 0.78 →
+ * 0.79; abstention 90 → 88 of 154.
+ */
+const LENGTH_EXPONENT = 0.2;
 
 /** A passage's adjacent words: each stem's followers (see passage-layout.ts). */
 export type Followers = (analyzed: AnalyzedPassage) => ReadonlyMap<string, readonly string[]>;
@@ -62,8 +70,9 @@ export type CreditOf = (ordinal: number, u: number) => number;
 
 /**
  * Reranks BM25 candidates by how much of the question they cover (each unit's weight — `weights`, in the order
- * of `plan.units` — times the candidate's credit for it), then folds near-identical passages
- * (the same sentence reported by two articles) into the better-ranked one.
+ * of `plan.units` — times the candidate's credit for it, scaled down for a passage of more content words than
+ * `medianWords`), then folds near-identical passages (the same sentence reported by two articles) into the
+ * better-ranked one.
  */
 export function rankCandidates(
   plan: QueryPlan,
@@ -71,6 +80,7 @@ export function rankCandidates(
   weights: readonly number[],
   followers: Followers,
   creditOf: CreditOf,
+  medianWords: number,
 ): RankedPassage[] {
   let maxBm25 = Number.EPSILON;
   let maxEnglish = Number.EPSILON;
@@ -92,7 +102,9 @@ export function rankCandidates(
       covered += credit * (weights[u] ?? 0);
     }
     const coverage = covered / totalWeight;
-    const glossaryScore = BLEND.coverage * coverage + BLEND.bm25 * (bm25 / maxBm25);
+    const length = analyzed.words.length;
+    const lengthShare = length > medianWords ? (medianWords / length) ** LENGTH_EXPONENT : 1;
+    const glossaryScore = BLEND.coverage * coverage * lengthShare + BLEND.bm25 * (bm25 / maxBm25);
     const englishScore = english ? 0.5 * english.coverage + 0.5 * (english.bm25 / maxEnglish) : 0;
     let score = glossaryScore;
     if (fused) score = (1 - ENGLISH_SHARE) * glossaryScore + ENGLISH_SHARE * englishScore;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { phraseShare, questionPairs } from '../../src/search/ranker.ts';
+import type { AnalyzedPassage } from '../../src/search/analyzed-passage.ts';
+import type { QueryPlan } from '../../src/search/query-plan.ts';
+import { phraseShare, questionPairs, rankCandidates } from '../../src/search/ranker.ts';
 
 describe('phraseShare', () => {
   const pairs = questionPairs(['اول', 'اجتماع', 'خبراء']);
@@ -21,5 +23,46 @@ describe('phraseShare', () => {
   it('finds nothing for words that stand apart, or for a one-word question', () => {
     expect(phraseShare(pairs, new Map([['اول', ['خبراء']]]))).toBe(0);
     expect(phraseShare(questionPairs(['اجتماع']), new Map([['اجتماع', ['اول']]]))).toBe(0);
+  });
+});
+
+describe('rankCandidates', () => {
+  const plan: QueryPlan = {
+    lang: 'ar',
+    units: [{ label: 'ضحايا', terms: ['~victims'], typedTerms: ['ضحايا'], roots: [], weight: 1 }],
+    words: ['ضحايا'],
+    phrase: [],
+  };
+  /** A passage of `words` content words (only their count matters here). */
+  const passage = (id: string, words: number) =>
+    ({
+      passage: { id, file: 'f.txt', locator: id, context: [], spans: [] },
+      words: Array.from({ length: words }, () => ({})),
+      twinIds: [],
+    }) as unknown as AnalyzedPassage;
+  const rank = (medianWords: number) =>
+    rankCandidates(
+      plan,
+      [
+        { analyzed: passage('long', 124), ordinal: 0, bm25: 1 },
+        { analyzed: passage('short', 20), ordinal: 1, bm25: 1 },
+      ],
+      [1],
+      () => new Map(),
+      () => 1,
+      medianWords,
+    );
+
+  it('scales down the coverage of a passage longer than the median, so the short one covering as much goes first', () => {
+    const [first, second] = rank(31);
+    expect(first?.analyzed.passage.id).toBe('short');
+    // Both cover the question whole; the long one's coverage counts (31 / 124)^0.2 of it in the 0.7 coverage share.
+    expect((first?.score ?? 0) - (second?.score ?? 0)).toBeCloseTo(0.85 * 0.7 * (1 - (31 / 124) ** 0.2), 10);
+    expect(second?.coverage).toBe(1);
+  });
+
+  it('leaves passages up to the median as they are', () => {
+    const [first, second] = rank(124);
+    expect(first?.score).toBe(second?.score);
   });
 });
