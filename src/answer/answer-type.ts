@@ -177,7 +177,11 @@ export class AnswerTypes {
       const ask = type === 'name' ? '(?!)' : rule.ask.en.map(escapeRegExp).join('|');
       // "Which" with its noun asks wherever it stands, a keyword query's middle too ("INTERPOL resolution which
       // countries abstained"), unless "states" is the verb ("Article 2, which states that …").
-      const which = rule.ask.en.filter((phrase) => phrase.startsWith('which ')).map(escapeRegExp).join('|') || '(?!)';
+      const which =
+        rule.ask.en
+          .filter((phrase) => phrase.startsWith('which '))
+          .map(escapeRegExp)
+          .join('|') || '(?!)';
       return {
         type,
         // An English question word asks only at the start of a clause, a dash's too ("… AFRIPOL — which country was
