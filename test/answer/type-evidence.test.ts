@@ -47,6 +47,11 @@ describe('countedUnit', () => {
     const plan = search.plan('تصدق الدول كم؟', 'ar');
     expect(countedUnit(plan, plan.words.length)).toBeUndefined();
   });
+
+  it('has none when a verb comes first: the size of what follows is asked, not a count beside it', () => {
+    expect(countedUnit(search.plan('How big is the cybercrime economy?', 'en'), 2)).toBeUndefined();
+    expect(countedUnit(search.plan('How many member states attended?', 'en'), 2)?.label).toBe('member states');
+  });
 });
 
 describe('evidenceTexts', () => {
