@@ -109,12 +109,15 @@ export class EnglishTextIndex {
     let followers = this.followerCache.get(analyzed.passage.id);
     if (!followers) {
       const stems = words(this.englishOf(analyzed)).flatMap((word) => this.processTerm(word) ?? []);
-      const byStem = new Map<string, string[]>();
+      const byStem = new Map<string, Set<string>>();
       stems.slice(1).forEach((next, i) => {
         const stem = stems[i] ?? '';
-        byStem.set(stem, [...(byStem.get(stem) ?? []), next]);
+        const known = byStem.get(stem);
+        if (known) known.add(next);
+        else byStem.set(stem, new Set([next]));
       });
-      followers = byStem;
+      // Each follower once: a stem standing before the same word twice is looked up once.
+      followers = new Map([...byStem].map(([stem, next]) => [stem, [...next]]));
       this.followerCache.set(analyzed.passage.id, followers);
     }
     return followers;

@@ -139,15 +139,17 @@ export class PassageSearch {
     const total = stems.reduce((sum, stem) => sum + english.stemWeight(stem, readings), 0);
     if (total === 0) return;
     const byOrdinal = this.byOrdinal(candidates);
+    // Each stem's IDF, looked up once for all the candidates (a hit's terms may also be a typo's reading).
+    const idfs = new Map(stems.map((stem) => [stem, english.idf(stem)]));
+    const idf = (stem: string) => idfs.get(stem) ?? english.idf(stem);
     const toMatch = (hit: EnglishHit) => {
       // A stem only the passage's headings hold counts as a unit only its context holds does in Arabic.
       const context = english.contextStems(hit.ordinal);
       let inContext = 0;
       for (const stem of stems) {
-        if (hit.terms.includes(stem) || !context.has(stem)) continue;
-        inContext += CONTEXT_CREDIT * english.idf(stem);
+        if (context.has(stem) && !hit.terms.includes(stem)) inContext += CONTEXT_CREDIT * idf(stem);
       }
-      const inText = hit.terms.reduce((sum, stem) => sum + english.idf(stem), 0);
+      const inText = hit.terms.reduce((sum, stem) => sum + idf(stem), 0);
       // A typo's match (electronik → electron) counts, so the share is capped at the whole question.
       return { bm25: hit.bm25, coverage: Math.min(1, (inText + inContext) / total), stems: hit.terms };
     };
