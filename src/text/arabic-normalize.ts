@@ -23,12 +23,13 @@ const LETTER_MAP: Readonly<Record<string, string>> = {
   ة: 'ه',
   ؤ: 'و',
   ئ: 'ي',
-  // Persian and Urdu letters that OCR and keyboards substitute for Arabic ones.
+  // Persian and Urdu letters that OCR and keyboards substitute for Arabic ones; گ and چ are also how Iraqi and Gulf
+  // chat writes the ك of a dialect word (گال = قال, چان = كان, حچى = حكى), as dialects/iraqi.json expects.
   پ: 'ب',
   ک: 'ك',
   ی: 'ي',
   گ: 'ك',
-  چ: 'ج',
+  چ: 'ك',
   ژ: 'ز',
   ڤ: 'ف',
   ھ: 'ه',

@@ -7,7 +7,7 @@ import { normalizeArabic, toAsciiDigits } from '../../src/text/arabic-normalize.
 function normalizedByRules(token: string): string {
   const letters: Record<string, string> = {
     ...Object.fromEntries([...'أإآٱ'].map((letter) => [letter, 'ا'])),
-    ...{ ى: 'ي', ة: 'ه', ؤ: 'و', ئ: 'ي', پ: 'ب', ک: 'ك', ی: 'ي', گ: 'ك', چ: 'ج', ژ: 'ز', ڤ: 'ف', ھ: 'ه', ۀ: 'ه' },
+    ...{ ى: 'ي', ة: 'ه', ؤ: 'و', ئ: 'ي', پ: 'ب', ک: 'ك', ی: 'ي', گ: 'ك', چ: 'ك', ژ: 'ز', ڤ: 'ف', ھ: 'ه', ۀ: 'ه' },
   };
   return toAsciiDigits(
     token
@@ -42,7 +42,7 @@ describe('normalizeArabic', () => {
     ['كتيييير', 'كتير', 'a letter repeated for emphasis'],
     ['الاتفاقيييية', 'الاتفاقيه', 'emphasis inside a word'],
     ['گلوبال', 'كلوبال', 'Persian gaf (Iraqi spelling)'],
-    ['چان', 'جان', 'Persian cheh (Iraqi spelling)'],
+    ['چان', 'كان', 'Persian cheh: Iraqi and Gulf write it for ك (چان is كان, حچى is حكى)'],
   ])('normalizes %s to %s (%s)', (input, expected) => {
     expect(normalizeArabic(input)).toBe(expected);
   });
