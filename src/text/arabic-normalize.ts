@@ -23,8 +23,8 @@ const LETTER_MAP: Readonly<Record<string, string>> = {
   ة: 'ه',
   ؤ: 'و',
   ئ: 'ي',
-  // Persian and Urdu letters that OCR and keyboards substitute for Arabic ones; گ and چ are also how Iraqi and Gulf
-  // chat writes the ك of a dialect word (گال = قال, چان = كان, حچى = حكى), as dialects/iraqi.json expects.
+  // Persian and Urdu letters that OCR and keyboards substitute for Arabic ones; چ is also how Iraqi and Gulf chat
+  // writes the ك of a dialect word (چان = كان, حچى = حكى), as dialects/iraqi.json expects.
   پ: 'ب',
   ک: 'ك',
   ی: 'ي',
