@@ -49,6 +49,9 @@ export interface Vocabulary {
   nearestEnglish(term: string): string | undefined;
 }
 
+/** A word of Latin letters only (an English word; not a symbol such as GA-2025-93-RES-03 or I-24/7). */
+const LATIN_WORD = /^[a-z]+$/i;
+
 /** Unit weights: a curated concept says more about intent than one word does. */
 const WEIGHT = { concept: 1.3, glossary: 1.2, word: 1, untranslated: 0.25 } as const;
 
@@ -66,10 +69,14 @@ export function planQuery(
   const words = tokens.map((token) => token.norm);
   if (lang === 'en')
     return { lang, units: mergeDuplicateUnits(englishUnits(content, lexicon, vocabulary)), words, phrase: [] };
-  const queryWords = expandColloquial(content, lexicon).flatMap((word) => resolveWord(word, lexicon, vocabulary));
+  // An English word in an Arabic question that no passage holds (شو قصة مشروع No More Ransom، شو يعني phishing) is
+  // read through the glossary, as in an English question: the passages say it in Arabic (لا مزيد من الفدية).
+  const english = content.filter((token) => LATIN_WORD.test(token.norm) && !vocabulary.known(token.stem));
+  const arabic = content.filter((token) => !english.includes(token));
+  const queryWords = expandColloquial(arabic, lexicon).flatMap((word) => resolveWord(word, lexicon, vocabulary));
   return {
     lang,
-    units: mergeDuplicateUnits(arabicUnits(queryWords, lexicon)),
+    units: mergeDuplicateUnits([...arabicUnits(queryWords, lexicon), ...englishUnits(english, lexicon, vocabulary)]),
     words,
     phrase: queryWords.map((word) => word.canonical),
   };

@@ -73,6 +73,15 @@ describe('PassageSearch.plan', () => {
     expect(units('report of 2019', 'en').find((unit) => unit.label === '2019')?.weight).toBe(1);
   });
 
+  it('reads an English word of an Arabic question that no passage holds through the glossary', () => {
+    // The report says لا مزيد من الفدية, not No More Ransom; OMSAC it writes in Latin letters, and keeps.
+    expect(
+      units('شو قصة مشروع No More Ransom اللي انذكر بالتقرير؟').find((unit) => unit.label === 'ransom')?.terms,
+    ).toEqual(['~g:ransomware']);
+    expect(units('شو يعني phishing؟').map((unit) => unit.terms)).toEqual([['~g:phishing']]);
+    expect(units('شو توصية OMSAC للدول؟').find((unit) => unit.label === 'omsac')?.terms).toContain('omsac');
+  });
+
   it('reads a misspelled word as the indexed word one edit away', () => {
     const [unit] = units('الانتربل');
     expect(unit && search.unitWeight(unit)).toBeGreaterThan(0);
