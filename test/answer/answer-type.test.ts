@@ -170,6 +170,9 @@ describe('AnswerTypes.holds', () => {
     ['time', 'تأخذ علما بالقرار GA-2008-RES-07 الصادر في 2008', true],
     ['quantity', 'المؤيدون: ١٣٤', true],
     ['quantity', 'عدة تريليونات من الدولارات', true],
+    // A region says where as a country does.
+    ['place', 'ممارسة جرى اتباعها مؤخرا في بعض البلدان الإيبيرية-الأمريكية', true],
+    ['place', 'ممارسة جرى اتباعها مؤخرا', false],
     ['quantity', 'ينبغي للدول أن تعزز التعاون', false],
     // A paragraph's own number, a date and a document symbol are no counts.
     ['quantity', '46- وأشار أحد المتكلمين إلى', false],
