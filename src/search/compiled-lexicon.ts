@@ -179,7 +179,22 @@ export class CompiledLexicon {
 
   /** Every concept occurrence with its word positions (overlaps allowed), for tagging passages. */
   conceptOccurrences(words: ReadonlyArray<WordTerms>): Array<PhraseMatch<string>> {
-    return this.concepts().findAll(words);
+    // A number between a noun and its adjective does not break the phrase: البلدان الـ 196 الأعضاء are member states.
+    const kept: number[] = [];
+    words.forEach((terms, i) => {
+      if (!NUMBER_TERM.test(terms[0] ?? '')) kept.push(i);
+    });
+    const found = this.concepts().findAll(words);
+    if (kept.length === words.length) return found;
+    // Phrases that hold a number themselves (24/7) are found with it; the others also without.
+    const seen = new Set(found.map((match) => `${match.value} ${match.from} ${match.to}`));
+    for (const match of this.concepts().findAll(kept.map((i) => words[i] ?? []))) {
+      const span = { ...match, from: kept[match.from] ?? 0, to: (kept[match.to - 1] ?? 0) + 1 };
+      const key = `${span.value} ${span.from} ${span.to}`;
+      if (!seen.has(key)) found.push(span);
+      seen.add(key);
+    }
+    return found.sort((a, b) => a.from - b.from || a.to - b.to);
   }
 
   /**
@@ -258,3 +273,6 @@ function readingsOf(analyzer: TextAnalyzer, form: string): string[][] {
   const withArticle = analyzer.stems(`ال${form}`);
   return withArticle.join(' ') === alone.join(' ') ? [alone] : [alone, withArticle];
 }
+
+/** A word that is a number (its first term is its digits). */
+const NUMBER_TERM = /^\d+$/;

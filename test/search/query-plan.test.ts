@@ -98,3 +98,15 @@ describe('PassageSearch.plan', () => {
     expect(unknown && search.unitWeight(unknown)).toBe(0);
   });
 });
+
+describe('concepts in passages', () => {
+  it('finds a phrase a number stands inside (البلدان الـ 196 الأعضاء are member states), and phrases with a number', () => {
+    const paragraph = search.passages.find(
+      ({ passage }) => passage.file.startsWith('000') && passage.locator === 'الفقرة 22',
+    );
+    expect(search.passages.length).toBeGreaterThan(0);
+    expect(paragraph?.conceptTerms).toContain('~member-states');
+    const spans = paragraph?.conceptSpans.map((span) => span.from) ?? [];
+    expect(spans).toEqual([...spans].sort((a, b) => a - b));
+  });
+});
