@@ -3,7 +3,7 @@ import { normalizeArabic, toAsciiDigits } from '../text/arabic-normalize.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { namesCountry } from './country-names.ts';
 import type { EvidenceText } from './type-evidence.ts';
-import { followsAt, normalizedWords, withoutProclitic } from './word-sequence.ts';
+import { ENGLISH_AUXILIARIES, followsAt, normalizedWords, withoutProclitic } from './word-sequence.ts';
 
 /** The words that open a yes/no question (normalized), and the English auxiliaries that do. */
 const YES_NO_ARABIC = new Set(['هل', 'وهل', 'فهل']);
@@ -176,7 +176,8 @@ export class AnswerTypes {
     this.rules = (Object.entries(rules) as Array<[AnswerType, AnswerTypeRule]>).map(([type, rule]) => {
       const ask = type === 'name' ? '(?!)' : rule.ask.en.map(escapeRegExp).join('|');
       // "Which" with its noun asks wherever it stands, a keyword query's middle too ("INTERPOL resolution which
-      // countries abstained"), unless "states" is the verb ("Article 2, which states that …").
+      // countries abstained"), unless "states" is the verb ("Article 2, which states that …") or the noun is the
+      // subject of a relative clause ("the obligations which States should meet", "which states parties adopt").
       const which =
         rule.ask.en
           .filter((phrase) => phrase.startsWith('which '))
@@ -189,7 +190,7 @@ export class AnswerTypes {
         // last, where a keyword query puts it ("expert group first meeting when, where?"), except for who / whom
         // after a preposition ("what damage, and on whom?").
         english: new RegExp(
-          `(?:^|[,;:?.!—–]\\s*|\\b(?:and|or|but)\\s+)(?:${ask})\\b|\\b(?:${which})\\b(?!\\s+that\\b)|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+(?=who))\\b(?:${ask})(?=(?:[\\s,]+(?:${anyAsk}))*\\s*[?؟.!]*\\s*$)`,
+          `(?:^|[,;:?.!—–]\\s*|\\b(?:and|or|but)\\s+)(?:${ask})\\b|\\b(?:${which})\\b(?!\\s+(?:that|parties|${[...ENGLISH_AUXILIARIES].join('|')})\\b)|(?<!\\b(?:on|to|for|with|by|from|of|about|against|at|in)\\s+(?=who))\\b(?:${ask})(?=(?:[\\s,]+(?:${anyAsk}))*\\s*[?؟.!]*\\s*$)`,
           'i',
         ),
         // A keyword after "of" or "about" names a topic, as after عن in Arabic: "loss of location data".

@@ -18,7 +18,12 @@ const AMBIGUOUS_ADJECTIVE_STEMS = new Set(['قطر', 'يمن']);
  * Names people use for a state that the ISO lists lack: أمريكا for الولايات المتحدة, Britain for the United
  * Kingdom, and Viet Nam, as the UN and the seeds' translations spell it.
  */
-const EVERYDAY_NAMES = ['أمريكا', 'أميركا', 'امريكا', 'بريطانيا', 'America', 'Britain', 'Viet Nam'];
+const EVERYDAY_NAMES = ['أمريكا', 'أميركا', 'بريطانيا', 'America', 'Britain', 'Viet Nam'];
+
+const AMERICA = new Set(normalizedWords('America أمريكا أميركا'));
+/** Words that make America a continent: أمريكا اللاتينية، South America. */
+const CONTINENT_BEFORE = new Set(['latin', 'south', 'north', 'central']);
+const CONTINENT_AFTER = new Set(normalizedWords('اللاتينية الجنوبية الشمالية الوسطى'));
 
 /**
  * Country names (i18n-iso-countries' Arabic and English locales) as normalized word sequences, by their first
@@ -35,11 +40,17 @@ export function namesCountry(words: readonly string[]): boolean {
   const { byFirstWord, adjectiveStems } = countryNames;
   // Looked up with the word as it stands, then without a proclitic: no array is made per word.
   const startsName = (first: string, i: number) =>
-    byFirstWord.get(first)?.some((name) => followsAt(words, i, name)) === true;
+    byFirstWord.get(first)?.some((name) => followsAt(words, i, name)) === true && !continent(words, i);
   return words.some(
     (word, i) =>
       startsName(word, i) || startsName(withoutProclitic(word), i) || adjectiveStems.has(adjectiveStemOf(word) ?? ''),
   );
+}
+
+/** True when the word at `i` is America named as a continent (Latin America, أمريكا الجنوبية). */
+function continent(words: readonly string[], i: number): boolean {
+  if (!AMERICA.has(words[i] ?? '')) return false;
+  return CONTINENT_BEFORE.has(words[i - 1] ?? '') || CONTINENT_AFTER.has(words[i + 1] ?? '');
 }
 
 /**

@@ -2,6 +2,7 @@ import { splitSentences, type TextRange } from '../corpus/sentences.ts';
 import type { AnalyzedPassage } from '../search/analyzed-passage.ts';
 import type { QueryPlan, QueryUnit } from '../search/query-plan.ts';
 import type { Excerpt } from './reply.ts';
+import { ENGLISH_AUXILIARIES } from './word-sequence.ts';
 
 /**
  * Where in a quoted excerpt an answer of the asked type may stand (see answer-type.ts), so that the check can
@@ -16,9 +17,6 @@ import type { Excerpt } from './reply.ts';
  *   it counts. Where the excerpt does not name it (a paraphrase), the whole excerpt does, as for other types.
  */
 
-/** An English auxiliary: after a quantity phrase, it puts the verb before any counted noun. */
-const ENGLISH_VERB_FIRST = /^(?:is|are|was|were|will|would|has|have|had|do|does|did)$/;
-
 /** How far from the counted noun, in characters either side (about four words), a number may stand. */
 const NEAR_CHARS = 30;
 
@@ -27,7 +25,7 @@ const NEAR_CHARS = 30;
  * a verb comes first: "how big is the cybercrime economy" asks a size, which need not stand beside the noun.
  */
 export function countedUnit(plan: QueryPlan, at: number): QueryUnit | undefined {
-  if (ENGLISH_VERB_FIRST.test(plan.words[at] ?? '')) return undefined;
+  if (ENGLISH_AUXILIARIES.has(plan.words[at] ?? '')) return undefined;
   for (const word of plan.words.slice(at, at + 3)) {
     const unit = plan.units.find((candidate) => candidate.label.split(' ').includes(word));
     if (unit) return unit;

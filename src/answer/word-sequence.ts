@@ -6,6 +6,15 @@ export function normalizedWords(text: string): string[] {
 }
 
 /**
+ * English auxiliaries and modals. After "which" and a noun they make the noun a relative clause's subject ("the
+ * obligations which States should meet"); after a quantity phrase they put the verb before any counted noun
+ * ("how big is the economy").
+ */
+export const ENGLISH_AUXILIARIES: ReadonlySet<string> = new Set(
+  'is are was were be been has have had do does did can could should would will must may might shall'.split(' '),
+);
+
+/**
  * Whether the rest of `phrase` follows its first word at `words[i]` (the caller has matched that word, in one of
  * its forms: وكم، بفيتنام).
  */

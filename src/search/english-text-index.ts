@@ -5,6 +5,7 @@ import type { RegisterEntry } from '../lexicon/lexicon.ts';
 import type { AnalyzedPassage } from './analyzed-passage.ts';
 import { Bm25Index, type Bm25QueryTerm, bm25Idf } from './bm25-index.ts';
 import { FuzzyTerms } from './fuzzy-terms.ts';
+import { followersOf } from './passage-layout.ts';
 
 /** One passage's English, for the index. */
 export interface EnglishPassage {
@@ -95,7 +96,7 @@ export class EnglishTextIndex {
       const headings = (passage?.context ?? []).map(
         (heading) => this.translations.headingEnglish(passage?.file ?? '', heading) ?? '',
       );
-      stems = new Set(this.stems([title, ...headings].join('\n')));
+      stems = new Set(this.textStems([title, ...headings].join('\n')));
       this.contextCache.set(ordinal, stems);
     }
     return stems;
@@ -108,16 +109,7 @@ export class EnglishTextIndex {
   followers(analyzed: AnalyzedPassage): ReadonlyMap<string, readonly string[]> {
     let followers = this.followerCache.get(analyzed.passage.id);
     if (!followers) {
-      const stems = words(this.englishOf(analyzed)).flatMap((word) => this.processTerm(word) ?? []);
-      const byStem = new Map<string, Set<string>>();
-      stems.slice(1).forEach((next, i) => {
-        const stem = stems[i] ?? '';
-        const known = byStem.get(stem);
-        if (known) known.add(next);
-        else byStem.set(stem, new Set([next]));
-      });
-      // Each follower once: a stem standing before the same word twice is looked up once.
-      followers = new Map([...byStem].map(([stem, next]) => [stem, [...next]]));
+      followers = followersOf(this.textStems(this.englishOf(analyzed)).map((stem) => ({ stem, terms: [stem] })));
       this.followerCache.set(analyzed.passage.id, followers);
     }
     return followers;
@@ -126,11 +118,14 @@ export class EnglishTextIndex {
   /** The question's content stems, as the index analyzes them. */
   stems(question: string): string[] {
     // Search, confidence and excerpt ask for the same question's stems in turn.
-    if (this.lastStems?.question !== question) {
-      const stems = [...new Set(words(question).flatMap((word) => this.processTerm(word) ?? []))];
-      this.lastStems = { question, stems };
-    }
+    if (this.lastStems?.question !== question)
+      this.lastStems = { question, stems: [...new Set(this.textStems(question))] };
     return this.lastStems.stems;
+  }
+
+  /** A text's content stems in order, as the index analyzes them (not kept, unlike a question's `stems`). */
+  private textStems(text: string): string[] {
+    return words(text).flatMap((word) => this.processTerm(word) ?? []);
   }
 
   /**

@@ -23,15 +23,9 @@ export interface PassageLayout {
 
 export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
   const segments = joinPageBreaks(analyzed);
-  const followers = new Map<string, string[]>();
+  const followers = followersOf(analyzed.words);
   const wordsByTerm = new Map<string, number[]>();
   analyzed.words.forEach((word, i) => {
-    const next = analyzed.words[i + 1];
-    if (next) {
-      const after = followers.get(word.stem) ?? [];
-      for (const term of next.terms) if (!after.includes(term)) after.push(term);
-      followers.set(word.stem, after);
-    }
     for (const term of word.terms) {
       const indices = wordsByTerm.get(term);
       if (!indices) wordsByTerm.set(term, [i]);
@@ -51,6 +45,24 @@ export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
     wordsByTerm,
     spansByTerm,
   };
+}
+
+/**
+ * Adjacent words: each word's stem with the terms of the words that follow it somewhere, each term once (the
+ * phrase evidence of ranker.ts looks a question's pairs up in it).
+ */
+export function followersOf(
+  words: ReadonlyArray<{ stem: string; terms: readonly string[] }>,
+): Map<string, readonly string[]> {
+  const followers = new Map<string, string[]>();
+  words.forEach((word, i) => {
+    const next = words[i + 1];
+    if (!next) return;
+    const after = followers.get(word.stem) ?? [];
+    for (const term of next.terms) if (!after.includes(term)) after.push(term);
+    followers.set(word.stem, after);
+  });
+  return followers;
 }
 
 /**

@@ -95,7 +95,7 @@ export class PassageSearch {
     const tokens = this.lexicon.textAnalyzer.analyzeQuestion(question);
     const plan = planQuery(tokens, lang, this.lexicon, this.vocabulary);
     // Analyzed once here for the search, the confidence and the excerpt.
-    if (lang !== 'en' || !this.english) return plan;
+    if (lang !== 'en' || !this.english?.available) return plan;
     const { stems, readings } = this.english.questionStems(plan.words.join(' '));
     // The phrase evidence of an English question is its stems standing together in a passage's English.
     return { ...plan, englishStems: stems, englishReadings: readings, phrase: stems };

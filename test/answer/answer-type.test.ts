@@ -24,6 +24,8 @@ describe('AnswerTypes.asked', () => {
     // "Which" with its noun asks anywhere, unless "states" is a verb.
     ['INTERPOL Marrakech resolution which countries abstained', ['states']],
     ['Does the convention have an article which states that parties cooperate?', []],
+    ['What are the obligations which States should meet?', []],
+    ['List the measures which states parties adopt', []],
     ['What damage do cyber criminals inflict, and on whom?', []],
     ['expert group meeting when, where?', ['time', 'place']],
     // "Number" before a number cites a document and asks for no number; other keywords still ask.

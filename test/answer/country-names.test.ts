@@ -47,6 +47,9 @@ describe('namesCountry', () => {
     'الباني',
     'tell us more',
     'دول إيبيرية-أمريكية',
+    'أمريكا اللاتينية',
+    'Latin America',
+    'South America',
   ])('finds none in %s', (text) => {
     expect(names(text)).toBe(false);
   });

@@ -29,6 +29,11 @@ describe('PassageSearch.plan', () => {
       'شنو الاتفاقية؟',
       'واش كاينة الاتفاقية ديال؟',
       'قديش الاتفاقية؟',
+      // چ is how Iraqi and Gulf write the ك of a dialect word, and ج how some type it.
+      'احچيلي عن الاتفاقية',
+      'احجيلي عن الاتفاقية',
+      'چذي الاتفاقية؟',
+      'جذي الاتفاقية؟',
     ])
       expect(labels(question), question).toEqual(['الاتفاقيه']);
   });
@@ -104,7 +109,6 @@ describe('concepts in passages', () => {
     const paragraph = search.passages.find(
       ({ passage }) => passage.file.startsWith('000') && passage.locator === 'الفقرة 22',
     );
-    expect(search.passages.length).toBeGreaterThan(0);
     expect(paragraph?.conceptTerms).toContain('~member-states');
     const spans = paragraph?.conceptSpans.map((span) => span.from) ?? [];
     expect(spans).toEqual([...spans].sort((a, b) => a - b));
