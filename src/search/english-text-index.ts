@@ -32,7 +32,7 @@ export class EnglishTextIndex {
   private built: EnglishSearchIndex | undefined;
   private readonly sentenceCache = new Map<string, Array<{ start: number; stems: ReadonlySet<string> }>>();
   private readonly contextCache = new Map<number, ReadonlySet<string>>();
-  private readonly followerCache = new Map<string, ReadonlyMap<string, readonly string[]>>();
+  private readonly followerCache = new Map<string, ReadonlyMap<string, ReadonlySet<string>>>();
   private lastStems: { question: string; stems: string[] } | undefined;
   private lastQuery:
     | { stems: readonly string[]; readings: ReadonlyMap<string, readonly string[]>; query: Bm25QueryTerm[] }
@@ -106,7 +106,7 @@ export class EnglishTextIndex {
    * Each stem of a passage's English with the stems that follow it, stop words left out, for exact-phrase
    * evidence (ranker.ts): "first meeting", "member states", "cloud storage" standing together.
    */
-  followers(analyzed: AnalyzedPassage): ReadonlyMap<string, readonly string[]> {
+  followers(analyzed: AnalyzedPassage): ReadonlyMap<string, ReadonlySet<string>> {
     let followers = this.followerCache.get(analyzed.passage.id);
     if (!followers) {
       followers = followersOf(this.textStems(this.englishOf(analyzed)).map((stem) => ({ stem, terms: [stem] })));

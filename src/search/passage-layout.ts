@@ -14,7 +14,7 @@ export interface PassageLayout {
    * Adjacent words: each word stem's followers, the terms of the words that follow it somewhere in the passage.
    * Looked up by the question's own strings, no pair key is built per question.
    */
-  followers: ReadonlyMap<string, readonly string[]>;
+  followers: ReadonlyMap<string, ReadonlySet<string>>;
   /** The indices of the words holding each term, ascending: a question's few terms find their words directly. */
   wordsByTerm: ReadonlyMap<string, readonly number[]>;
   /** The passage's concept spans by concept term, in passage order. */
@@ -53,13 +53,13 @@ export function passageLayout(analyzed: AnalyzedPassage): PassageLayout {
  */
 export function followersOf(
   words: ReadonlyArray<{ stem: string; terms: readonly string[] }>,
-): Map<string, readonly string[]> {
-  const followers = new Map<string, string[]>();
+): Map<string, ReadonlySet<string>> {
+  const followers = new Map<string, Set<string>>();
   words.forEach((word, i) => {
     const next = words[i + 1];
     if (!next) return;
-    const after = followers.get(word.stem) ?? [];
-    for (const term of next.terms) if (!after.includes(term)) after.push(term);
+    const after = followers.get(word.stem) ?? new Set<string>();
+    for (const term of next.terms) after.add(term);
     followers.set(word.stem, after);
   });
   return followers;

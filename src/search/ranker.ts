@@ -63,7 +63,7 @@ const PLAIN_SHARE = 0.15;
 const LENGTH_EXPONENT = 0.2;
 
 /** A passage's adjacent words: each stem's followers (see passage-layout.ts). */
-export type Followers = (analyzed: AnalyzedPassage) => ReadonlyMap<string, readonly string[]>;
+export type Followers = (analyzed: AnalyzedPassage) => ReadonlyMap<string, ReadonlySet<string>>;
 
 /** A passage's credit (by ordinal) for the question's unit at position `u` of `plan.units` (see unit-credit.ts). */
 export type CreditOf = (ordinal: number, u: number) => number;
@@ -139,12 +139,12 @@ export function questionPairs(phrase: readonly string[]): Array<[string, string]
  */
 export function phraseShare(
   pairs: ReadonlyArray<[string, string]>,
-  followers: ReadonlyMap<string, readonly string[]>,
+  followers: ReadonlyMap<string, ReadonlySet<string>>,
 ): number {
   if (pairs.length < 1) return 0;
   let found = 0;
   for (const [first, second] of pairs) {
-    if (followers.get(first)?.includes(second) || followers.get(second)?.includes(first)) found++;
+    if (followers.get(first)?.has(second) || followers.get(second)?.has(first)) found++;
   }
   return found / pairs.length;
 }

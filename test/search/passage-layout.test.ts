@@ -52,10 +52,10 @@ describe('passageLayout', () => {
   it("keeps each word's stem with every term of the next word", () => {
     expect(layout.followers).toEqual(
       new Map([
-        ['alpha', ['beta', 'delta']],
-        ['beta', ['gamma', '√alf']],
-        ['gamma', ['alpha', '√alf']],
-        ['delta', ['beta']],
+        ['alpha', new Set(['beta', 'delta'])],
+        ['beta', new Set(['gamma', '√alf'])],
+        ['gamma', new Set(['alpha', '√alf'])],
+        ['delta', new Set(['beta'])],
       ]),
     );
   });

@@ -8,21 +8,21 @@ describe('phraseShare', () => {
 
   it('finds a question pair standing next to each other in the passage, in either order', () => {
     // الاجتماع الأول: the noun first, then its adjective, the other way round from the question's أول اجتماع.
-    expect(phraseShare(pairs, new Map([['اجتماع', ['اول']]]))).toBe(0.5);
+    expect(phraseShare(pairs, new Map([['اجتماع', new Set(['اول'])]]))).toBe(0.5);
     expect(
       phraseShare(
         pairs,
         new Map([
-          ['اول', ['اجتماع']],
-          ['اجتماع', ['خبراء']],
+          ['اول', new Set(['اجتماع'])],
+          ['اجتماع', new Set(['خبراء'])],
         ]),
       ),
     ).toBe(1);
   });
 
   it('finds nothing for words that stand apart, or for a one-word question', () => {
-    expect(phraseShare(pairs, new Map([['اول', ['خبراء']]]))).toBe(0);
-    expect(phraseShare(questionPairs(['اجتماع']), new Map([['اجتماع', ['اول']]]))).toBe(0);
+    expect(phraseShare(pairs, new Map([['اول', new Set(['خبراء'])]]))).toBe(0);
+    expect(phraseShare(questionPairs(['اجتماع']), new Map([['اجتماع', new Set(['اول'])]]))).toBe(0);
   });
 });
 
