@@ -39,6 +39,9 @@ const ENGLISH = [
   /\bratification status\b|\b(?:current|latest)\b.*\b(?:signatories|ratifications|status)\b/,
   /\b(?:which|what) (?:countries|states)\b.*\b(?:have|has) (?:ratified|signed|acceded|joined)\b/,
   /^(?:has|have|did)\s+(?!the convention\b|it\b)[a-z' -]+?\s+(?:ratified|ratify|signed|sign|acceded|accede|joined|join)\b/,
+  // Keyword queries: "number of ratifications so far", "convention signatories to date".
+  /\b(?:ratifications|signatures|signatories|states parties)\b.*\b(?:so far|to date|currently|right now|as of now|as of today)\b/,
+  /\b(?:number|count|tally|total|list) of (?:ratifications|signatures|signatories|states parties|ratifying states)\b(?!.*\b(?:needed|required|necessary|must|to enter|for entry)\b)/,
 ];
 
 /** About the signing ceremony or the vote the documents report, not the live count. */

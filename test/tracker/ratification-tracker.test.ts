@@ -107,6 +107,11 @@ describe('asksForStatus', () => {
     ['كم دولة يجب أن تصادق على الاتفاقية؟', false],
     ['كم عدد الدول الأطراف في اتفاقية بودابست؟', false],
     ['How many states have ratified the Budapest Convention?', false],
+    // Keyword queries.
+    ['UN cybercrime convention number of ratifications so far', true],
+    ['convention signatories to date', true],
+    ['number of ratifications needed for entry into force', false],
+    ['number of signatories at the Hanoi ceremony', false],
     ['Has Egypt ratified the convention?', true],
     ['Did Morocco sign the cybercrime treaty?', true],
     ['Which countries have ratified so far?', true],
