@@ -7,7 +7,7 @@ import type { EvalQuestion } from './scoring.ts';
  * The question sets `npm run eval` scores. `dev` and `round1` are the shared sets (../shared/eval, copied into
  * test/eval); the question bank is ours, split by a fixed hash of each id into a tuning half, which the
  * analysis and the abstention threshold may be fitted to, and a held-out half, which nothing is fitted to.
- * `blind` holds seven later batches (L–R) written over all five documents, without the bank's three-questions-a-
+ * `blind` holds eight later batches (L–S) written over all five documents, without the bank's three-questions-a-
  * paragraph room, by sessions that saw neither the bot nor a question: like the held-out half, nothing is fitted
  * to it.
  */

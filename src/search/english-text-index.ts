@@ -91,12 +91,10 @@ export class EnglishTextIndex {
   contextStems(ordinal: number): ReadonlySet<string> {
     let stems = this.contextCache.get(ordinal);
     if (!stems) {
-      const passage = this.passages[ordinal]?.passage;
-      const title = this.passages[ordinal]?.entry.title.en ?? '';
-      const headings = (passage?.context ?? []).map(
-        (heading) => this.translations.headingEnglish(passage?.file ?? '', heading) ?? '',
-      );
-      stems = new Set(this.textStems([title, ...headings].join('\n')));
+      const analyzed = this.passages[ordinal];
+      const { file, context } = analyzed?.passage ?? { file: '', context: [] };
+      const headings = context.map((heading) => this.translations.headingEnglish(file, heading) ?? '');
+      stems = new Set(this.textStems([analyzed?.entry.title.en ?? '', ...headings].join('\n')));
       this.contextCache.set(ordinal, stems);
     }
     return stems;
